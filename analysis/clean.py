@@ -1,0 +1,422 @@
+"""Remove web boilerplate from scraped Indonesian news articles, with an audit trail.
+
+Scraped regional news carries the same debris whatever the outlet: the headline
+repeated (sometimes with a photo credit glued on), a dateline in front of the first
+paragraph (``PALEMBANG, PALTV.CO.ID -``, ``Baturaja, BP–``, ``MUARADUA_ Elanghitam.com``),
+"Baca Juga:" links, photo captions, a reporter or editor tag after the last sentence
+(``(Red/tim)``, ``#yan``, ``(hms/ikp/kominfo)``), bylines, "share / follow us" lines,
+and unrelated headlines of the site trailing after the article.
+
+:func:`clean_article` removes these by rules written for the genre, not for any one
+site. The rules are conservative: a line is removed only when its *shape* says it is
+boilerplate, and a line that ends like a sentence of the article is never dropped
+(only a dateline in front of it or a tag behind it is cut off). Every removal is
+returned with its reason, so a notebook can show the audit, and cleaning is
+idempotent: cleaning a cleaned body changes nothing.
+
+The cleaned body keeps the article's own characters (typographic quotes, dashes,
+spelling); whitespace is tidied (non-breaking spaces become spaces, runs of spaces
+one space) and there is one paragraph per line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = [
+    "CleanArticle",
+    "Dateline",
+    "RemovedLine",
+    "REASONS",
+    "clean_article",
+    "normalize_whitespace",
+]
+
+#: Reasons a line (or part of one) is removed, and what they mean.
+REASONS: dict[str, str] = {
+    "menu": "navigation or menu word left over from the page (e.g. a lone 'in')",
+    "title": "the headline (kept as the article's title, not as body text)",
+    "repeated-title": "the headline repeated, possibly with a photo credit attached",
+    "caption": "photo caption or photo credit ('--Foto : ...', 'Foto: ...')",
+    "related-link": "link to another article ('Baca Juga:', 'Berita Terkait:')",
+    "dateline": "dateline in front of the first paragraph (place and outlet kept as data)",
+    "stray-quote": "an opening quote mark right after the dateline that is never closed",
+    "reporter-tag": "reporter or editor tag after the last sentence ('(Red/tim)', '#yan')",
+    "byline": "byline or credit line ('Written by ...', 'Editor: ...', 'Penulis: ...')",
+    "engagement": "call to engage or follow ('What do you think?', 'Cek Berita ... Google News')",
+    "source-credit": "source credit line ('Sumber: paltv.co.id')",
+    "trailing-headline": "headline of another article listed after the article has ended",
+}
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """One removed line or fragment.
+
+    Attributes
+    ----------
+    line_no : 1-based line number in the raw text.
+    text : the removed text (a whole line, or the fragment cut from it).
+    reason : one of :data:`REASONS`.
+    """
+
+    line_no: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The dateline cut from the first paragraph: where and by whom it was filed."""
+
+    place: str
+    outlet: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """Result of :func:`clean_article`.
+
+    Attributes
+    ----------
+    body : the article body, one paragraph per line, without boilerplate.
+    title : the headline, or ``""`` when the page shows none.
+    dateline : the dateline found in front of the first paragraph, or ``None``.
+    removed : every removed line or fragment, in raw-text order, with its reason.
+    """
+
+    body: str
+    title: str
+    dateline: Dateline | None
+    removed: tuple[RemovedLine, ...] = field(default_factory=tuple)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.body.split("\n") if self.body else []
+
+
+# --------------------------------------------------------------------------- patterns
+
+_SPACE_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+
+_TERMINAL = ".!?"
+_CLOSERS = "\"'”’»)]"
+_OPEN_QUOTES = "“\"‘«„"
+
+_MENU_WORDS = {
+    "in", "home", "beranda", "news", "berita", "menu", "search", "cari", "login",
+    "masuk", "daftar", "share", "tweet", "bagikan", "facebook", "twitter", "whatsapp",
+    "telegram", "linkedin", "email", "print", "cetak", "komentar", "terkini", "terpopuler",
+    "populer", "headline", "advertisement", "iklan", "x",
+}
+
+# "Baca juga:", "BACA JUGA :", "Berita Terkait:", "Simak juga:" ... with or without a headline.
+_RELATED_RE = re.compile(
+    r"^(?:baca|simak|lihat)\s+(?:juga|pula)\b\s*(?::|$)|^(?:berita|artikel)\s+(?:terkait|lainnya)\s*(?::|$)"
+    r"|^read\s+(?:also|more)\s*(?::|$)",
+    re.IGNORECASE,
+)
+
+# A photo credit anywhere in a short line: "--Foto : Lutfhi -PALTV", "Foto: Humas", "(Foto: ist)".
+_CAPTION_RE = re.compile(
+    r"(?:^|[\s,(\-–—|])(?:foto|photo|ilustrasi|dokumentasi|dok)\s*\.?\s*:", re.IGNORECASE
+)
+
+_BYLINE_RE = re.compile(
+    r"^(?:(?:written|posted|reported|edited|published)\s+by\b.{1,80}"
+    r"|(?:editor|penulis|reporter|pewarta|penyunting|redaktur|fotografer|kontributor|"
+    r"laporan|wartawan|author)\s*:\s*.{1,80})$",
+    re.IGNORECASE,
+)
+
+_SOURCE_RE = re.compile(r"^sumber\s*:\s*\S.{0,80}$", re.IGNORECASE)
+
+_ENGAGEMENT_RE = re.compile(
+    r"^(?:what\s+do\s+you\s+think\??"
+    r"|cek\s+berita\s+dan\s+artikel\b.*"
+    r"|(?:simak|ikuti|dapatkan|baca)\s+(?:berita|update|informasi|artikel)\b.*"
+    r"(?:google\s+news|whatsapp|telegram|channel|saluran).*"
+    r"|ikuti\s+(?:kami|kanal|channel|akun)\b.*"
+    r"|gabung\s+(?:di|ke|dengan)\s+(?:channel|grup|saluran)\b.*"
+    r"|(?:download|unduh)\s+aplikasi\b.*"
+    r"|klik\s+(?:di\s*sini|link|tautan)\b.*"
+    r"|(?:share|bagikan)(?:\s+(?:this|artikel\s+ini|berita\s+ini))?\s*:?"
+    r"|(?:tags?|topik|kata\s+kunci)\s*:.*"
+    r"|scroll\s+to\s+continue\s+with\s+content"
+    r"|(?:copyright\s*)?©.*"
+    r"|tulis\s+komentar.*"
+    r"|loading\.*)$",
+    re.IGNORECASE,
+)
+
+# Dateline at the start of the first paragraph. Place: one to four capitalised words.
+_PLACE = r"(?P<place>[A-Z][A-Za-z'.]*(?:\s+[A-Z][A-Za-z'.]*){0,3})"
+_OUTLET = r"(?P<outlet>[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*)"
+_DOMAIN_OUTLET = r"(?P<outlet>[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z]{2,})+)"
+_DASH = r"[-–—‒―|]+"
+_DATELINE_RES = (
+    # PALEMBANG, PALTV.CO.ID - ... | Baturaja, BP–... | LUWU TIMUR,Timuronline – ...
+    re.compile(rf"^{_PLACE}\s*[,_]\s*{_OUTLET}\s*{_DASH}\s*"),
+    # Palembang (ANTARA) - ...
+    re.compile(rf"^{_PLACE}\s*\((?P<outlet>[A-Za-z][\w.\- ]{{0,30}})\)\s*{_DASH}?\s*"),
+    # MUARADUA_ Elanghitam.com “... (a web domain as outlet, no dash)
+    re.compile(rf"^{_PLACE}\s*[,_]\s*{_DOMAIN_OUTLET}\s+(?=\S)"),
+    # JAKARTA - ... (an upper-case place alone)
+    re.compile(r"^(?P<place>[A-Z][A-Z'.]{2,}(?:\s+[A-Z][A-Z'.]+){0,3})\s*" + _DASH + r"\s*"),
+)
+
+# Reporter / editor tag after the last sentence: "(Red/tim)", "(Suharni)", "#yan", "[rel]".
+_TAG_RE = re.compile(
+    r"(?<=[.!?])\s*(?P<tag>\((?:[^()\n]{1,40})\)|\[(?:[^\[\]\n]{1,40})\]|#[A-Za-z]{1,15}"
+    r"|\*{2,3}|-[A-Za-z]{2,10}-)\s*$"
+)
+_SPLIT_TAG_END_RE = re.compile(r"(?<=[.!?])\s*\($")
+_SPLIT_TAG_LINE_RE = re.compile(r"^[A-Za-z][\w/&.,\- ]{0,39}\)$")
+
+
+def normalize_whitespace(line: str) -> str:
+    """Tidy one line: zero-width characters out, non-breaking and other spaces to one space."""
+    return _SPACE_RE.sub(" ", _ZERO_WIDTH_RE.sub("", line)).strip()
+
+
+def _key(line: str) -> str:
+    """Comparison key for headlines: letters and digits only, lower case."""
+    return re.sub(r"[\W_]+", " ", line).strip().lower()
+
+
+def _words(line: str) -> list[str]:
+    return line.split()
+
+
+def _strip_tag(line: str) -> tuple[str, str | None]:
+    m = _TAG_RE.search(line)
+    if not m or len(line[: m.start()].strip()) == 0:
+        return line, None
+    return line[: m.start()].rstrip(), m.group("tag")
+
+
+def _ends_sentence(line: str) -> bool:
+    """True when the line ends like a sentence (terminal punctuation, maybe a closing mark)."""
+    text, _ = _strip_tag(line)
+    text = text.rstrip(_CLOSERS + " ")
+    return bool(text) and text[-1] in _TERMINAL + ",;:"
+
+
+def _is_headline_like(line: str) -> bool:
+    """A short line with no sentence-final punctuation: a headline or a subheading."""
+    n = len(_words(line))
+    return 2 <= n <= 25 and not _ends_sentence(line) and line[-1] not in ")]\"”'’"
+
+
+def _is_menu(line: str) -> bool:
+    words = _words(line)
+    return 0 < len(words) <= 3 and all(w.lower().strip(":|") in _MENU_WORDS for w in words)
+
+
+def _classify(line: str) -> str | None:
+    """Reason for a line that is boilerplate wherever it stands, or None."""
+    if _RELATED_RE.match(line):
+        return "related-link"
+    if _ENGAGEMENT_RE.match(line):
+        return "engagement"
+    if _BYLINE_RE.match(line):
+        return "byline"
+    if _SOURCE_RE.match(line) and len(_words(line)) <= 8:
+        return "source-credit"
+    if len(_words(line)) <= 30 and _CAPTION_RE.search(line):
+        return "caption"
+    return None
+
+
+_END_MARKERS = {"byline", "engagement", "source-credit", "reporter-tag"}
+
+
+def _match_dateline(line: str) -> re.Match[str] | None:
+    for rx in _DATELINE_RES:
+        m = rx.match(line)
+        if m and len(line) > m.end() - 1:
+            return m
+    return None
+
+
+def clean_article(raw: str) -> CleanArticle:
+    """Split a scraped article into body, title and dateline, auditing every removal.
+
+    Parameters
+    ----------
+    raw : the article text as scraped (a UTF-8 BOM and CRLF line ends are handled).
+
+    Returns
+    -------
+    CleanArticle
+        ``body`` (one paragraph per line), ``title`` (``""`` if none), ``dateline``
+        (place and outlet, or ``None``) and ``removed``: a tuple of
+        :class:`RemovedLine` (raw line number, removed text, reason from
+        :data:`REASONS`), in the order of the raw text.
+
+    Notes
+    -----
+    The rules, in order:
+
+    1. Blank lines go (not audited); whitespace is tidied.
+    2. Lines that are boilerplate wherever they stand go: "Baca Juga" links,
+       captions and photo credits, bylines, engagement lines, source credits.
+    3. The dateline is looked for at the start of one of the first four remaining
+       lines. The line before it is the title, and repetitions of the title and
+       menu words before it are removed. Without a dateline, the first line is the
+       title only if it is headline-shaped and repeated later.
+    4. A reporter tag split over two lines (``... tegasnya. (`` / ``hms/ikp)``) is
+       joined and removed; a tag after the last sentence is cut off.
+    5. Headline-shaped lines after an end marker (byline, engagement line, source
+       credit, reporter tag) and after the last sentence are other articles'
+       headlines and go. A line ending like a sentence is never removed.
+
+    Examples
+    --------
+    >>> a = clean_article("JUDUL BERITA\\nPALEMBANG, PALTV.CO.ID - Isi berita.\\nBaca Juga: Lain")
+    >>> a.title, a.body, a.dateline.outlet
+    ('JUDUL BERITA', 'Isi berita.', 'PALTV.CO.ID')
+    """
+    text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    removed: list[RemovedLine] = []
+    lines: list[tuple[int, str]] = []  # (raw line number, tidied text)
+    for no, line in enumerate(text.split("\n"), start=1):
+        tidy = normalize_whitespace(line)
+        if tidy:
+            lines.append((no, tidy))
+
+    # 4a. A tag split over two lines: join it before anything else looks at the lines.
+    joined: list[tuple[int, str]] = []
+    skip = False
+    for i, (no, line) in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        nxt = lines[i + 1][1] if i + 1 < len(lines) else None
+        m = _SPLIT_TAG_END_RE.search(line)
+        if m and nxt is not None and _SPLIT_TAG_LINE_RE.match(nxt):
+            removed.append(RemovedLine(no, line[m.start():].strip() + " " + nxt, "reporter-tag"))
+            joined.append((no, line[: m.start()].rstrip()))
+            joined.append((lines[i + 1][0], ""))  # placeholder: an end marker, no text
+            skip = True
+            continue
+        joined.append((no, line))
+
+    # 2. Boilerplate wherever it stands.
+    kept: list[tuple[int, str]] = []
+    markers: list[int] = []  # positions in `kept` after which an end marker was seen
+    for no, line in joined:
+        if not line:
+            markers.append(len(kept))
+            continue
+        reason = _classify(line)
+        if reason:
+            removed.append(RemovedLine(no, line, reason))
+            if reason in _END_MARKERS:
+                markers.append(len(kept))
+            continue
+        kept.append((no, line))
+
+    # 3. Title, repeated title, menu words and dateline at the top.
+    title = ""
+    dateline: Dateline | None = None
+    dl_index = None
+    for i, (_no, line) in enumerate(kept[:4]):
+        if _match_dateline(line):
+            dl_index = i
+            break
+    head_end = dl_index if dl_index is not None else 0
+    title_key = None
+    drop: set[int] = set()
+    for i in range(head_end):
+        no, line = kept[i]
+        if _is_menu(line) or (len(_words(line)) == 1 and line.islower() and title_key is None):
+            removed.append(RemovedLine(no, line, "menu"))
+        elif title_key is None:
+            title, title_key = line, _key(line)
+            removed.append(RemovedLine(no, line, "title"))
+        elif _key(line) == title_key or _key(line).startswith(title_key + " "):
+            removed.append(RemovedLine(no, line, "repeated-title"))
+        else:
+            continue
+        drop.add(i)
+    if dl_index is None and kept and _is_headline_like(kept[0][1]):
+        first_key = _key(kept[0][1])
+        repeats = [
+            i for i, (_, ln) in enumerate(kept[1:], start=1)
+            if _key(ln) == first_key or _key(ln).startswith(first_key + " ")
+        ]
+        if repeats:
+            title = kept[0][1]
+            removed.append(RemovedLine(kept[0][0], title, "title"))
+            drop.add(0)
+            for i in repeats:
+                removed.append(RemovedLine(kept[i][0], kept[i][1], "repeated-title"))
+                drop.add(i)
+    elif title_key is not None:
+        # A caption that is the headline with a photo credit glued on is a repeated title.
+        removed[:] = [
+            RemovedLine(r.line_no, r.text, "repeated-title")
+            if r.reason == "caption" and _key(r.text).startswith(title_key + " ")
+            else r
+            for r in removed
+        ]
+        for i in range(head_end, len(kept)):
+            no, line = kept[i]
+            if _key(line) == title_key or _key(line).startswith(title_key + " "):
+                removed.append(RemovedLine(no, line, "repeated-title"))
+                drop.add(i)
+
+    if dl_index is not None:
+        no, line = kept[dl_index]
+        m = _match_dateline(line)
+        assert m is not None
+        outlet = m.group("outlet") if "outlet" in m.groupdict() else None
+        dateline = Dateline(place=m.group("place").strip(), outlet=outlet, text=line[: m.end()].strip())
+        removed.append(RemovedLine(no, dateline.text, "dateline"))
+        rest = line[m.end():]
+        if rest[:1] in _OPEN_QUOTES and not any(c in rest[1:] for c in "”\"»"):
+            removed.append(RemovedLine(no, rest[0], "stray-quote"))
+            rest = rest[1:].lstrip()
+        if rest:
+            kept[dl_index] = (no, rest)
+        else:
+            drop.add(dl_index)
+
+    body = [(i, no, line) for i, (no, line) in enumerate(kept) if i not in drop]
+
+    # 5. Trailing headlines: after an end marker and after the last sentence.
+    if markers and body:
+        first_marker = min(markers)
+        last_sentence = max(
+            (k for k, (i, _, ln) in enumerate(body) if _ends_sentence(ln)), default=-1
+        )
+        cut = len(body)
+        for k in range(len(body) - 1, -1, -1):
+            i, no, ln = body[k]
+            if k > last_sentence and i >= first_marker and _is_headline_like(ln):
+                cut = k
+            else:
+                break
+        for _, no, ln in body[cut:]:
+            removed.append(RemovedLine(no, ln, "trailing-headline"))
+        body = body[:cut]
+
+    # 4b. A reporter tag after the last sentence.
+    if body:
+        i, no, last = body[-1]
+        text_part, tag = _strip_tag(last)
+        if tag is not None:
+            removed.append(RemovedLine(no, tag, "reporter-tag"))
+            body[-1] = (i, no, text_part)
+
+    removed.sort(key=lambda r: r.line_no)
+    return CleanArticle(
+        body="\n".join(ln for _, _, ln in body),
+        title=title,
+        dateline=dateline,
+        removed=tuple(removed),
+    )

@@ -1,0 +1,110 @@
+"""Command line: ``python -m analysis SUBCOMMAND ...`` (also installed as ``analysis``).
+
+Each subcommand is a small function that parses its options, calls the computing
+functions of the package, and prints or writes the result. Bad input exits with status
+2 and a one-line error naming the file and the problem, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+__all__ = ["main", "build_parser"]
+
+
+class UsageError(Exception):
+    """A problem with the command line or its input, reported in one line."""
+
+
+# ---------------------------------------------------------------- output helpers
+
+def emit_table(frame, fmt: str, *, index: bool = True) -> None:
+    """Print a DataFrame as an aligned table, CSV or JSON (records) on stdout."""
+    import pandas as pd
+
+    if fmt == "csv":
+        sys.stdout.write(frame.to_csv(index=index, lineterminator="\n"))
+    elif fmt == "json":
+        data = frame.reset_index() if index and frame.index.name else frame
+        sys.stdout.write(data.to_json(orient="records", force_ascii=False, indent=2) + "\n")
+    else:
+        with pd.option_context(
+            "display.max_rows", None, "display.max_columns", None, "display.width", 200,
+            "display.max_colwidth", 80,
+        ):
+            sys.stdout.write(frame.to_string(index=index) + "\n")
+
+
+def add_format_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table",
+        help="output format (default: table)",
+    )
+
+
+def add_corpus_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--corpus", metavar="DIR", default=None,
+        help="folder of .txt articles, optionally with metadata.csv (default: seeds/)",
+    )
+
+
+# ---------------------------------------------------------------- subcommands
+
+def _cmd_clean(args: argparse.Namespace) -> int:
+    from .clean import clean_article
+    from .corpus import read_article
+
+    for i, name in enumerate(args.files):
+        text, _ = read_article(name)
+        art = clean_article(text)
+        if len(args.files) > 1:
+            sys.stdout.write(("\n" if i else "") + f"==> {name} <==\n")
+        sys.stdout.write(art.body + "\n")
+        if args.removed:
+            sys.stdout.write("\n--- removed ---\n")
+            for r in art.removed:
+                sys.stdout.write(f"{r.line_no:>4}  {r.reason:<18} {r.text}\n")
+    return 0
+
+
+def _add_clean(sub) -> None:
+    p = sub.add_parser("clean", help="print the cleaned body of article files")
+    p.add_argument("files", nargs="+", metavar="FILE", help="raw article .txt files")
+    p.add_argument(
+        "--removed", action="store_true", help="also list the removed lines and why"
+    )
+    p.set_defaults(func=_cmd_clean)
+
+
+#: Functions that add one subcommand each to the parser. Add new subcommands here.
+SUBCOMMANDS: list[Callable] = [
+    _add_clean,
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Framing analysis of Indonesian regional-government news.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in SUBCOMMANDS:
+        add(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from .corpus import CorpusError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except (CorpusError, UsageError) as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
+    except BrokenPipeError:  # e.g. piped into `head`
+        return 0

@@ -1,0 +1,307 @@
+"""Read a corpus of articles: a folder of ``.txt`` files, optionally with ``metadata.csv``.
+
+This is the only module that reads files. Raw files are never written. Every problem
+with the input is reported as a :class:`CorpusError` that names the file and says what
+is wrong (empty, not UTF-8 and where, binary, duplicate id, missing file, malformed or
+incomplete metadata, changed raw data).
+
+- :func:`iter_documents` streams one document (a dict) at a time, for corpora too big
+  to hold at once.
+- :func:`load_corpus` collects them into a pandas DataFrame indexed by ``doc_id``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .clean import clean_article
+
+if TYPE_CHECKING:  # pandas is imported only when a DataFrame is built
+    import pandas as pd
+
+__all__ = [
+    "CorpusError",
+    "CorpusWarning",
+    "as_documents",
+    "METADATA_FILE",
+    "iter_documents",
+    "load_corpus",
+    "read_article",
+    "read_metadata",
+]
+
+METADATA_FILE = "metadata.csv"
+REQUIRED_METADATA_COLUMNS = ("doc_id", "file")
+
+
+class CorpusError(ValueError):
+    """Bad input: the message names the file and the problem."""
+
+
+class CorpusWarning(UserWarning):
+    """Something a researcher should know about the input, which does not stop loading."""
+
+
+def _where(data: bytes, pos: int) -> str:
+    line = data.count(b"\n", 0, pos) + 1
+    col = pos - (data.rfind(b"\n", 0, pos) + 1) + 1
+    return f"line {line}, column {col} (byte {pos})"
+
+
+def decode_article(data: bytes, name: str) -> str:
+    """Decode the bytes of one article, or raise :class:`CorpusError` naming ``name``.
+
+    A UTF-8 byte-order mark is dropped and CRLF / CR line ends become ``\\n``.
+    """
+    if b"\x00" in data:
+        where = _where(data, data.index(b"\x00"))
+        raise CorpusError(
+            f"{name}: binary content (NUL byte at {where}); expected a UTF-8 text file"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 4]
+        raise CorpusError(
+            f"{name}: not valid UTF-8 at {_where(data, exc.start)}: bytes {bad!r} "
+            f"({exc.reason}); re-save the file as UTF-8"
+        ) from None
+    if not text.strip():
+        raise CorpusError(f"{name}: empty file (no text, or only whitespace)")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_article(path: str | Path) -> tuple[str, str]:
+    """Read one article file: returns ``(text, sha256 of the raw bytes)``."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CorpusError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise CorpusError(f"{path}: is a folder, not an article file") from None
+    return decode_article(data, str(path)), hashlib.sha256(data).hexdigest()
+
+
+def read_metadata(path: str | Path) -> list[dict[str, str]]:
+    """Read and validate ``metadata.csv``: one row per article, as dicts of strings.
+
+    Required columns: ``doc_id`` and ``file``. Every value is kept as a string (so the
+    id ``000`` keeps its zeros). Raises :class:`CorpusError` for an unreadable or
+    malformed file, a missing column, a row with the wrong number of fields, an empty
+    or duplicate ``doc_id`` or a file listed twice.
+    """
+    path = Path(path)
+    try:
+        text = decode_article(path.read_bytes(), str(path))
+    except FileNotFoundError:
+        raise CorpusError(f"{path}: metadata file not found") from None
+    try:
+        rows = list(csv.reader(io.StringIO(text), strict=True))
+    except csv.Error as exc:
+        raise CorpusError(f"{path}: malformed CSV ({exc})") from None
+    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    header = [h.strip() for h in rows[0]]
+    missing = [c for c in REQUIRED_METADATA_COLUMNS if c not in header]
+    if missing:
+        raise CorpusError(
+            f"{path}: malformed metadata: missing column(s) {', '.join(missing)} "
+            f"(found: {', '.join(header) or 'none'})"
+        )
+    if len(set(header)) != len(header):
+        raise CorpusError(f"{path}: malformed metadata: duplicate column names in header")
+    records: list[dict[str, str]] = []
+    seen_ids: dict[str, int] = {}
+    seen_files: dict[str, int] = {}
+    for lineno, row in enumerate(rows[1:], start=2):
+        if len(row) != len(header):
+            raise CorpusError(
+                f"{path}: malformed metadata: row {lineno} has {len(row)} fields, "
+                f"the header has {len(header)}"
+            )
+        rec = {h: v.strip() for h, v in zip(header, row)}
+        doc_id, file = rec["doc_id"], rec["file"]
+        if not doc_id or not file:
+            raise CorpusError(f"{path}: row {lineno}: empty doc_id or file")
+        if doc_id in seen_ids:
+            raise CorpusError(
+                f"{path}: duplicate doc_id {doc_id!r} (rows {seen_ids[doc_id]} and {lineno})"
+            )
+        if file in seen_files:
+            raise CorpusError(
+                f"{path}: file {file!r} listed twice (rows {seen_files[file]} and {lineno})"
+            )
+        seen_ids[doc_id], seen_files[file] = lineno, lineno
+        records.append(rec)
+    return records
+
+
+def _plan(folder: Path) -> list[tuple[Path, dict[str, str]]]:
+    """Which files to read, with their metadata, in a stable order."""
+    if not folder.exists():
+        raise CorpusError(f"{folder}: corpus folder not found")
+    if not folder.is_dir():
+        raise CorpusError(f"{folder}: not a folder of .txt articles")
+    txt_files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+    meta_path = folder / METADATA_FILE
+    plan: list[tuple[Path, dict[str, str]]] = []
+    if meta_path.exists():
+        records = read_metadata(meta_path)
+        listed = set()
+        for rec in records:
+            p = folder / rec["file"]
+            if not p.is_file():
+                raise CorpusError(
+                    f"{meta_path}: doc_id {rec['doc_id']!r} lists file {rec['file']!r}, "
+                    f"which is missing from {folder}"
+                )
+            listed.add(p.name)
+            plan.append((p, rec))
+        ids = {rec["doc_id"] for rec in records}
+        for p in txt_files:
+            if p.name not in listed:
+                warnings.warn(
+                    f"{p}: no row in {meta_path.name}; loaded with doc_id {p.stem!r} "
+                    "and empty metadata",
+                    CorpusWarning,
+                    stacklevel=3,
+                )
+                if p.stem in ids:
+                    raise CorpusError(
+                        f"{p}: duplicate doc_id {p.stem!r} (also given in {meta_path})"
+                    )
+                plan.append((p, {"doc_id": p.stem, "file": p.name}))
+    else:
+        plan = [(p, {"doc_id": p.stem, "file": p.name}) for p in txt_files]
+        seen: dict[str, Path] = {}
+        for p, rec in plan:
+            if rec["doc_id"] in seen:
+                raise CorpusError(f"{p}: duplicate doc_id {rec['doc_id']!r} (also {seen[rec['doc_id']]})")
+            seen[rec["doc_id"]] = p
+    if not plan:
+        raise CorpusError(f"{folder}: no .txt articles found")
+    return plan
+
+
+def _document(path: Path, meta: dict[str, str]) -> dict[str, Any]:
+    raw, digest = read_article(path)
+    expected = meta.get("sha256", "")
+    if expected and expected.lower() != digest:
+        raise CorpusError(
+            f"{path}: raw data changed: sha256 is {digest}, metadata.csv says {expected}. "
+            "Raw articles are immutable; restore the original file or update the metadata "
+            "on purpose."
+        )
+    art = clean_article(raw)
+    doc: dict[str, Any] = dict(meta)
+    doc.update(
+        {
+            "raw": raw,
+            "title": art.title,
+            "body": art.body,
+            "dateline_place": art.dateline.place if art.dateline else "",
+            "dateline_outlet": (art.dateline.outlet or "") if art.dateline else "",
+            "removed": [
+                {"line_no": r.line_no, "text": r.text, "reason": r.reason} for r in art.removed
+            ],
+        }
+    )
+    return doc
+
+
+def iter_documents(path: str | Path | None = None) -> Iterator[dict[str, Any]]:
+    """Stream the documents of a corpus folder, one dict at a time.
+
+    Parameters
+    ----------
+    path : a folder of ``.txt`` articles, optionally with ``metadata.csv``; defaults to
+        the repository's ``seeds/``.
+
+    Yields
+    ------
+    dict
+        Every metadata column (strings; without metadata, ``doc_id`` is the file stem and
+        ``file`` the file name), plus ``raw`` (the text as read), ``title``, ``body``
+        (cleaned, one paragraph per line), ``dateline_place``, ``dateline_outlet`` and
+        ``removed`` (list of ``{"line_no", "text", "reason"}`` from the cleaner).
+
+    All files are checked before the first document is yielded only as far as the
+    metadata goes (missing files, duplicate ids); each article is read, verified against
+    its ``sha256`` and cleaned when its turn comes, so memory holds one article at a time.
+    """
+    from .paths import SEEDS_DIR
+
+    folder = Path(path) if path is not None else SEEDS_DIR
+    for file, meta in _plan(folder):
+        yield _document(file, meta)
+
+
+def load_corpus(path: str | Path | None = None) -> pd.DataFrame:
+    """Load a corpus folder into a DataFrame indexed by ``doc_id``.
+
+    Parameters
+    ----------
+    path : a folder of ``.txt`` articles, optionally with ``metadata.csv`` (then every
+        listed file must exist and match its ``sha256`` when one is given); defaults to
+        the repository's ``seeds/``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per article, in the order of ``metadata.csv`` (then file name), with the
+        columns of :func:`iter_documents`: metadata columns, ``raw``, ``title``, ``body``,
+        ``dateline_place``, ``dateline_outlet``, ``removed``.
+
+    Raises
+    ------
+    CorpusError
+        Naming the file and the problem, for any bad input.
+
+    Examples
+    --------
+    >>> corpus = load_corpus()
+    >>> corpus.loc["004", "leader"]
+    'Herman Deru'
+    """
+    import pandas as pd
+
+    docs = list(iter_documents(path))
+    frame = pd.DataFrame(docs)
+    frame = frame.set_index("doc_id", verify_integrity=True)
+    frame.index.name = "doc_id"
+    return frame
+
+
+def as_documents(corpus: Any) -> Iterator[dict[str, Any]]:
+    """Iterate over documents given as a corpus DataFrame, an iterable of dicts, or a path.
+
+    Every analysis function accepts any of these, so the same call works on the seeds
+    in memory (:func:`load_corpus`), on a stream (:func:`iter_documents`), or directly
+    on a folder. Each yielded dict has at least ``doc_id`` and ``body``; DataFrame rows
+    are converted one at a time (the index becomes ``doc_id``).
+    """
+    if corpus is None or isinstance(corpus, (str, Path)):
+        yield from iter_documents(corpus)
+        return
+    if hasattr(corpus, "iterrows") and hasattr(corpus, "index"):
+        index_name = corpus.index.name or "doc_id"
+        columns = list(corpus.columns)
+        for doc_id, *values in corpus.itertuples(index=True, name=None):
+            doc = dict(zip(columns, values))
+            doc[index_name] = doc_id
+            doc.setdefault("doc_id", doc_id)
+            yield doc
+        return
+    for doc in corpus:
+        if not isinstance(doc, dict) or "doc_id" not in doc or "body" not in doc:
+            raise CorpusError(
+                "expected documents as dicts with 'doc_id' and 'body' "
+                f"(as iter_documents yields), got {type(doc).__name__}"
+            )
+        yield doc
