@@ -220,6 +220,7 @@ def stopwords() -> frozenset[str]:
 #: ``tega`` (heartless).
 STEM_OVERRIDES: dict[str, str] = {
     "kinerja": "kinerja",
+    "berkinerja": "kinerja",
     "pemerintah": "pemerintah",
     "pemerintahan": "pemerintahan",
     "anggaran": "anggaran",
