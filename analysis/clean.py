@@ -37,6 +37,7 @@ __all__ = [
 REASONS: dict[str, str] = {
     "menu": "navigation or menu word left over from the page (e.g. a lone 'in')",
     "title": "the headline (kept as the article's title, not as body text)",
+    "subtitle": "a further headline-shaped line above the article, uncovered once the title went",
     "repeated-title": "the headline repeated, possibly with a photo credit attached",
     "caption": "photo caption or photo credit ('--Foto : ...', 'Foto: ...')",
     "related-link": "link to another article ('Baca Juga:', 'Berita Terkait:')",
@@ -104,13 +105,39 @@ _ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 
 _TERMINAL = ".!?"
 _CLOSERS = "\"'”’»)]"
-_OPEN_QUOTES = "“\"‘«„"
+_OPEN_QUOTES = '“"‘«„'
 
 _MENU_WORDS = {
-    "in", "home", "beranda", "news", "berita", "menu", "search", "cari", "login",
-    "masuk", "daftar", "share", "tweet", "bagikan", "facebook", "twitter", "whatsapp",
-    "telegram", "linkedin", "email", "print", "cetak", "komentar", "terkini", "terpopuler",
-    "populer", "headline", "advertisement", "iklan", "x",
+    "in",
+    "home",
+    "beranda",
+    "news",
+    "berita",
+    "menu",
+    "search",
+    "cari",
+    "login",
+    "masuk",
+    "daftar",
+    "share",
+    "tweet",
+    "bagikan",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "email",
+    "print",
+    "cetak",
+    "komentar",
+    "terkini",
+    "terpopuler",
+    "populer",
+    "headline",
+    "advertisement",
+    "iklan",
+    "x",
 }
 
 # "Baca juga:", "BACA JUGA :", "Berita Terkait:", "Simak juga:" ... with or without a headline.
@@ -264,8 +291,9 @@ def clean_article(raw: str) -> CleanArticle:
     1. Blank lines go (not audited); whitespace is tidied.
     2. Lines that are boilerplate wherever they stand go: "Baca Juga" links,
        captions and photo credits, bylines, engagement lines, source credits.
-    3. The dateline is looked for at the start of one of the first four remaining
-       lines. The line before it is the title, and repetitions of the title and
+    3. The dateline is looked for at the start of the first paragraph (one of the
+       first four remaining lines, and no later than the first line that ends like a
+       sentence). The line before it is the title, and repetitions of the title and
        menu words before it are removed. Without a dateline, the first line is the
        title only if it is headline-shaped and repeated later.
     4. A reporter tag split over two lines (``... tegasnya. (`` / ``hms/ikp)``) is
@@ -281,12 +309,43 @@ def clean_article(raw: str) -> CleanArticle:
     ('JUDUL BERITA', 'Isi berita.', 'PALTV.CO.ID')
     """
     text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    removed: list[RemovedLine] = []
     lines: list[tuple[int, str]] = []  # (raw line number, tidied text)
     for no, line in enumerate(text.split("\n"), start=1):
         tidy = normalize_whitespace(line)
         if tidy:
             lines.append((no, tidy))
+
+    # Apply the rules until nothing changes, so that cleaning is idempotent by
+    # construction (a second pass can only see what a first pass uncovered, such as
+    # a headline-shaped line left on top once the title above it is gone).
+    title, dateline, removed = "", None, []
+    for _ in range(10):
+        body, t, d, r = _one_pass(lines)
+        if t and not title:
+            title = t
+        elif t:
+            r = [
+                RemovedLine(x.line_no, x.text, "subtitle") if x.reason == "title" else x for x in r
+            ]
+        dateline = dateline or d
+        removed.extend(r)
+        if body == lines:
+            break
+        lines = body
+    removed.sort(key=lambda r: r.line_no)
+    return CleanArticle(
+        body="\n".join(ln for _, ln in lines),
+        title=title,
+        dateline=dateline,
+        removed=tuple(removed),
+    )
+
+
+def _one_pass(
+    lines: list[tuple[int, str]],
+) -> tuple[list[tuple[int, str]], str, Dateline | None, list[RemovedLine]]:
+    """One application of the rules of :func:`clean_article` to numbered lines."""
+    removed: list[RemovedLine] = []
 
     # 4a. A tag split over two lines: join it before anything else looks at the lines.
     joined: list[tuple[int, str]] = []
@@ -298,7 +357,7 @@ def clean_article(raw: str) -> CleanArticle:
         nxt = lines[i + 1][1] if i + 1 < len(lines) else None
         m = _SPLIT_TAG_END_RE.search(line)
         if m and nxt is not None and _SPLIT_TAG_LINE_RE.match(nxt):
-            removed.append(RemovedLine(no, line[m.start():].strip() + " " + nxt, "reporter-tag"))
+            removed.append(RemovedLine(no, line[m.start() :].strip() + " " + nxt, "reporter-tag"))
             joined.append((no, line[: m.start()].rstrip()))
             joined.append((lines[i + 1][0], ""))  # placeholder: an end marker, no text
             skip = True
@@ -328,6 +387,8 @@ def clean_article(raw: str) -> CleanArticle:
         if _match_dateline(line):
             dl_index = i
             break
+        if _ends_sentence(line):
+            break  # the dateline stands in front of the first paragraph, not later
     head_end = dl_index if dl_index is not None else 0
     title_key = None
     drop: set[int] = set()
@@ -346,7 +407,8 @@ def clean_article(raw: str) -> CleanArticle:
     if dl_index is None and kept and _is_headline_like(kept[0][1]):
         first_key = _key(kept[0][1])
         repeats = [
-            i for i, (_, ln) in enumerate(kept[1:], start=1)
+            i
+            for i, (_, ln) in enumerate(kept[1:], start=1)
             if _key(ln) == first_key or _key(ln).startswith(first_key + " ")
         ]
         if repeats:
@@ -375,10 +437,12 @@ def clean_article(raw: str) -> CleanArticle:
         m = _match_dateline(line)
         assert m is not None
         outlet = m.group("outlet") if "outlet" in m.groupdict() else None
-        dateline = Dateline(place=m.group("place").strip(), outlet=outlet, text=line[: m.end()].strip())
+        dateline = Dateline(
+            place=m.group("place").strip(), outlet=outlet, text=line[: m.end()].strip()
+        )
         removed.append(RemovedLine(no, dateline.text, "dateline"))
-        rest = line[m.end():]
-        if rest[:1] in _OPEN_QUOTES and not any(c in rest[1:] for c in "”\"»"):
+        rest = line[m.end() :]
+        if rest[:1] in _OPEN_QUOTES and not any(c in rest[1:] for c in '”"»'):
             removed.append(RemovedLine(no, rest[0], "stray-quote"))
             rest = rest[1:].lstrip()
         if rest:
@@ -413,10 +477,4 @@ def clean_article(raw: str) -> CleanArticle:
             removed.append(RemovedLine(no, tag, "reporter-tag"))
             body[-1] = (i, no, text_part)
 
-    removed.sort(key=lambda r: r.line_no)
-    return CleanArticle(
-        body="\n".join(ln for _, _, ln in body),
-        title=title,
-        dateline=dateline,
-        removed=tuple(removed),
-    )
+    return [(no, ln) for _, no, ln in body], title, dateline, removed

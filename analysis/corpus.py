@@ -182,7 +182,9 @@ def _plan(folder: Path) -> list[tuple[Path, dict[str, str]]]:
         seen: dict[str, Path] = {}
         for p, rec in plan:
             if rec["doc_id"] in seen:
-                raise CorpusError(f"{p}: duplicate doc_id {rec['doc_id']!r} (also {seen[rec['doc_id']]})")
+                raise CorpusError(
+                    f"{p}: duplicate doc_id {rec['doc_id']!r} (also {seen[rec['doc_id']]})"
+                )
             seen[rec["doc_id"]] = p
     if not plan:
         raise CorpusError(f"{folder}: no .txt articles found")

@@ -40,11 +40,36 @@ __all__ = [
 
 _QUOTE_MAP = str.maketrans(
     {
-        "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
-        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
-        "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "‐": "-", "‑": "-",
-        "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\t": " ",
-        "\u200b": None, "\u200c": None, "\u200d": None, "\ufeff": None, "\u00ad": None,
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+        "″": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "`": "'",
+        "–": "-",
+        "—": "-",
+        "‒": "-",
+        "―": "-",
+        "−": "-",
+        "‐": "-",
+        "‑": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+        "\t": " ",
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\ufeff": None,
+        "\u00ad": None,
     }
 )
 _SPACES_RE = re.compile(r"[^\S\n]+")
@@ -323,6 +348,7 @@ def stem_word(word: str, *, name: bool = False) -> str:
 
 # ------------------------------------------------------------------ tokenize
 
+
 def _is_name_candidate(surface: str, start: int, text: str) -> bool:
     """Capitalised (not all-caps) word that does not start a sentence or a line."""
     if not surface[:1].isupper() or surface.isupper():
@@ -384,9 +410,7 @@ def tokenize(
     >>> tokenize("Kinerja OPD-OPD dan kedisiplinan pegawai.", stem=True)
     ['kinerja', 'opd-opd', 'dan', 'disiplin', 'pegawai']
     """
-    return _process(
-        normalize(text), stem, drop_stopwords, fold_reduplication, frozenset(protected)
-    )
+    return _process(normalize(text), stem, drop_stopwords, fold_reduplication, frozenset(protected))
 
 
 def tokenize_sentences(

@@ -1,0 +1,256 @@
+"""The boilerplate cleaner: exact bodies of the seeds, each boilerplate kind, and
+body lines that only look like boilerplate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.clean import REASONS, clean_article, normalize_whitespace
+from analysis.corpus import read_article
+from analysis.paths import SEEDS_DIR
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name[:3])
+def test_seed_body_matches_reading_line_by_line(path):
+    """Expected bodies were written by a careful blind reading of the raw files."""
+    expected = (DATA_DIR / "expected_bodies" / f"{path.name[:3]}.txt").read_text("utf-8")
+    got = clean_article(read_article(path)[0]).body
+    exp_lines = expected.rstrip("\n").split("\n")
+    got_lines = got.split("\n")
+    for i, (e, g) in enumerate(zip(exp_lines, got_lines), start=1):
+        assert g == e, f"{path.name} body line {i} differs"
+    assert len(got_lines) == len(exp_lines)
+
+
+TITLES_AND_DATELINES = {
+    "000": (
+        "SEKRETARIS DAERAH PIMPIN RAPAT KERJA PEMKAB OKU SELATAN",
+        "MUARADUA",
+        "Elanghitam.com",
+    ),
+    "001": (
+        "Awal Tahun 2022, Edward Candra Gelar Rapat Evaluasi Kinerja OPD Pemkab OKU",
+        "Baturaja",
+        "BP",
+    ),
+    "002": ("", "LUWU TIMUR", "Timuronline"),
+    "003": (
+        "Rakor OPD Eslon II dan III, Bupati Askolani : Belum Puas Pencapaian Selama Dua Tahun",
+        "BANYUASIN",
+        "KabaRakyatsumsel.id",
+    ),
+    "004": (
+        "Usai Lebaran, Herman Deru Tegaskan Optimalisasi Tupoksi Bagi Pejabat Sumsel",
+        "PALEMBANG",
+        "PALTV.CO.ID",
+    ),
+}
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name[:3])
+def test_seed_title_and_dateline(path):
+    title, place, outlet = TITLES_AND_DATELINES[path.name[:3]]
+    art = clean_article(read_article(path)[0])
+    assert art.title == title
+    assert art.dateline is not None
+    assert (art.dateline.place, art.dateline.outlet) == (place, outlet)
+
+
+def test_seed_audit_of_001():
+    art = clean_article(read_article(SEEDS_DIR / "001_f28c24e8a2fecf33.txt")[0])
+    reasons = [(r.line_no, r.reason) for r in art.removed]
+    assert reasons == [
+        (1, "menu"),
+        (3, "title"),
+        (5, "dateline"),
+        (11, "related-link"),
+        (18, "related-link"),
+        (24, "related-link"),
+        (30, "reporter-tag"),
+        (32, "engagement"),
+        (34, "byline"),
+        (36, "trailing-headline"),
+        (38, "trailing-headline"),
+    ]
+    assert all(r.reason in REASONS for r in art.removed)
+
+
+def test_seed_audit_of_004_repeated_title_and_captions():
+    art = clean_article(read_article(SEEDS_DIR / "004_260f9df76c62bb9f.txt")[0])
+    by_line = {r.line_no: r.reason for r in art.removed}
+    assert by_line[1] == "title"
+    assert by_line[3] == by_line[5] == "repeated-title"  # line 5 carries "--Foto : ..."
+    assert by_line[20] == "caption"
+    assert by_line[36] == "engagement" and by_line[38] == "source-credit"
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name[:3])
+def test_cleaning_is_idempotent_on_seeds(path):
+    once = clean_article(read_article(path)[0])
+    twice = clean_article(once.body)
+    assert twice.body == once.body
+    assert twice.removed == ()
+
+
+# --- every boilerplate kind, hand-written in the genre's shapes -------------------
+
+BODY = (
+    "Bupati Lahat meminta seluruh OPD meningkatkan kinerja pada tahun ini.\n"
+    "Ia juga mengingatkan pentingnya disiplin kehadiran pegawai."
+)
+
+
+@pytest.mark.parametrize(
+    "raw, reason, removed_text",
+    [
+        ("Bupati Pimpin Rapat Kerja\nLAHAT, SUMEKS.CO - " + BODY, "dateline", "LAHAT, SUMEKS.CO -"),
+        ("Bupati Pimpin Rapat\nLahat (ANTARA) - " + BODY, "dateline", "Lahat (ANTARA) -"),
+        (
+            "JUDUL\nMUARA ENIM, sumselupdate.com – " + BODY,
+            "dateline",
+            "MUARA ENIM, sumselupdate.com –",
+        ),
+        ("Judul Berita Rapat\nLAHAT - " + BODY, "dateline", "LAHAT -"),
+        (BODY.replace("\n", "\nBaca Juga: Wabup Tinjau Pasar Bedug\n"), "related-link", None),
+        (BODY.replace("\n", "\nBACA JUGA:Harga Cabai Naik Jelang Lebaran\n"), "related-link", None),
+        (BODY.replace("\n", "\nBaca Juga :\n"), "related-link", "Baca Juga :"),
+        (BODY.replace("\n", "\nBerita Terkait: Bupati Lantik Pejabat\n"), "related-link", None),
+        (BODY.replace("\n", "\nBupati Lahat saat rapat.--Foto : Humas -SUMEKS\n"), "caption", None),
+        (BODY.replace("\n", "\nFoto: Dok. Humas Pemkab Lahat\n"), "caption", None),
+        (BODY + " (Red/tim)", "reporter-tag", "(Red/tim)"),
+        (BODY + " (Suharni)", "reporter-tag", "(Suharni)"),
+        (BODY + " #yan", "reporter-tag", "#yan"),
+        (BODY + " (\nhms/ikp/kominfo)", "reporter-tag", "( hms/ikp/kominfo)"),
+        (BODY + " [rel]", "reporter-tag", "[rel]"),
+        (BODY + "\nWritten by Julliana Elora", "byline", "Written by Julliana Elora"),
+        (BODY + "\nEditor: Rina Marlina", "byline", "Editor: Rina Marlina"),
+        (BODY + "\nPenulis : Ahmad", "byline", "Penulis : Ahmad"),
+        (BODY + "\nWhat do you think?", "engagement", "What do you think?"),
+        (BODY + "\nCek Berita dan Artikel yang lain di Google News", "engagement", None),
+        (BODY + "\nSimak berita terbaru lainnya di Google News", "engagement", None),
+        (BODY + "\nIkuti kami di Instagram @pemkablahat", "engagement", None),
+        (BODY + "\nSumber: paltv.co.id", "source-credit", "Sumber: paltv.co.id"),
+        ("in\nJudul Rapat Kerja Pemkab\nLAHAT, SUMEKS.CO - " + BODY, "menu", "in"),
+        (
+            BODY + " #yan\nWhat do you think?\nHarga Karet Turun di Musi Rawas\nTimnas U-23 Lolos",
+            "trailing-headline",
+            "Timnas U-23 Lolos",
+        ),
+        ("Judul Rapat\nJudul Rapat\nLAHAT, SUMEKS.CO - " + BODY, "repeated-title", "Judul Rapat"),
+    ],
+)
+def test_boilerplate_kinds_are_removed_and_body_kept(raw, reason, removed_text):
+    art = clean_article(raw)
+    assert art.body == BODY
+    reasons = {r.reason for r in art.removed}
+    assert reason in reasons
+    if removed_text is not None:
+        assert removed_text in [r.text for r in art.removed if r.reason == reason]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # contains "sumber daya": not a source credit
+        "Ia meminta OPD memberikan pembinaan sumber daya manusia dan potensi yang ada.",
+        "Sumber daya aparatur harus ditingkatkan, kata Sekda.",
+        # a quote that ends with a name in brackets is attribution, not a reporter tag
+        "“Kita harus disiplin dan bekerja keras.” (Askolani)",
+        "“Disiplin itu penting,” tegas Wakil Bupati (Slamet).",
+        # "Baca juga" inside a sentence, not a link
+        "Baca juga laporan kinerja OPD sebelum rapat, pinta Bupati.",
+        # a sentence mentioning photos
+        "Bupati meminta dokumentasi foto kegiatan dilaporkan setiap pekan.",
+        # a short sentence that ends with a period after a short subheading
+        "Penyerapan Anggaran Harus Maksimal",
+    ],
+)
+def test_body_lines_that_look_like_boilerplate_stay(line):
+    raw = f"Judul Rapat Kerja\nLAHAT, SUMEKS.CO - Rapat dimulai pagi.\n{line}\nRapat ditutup siang."
+    art = clean_article(raw)
+    assert line in art.body.split("\n")
+
+
+def test_quote_with_name_in_brackets_at_article_end_stays():
+    raw = "LAHAT, SUMEKS.CO - Rapat dimulai.\n“Kita harus disiplin.” (Askolani)"
+    art = clean_article(raw)
+    assert art.body.endswith("“Kita harus disiplin.” (Askolani)")
+    assert not [r for r in art.removed if r.reason == "reporter-tag"]
+
+
+def test_last_short_sentence_keeps_its_text_when_tag_removed():
+    art = clean_article(
+        "LAHAT, SUMEKS.CO - Rapat dimulai.\nSemoga sukses. #yan\nWhat do you think?"
+    )
+    assert art.body.split("\n")[-1] == "Semoga sukses."
+
+
+def test_stray_quote_after_dateline_removed_but_closed_quote_kept():
+    stray = clean_article("OKU, Elanghitam.com “Sekda memimpin rapat pagi ini.")
+    assert stray.body == "Sekda memimpin rapat pagi ini."
+    closed = clean_article("OKU, Elanghitam.com “Kita siap,” kata Sekda.")
+    assert closed.body == "“Kita siap,” kata Sekda."
+
+
+def test_without_dateline_or_repeat_first_line_is_kept():
+    art = clean_article("Penyerapan anggaran harus maksimal\nBupati meminta OPD bekerja.")
+    assert art.title == ""
+    assert art.body.startswith("Penyerapan anggaran harus maksimal\n")
+
+
+def test_bom_crlf_and_nbsp_are_handled():
+    raw = "\ufeffJudul Rapat\r\nLAHAT, SUMEKS.CO -\u00a0Rapat\u00a0dimulai.\r\n"
+    art = clean_article(raw)
+    assert art.title == "Judul Rapat"
+    assert art.body == "Rapat dimulai."
+
+
+# --- properties ----------------------------------------------------------------
+
+GENRE_LINES = st.sampled_from(
+    [
+        "Baca Juga: Bupati Resmikan Pasar",
+        "What do you think?",
+        "Sumber: contoh.co.id",
+        "Written by Redaksi",
+        "Foto: Humas",
+        "in",
+        "PALEMBANG, PALTV.CO.ID - Gubernur meminta OPD bekerja.",
+        "Bupati menekankan pentingnya koordinasi antar OPD.",
+        "“Kita harus disiplin,” tegasnya. (Red/tim)",
+        "Penyerapan Anggaran Harus Maksimal",
+        "Harga Karet Turun",
+        "",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(GENRE_LINES, st.text(max_size=60)), max_size=12))
+def test_cleaning_is_idempotent(lines):
+    once = clean_article("\n".join(lines))
+    twice = clean_article(once.body)
+    assert twice.body == once.body
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(GENRE_LINES, st.text(max_size=60)), max_size=12))
+def test_cleaning_never_invents_text(lines):
+    """Every body line is (part of) one raw line, with whitespace tidied."""
+    raw = "\n".join(lines)
+    tidy_raw = [
+        normalize_whitespace(x) for x in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
+    art = clean_article(raw)
+    for line in art.paragraphs:
+        assert any(line in t for t in tidy_raw), line
+    kept_chars = sum(len(x) for x in art.paragraphs)
+    assert kept_chars <= sum(len(t) for t in tidy_raw)
