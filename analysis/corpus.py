@@ -275,7 +275,7 @@ def load_corpus(path: str | Path | None = None) -> pd.DataFrame:
 
     docs = list(iter_documents(path))
     frame = pd.DataFrame(docs)
-    frame = frame.set_index("doc_id", verify_integrity=True)
+    frame = frame.set_index("doc_id")
     frame.index.name = "doc_id"
     return frame
 

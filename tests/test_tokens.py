@@ -1,0 +1,237 @@
+"""Indonesian sentences, tokens, stopwords and stems."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.tokens import (
+    PROTECTED_WORDS,
+    TOKEN_PATTERN,
+    fold_reduplication,
+    normalize,
+    split_sentences,
+    stem_word,
+    stopwords,
+    tokenize,
+    tokenize_sentences,
+)
+
+
+def test_normalize_quotes_dashes_spaces():
+    assert normalize("“Kita  siap,”\u00a0kata Sekda – OKU’s") == '"Kita siap," kata Sekda - OKU\'s'
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Sekretaris Daerah (Sekda) OKUS, M. Rahmattullah, S.STP., MM., memimpin rapat. Rapat"
+            " ini mengagendakan LKPJ.",
+            [
+                "Sekretaris Daerah (Sekda) OKUS, M. Rahmattullah, S.STP., MM., memimpin rapat.",
+                "Rapat ini mengagendakan LKPJ.",
+            ],
+        ),
+        (
+            "Bupati Banyuasin H. Askolani, SH.,MH didampingi Sekda Dr. HM. Senen Har. Acara"
+            " dimulai.",
+            [
+                "Bupati Banyuasin H. Askolani, SH.,MH didampingi Sekda Dr. HM. Senen Har.",
+                "Acara dimulai.",
+            ],
+        ),
+        (
+            "Sesuai PP No. 17 Tahun 2020 tentang Manajemen PNS. Ini penting!",
+            ["Sesuai PP No. 17 Tahun 2020 tentang Manajemen PNS.", "Ini penting!"],
+        ),
+        (
+            "Perayaan Idul Fitri 1445 H. Rapat ditutup.",
+            ["Perayaan Idul Fitri 1445 H.", "Rapat ditutup."],
+        ),
+        (
+            "Dokumen diperiksa oleh BPK. Hal ini baik.",
+            ["Dokumen diperiksa oleh BPK.", "Hal ini baik."],
+        ),
+        (
+            "“Saya tuntut produk. Proses bisa bermacam-macam,” tambahnya.",
+            ["“Saya tuntut produk.", "Proses bisa bermacam-macam,” tambahnya."],
+        ),
+        ("Baris pertama\nBaris kedua", ["Baris pertama", "Baris kedua"]),
+        ("Angka 74,6 persen. Nilai 3.5 naik.", ["Angka 74,6 persen.", "Nilai 3.5 naik."]),
+    ],
+)
+def test_split_sentences_keeps_abbreviations_inside(text, expected):
+    assert split_sentences(text) == expected
+
+
+def test_seed_sentences_do_not_break_after_titles(seeds):
+    """Inside a paragraph, no sentence ends on a title or an initial."""
+    for body in seeds["body"]:
+        for par in body.split("\n"):
+            for sent in split_sentences(par)[:-1]:
+                assert not sent.endswith((" H.", " Dr.", " S.STP.", " MM.", " No.", " M.")), sent
+    first = split_sentences(seeds.loc["000", "body"])[0]
+    assert "M. Rahmattullah, S.STP., MM., memimpin rapat kerja" in first
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Program-program OPD", ["program-program", "opd"]),
+        ("sama-sama bekerja", ["sama-sama", "bekerja"]),
+        ("HK3 dan COVID-19", ["hk3", "dan", "covid-19"]),
+        ("LKPJ, APBD, BPK, DPRD, Tupoksi, ASN", ["lkpj", "apbd", "bpk", "dprd", "tupoksi", "asn"]),
+        ("Al-Qur’an", ["al-qur'an"]),
+        ("74,6 persen pada 2022", ["persen", "pada"]),
+        ("kabupaten/kota", ["kabupaten", "kota"]),
+    ],
+)
+def test_word_tokens(text, expected):
+    assert tokenize(text) == expected
+
+
+def test_token_pattern_agrees_with_nltk_regexp_tokenizer():
+    from nltk.tokenize import RegexpTokenizer
+
+    text = "Program-program OPD-OPD, HK3 dan Al-Qur'an: kinerja 2022!"
+    nltk_tokens = [
+        t.lower() for t in RegexpTokenizer(TOKEN_PATTERN).tokenize(text) if not t.isdigit()
+    ]
+    assert tokenize(text) == nltk_tokens
+
+
+@pytest.mark.parametrize(
+    "token, base",
+    [
+        ("program-program", "program"),
+        ("opd-opd", "opd"),
+        ("sama-sama", "sama"),
+        ("henti-hentinya", "henti"),
+        ("rambu-rambunya", "rambu"),
+        ("bermacam-macam", "bermacam"),
+        ("sayur-mayur", "sayur-mayur"),
+        ("covid-19", "covid-19"),
+        ("se-kabupaten", "se-kabupaten"),
+    ],
+)
+def test_fold_reduplication(token, base):
+    assert fold_reduplication(token) == base
+
+
+def test_tokenize_fold_option():
+    assert tokenize("program-program kerja", fold_reduplication=True) == ["program", "kerja"]
+
+
+def test_stopwords_come_from_sastrawi_plus_domain_minus_protected():
+    sw = stopwords()
+    assert {"yang", "dan", "dengan", "adalah"} <= sw  # Sastrawi's list
+    assert {"h", "pak", "bapak", "hj"} <= sw  # domain: honorifics and titles
+    for word in ("kerja", "bekerja", "sama", "tepat", "baik", "penting"):
+        assert word in PROTECTED_WORDS and word not in sw
+
+
+def test_drop_stopwords_keeps_frame_words():
+    toks = tokenize("Kita harus bekerja sama dengan baik dan tepat waktu.", drop_stopwords=True)
+    assert toks == ["bekerja", "sama", "baik", "tepat", "waktu"]
+
+
+def test_honorifics_dropped_as_stopwords():
+    toks = tokenize("Bupati H. Budiman dan Pak Sekda", drop_stopwords=True)
+    assert toks == ["bupati", "budiman", "sekda"]
+
+
+@pytest.mark.parametrize(
+    "word, stem",
+    [
+        ("kinerja", "kinerja"),
+        ("kinerjanya", "kinerja"),
+        ("bekerja", "kerja"),
+        ("pemerintah", "pemerintah"),
+        ("pemerintahan", "pemerintahan"),
+        ("anggaran", "anggaran"),
+        ("penegakan", "tegak"),
+        ("berkoordinasi", "koordinasi"),
+        ("mengkoordinasikan", "koordinasi"),
+        ("kedisiplinan", "disiplin"),
+        ("pencapaian", "capai"),
+        ("hk3", "hk3"),
+    ],
+)
+def test_stem_word_with_overstemming_guards(word, stem):
+    assert stem_word(word) == stem
+
+
+def test_stemming_leaves_proper_names_alone():
+    toks = tokenize(
+        "Rapat di Palembang dan Kediri dihadiri Budiman di Gedung Graha Sedulang.", stem=True
+    )
+    assert "palembang" in toks and "kediri" in toks and "sedulang" in toks
+    assert "budiman" in toks
+    assert "hadir" in toks  # dihadiri: an ordinary verb is stemmed
+
+
+def test_capitalised_derived_words_are_still_stemmed():
+    toks = tokenize("Kepala Dinas Kesehatan dan Dinas Perhubungan hadir.", stem=True)
+    assert "sehat" in toks
+
+
+def test_acronyms_not_stemmed():
+    assert tokenize("OPD BPK DPRD", stem=True) == ["opd", "bpk", "dprd"]
+
+
+def test_stem_cache_reuses_results():
+    from analysis import tokens
+
+    stem_word("mengevaluasi")
+    assert tokens._STEM_CACHE["mengevaluasi"] == "evaluasi"
+
+
+def test_tokenize_sentences_matches_split():
+    text = "Kinerja OPD meningkat. Koordinasi antar OPD baik."
+    assert tokenize_sentences(text) == [
+        ["kinerja", "opd", "meningkat"],
+        ["koordinasi", "antar", "opd", "baik"],
+    ]
+
+
+# --- properties ------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_tokenize_never_raises_on_any_unicode(text):
+    for opts in ({}, {"stem": True, "drop_stopwords": True, "fold_reduplication": True}):
+        toks = tokenize(text, **opts)
+        assert all(isinstance(t, str) and t for t in toks)
+    split_sentences(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Kinerja",
+                "OPD",
+                "harus",
+                "baik.",
+                "Program-program",
+                "HK3",
+                "2022",
+                "“Kita",
+                "siap,”",
+                "\n",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_token_counts_add_up(words):
+    text = " ".join(words)
+    per_sentence = tokenize_sentences(text)
+    assert sum(len(s) for s in per_sentence) == len(tokenize(text))
+    kept = tokenize(text, drop_stopwords=True)
+    dropped = [t for t in tokenize(text) if t in stopwords()]
+    assert len(kept) + len(dropped) == len(tokenize(text))
