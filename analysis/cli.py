@@ -79,9 +79,30 @@ def _add_clean(sub) -> None:
     p.set_defaults(func=_cmd_clean)
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import build_report
+
+    written = build_report(args.out, progress=not args.quiet)
+    sys.stdout.write(f"report written: {written[-1]}\n")
+    return 0
+
+
+def _add_report(sub) -> None:
+    p = sub.add_parser(
+        "report", help="run every notebook and export a self-contained HTML report"
+    )
+    p.add_argument(
+        "--out", metavar="DIR", default=None,
+        help="output folder (default: <repository>-report/ beside the repository)",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_report)
+
+
 #: Functions that add one subcommand each to the parser. Add new subcommands here.
 SUBCOMMANDS: list[Callable] = [
     _add_clean,
+    _add_report,
 ]
 
 
