@@ -31,6 +31,7 @@ __all__ = [
     "as_documents",
     "METADATA_FILE",
     "iter_documents",
+    "make_document",
     "load_corpus",
     "read_article",
     "read_metadata",
@@ -191,8 +192,7 @@ def _plan(folder: Path) -> list[tuple[Path, dict[str, str]]]:
     return plan
 
 
-def _document(path: Path, meta: dict[str, str]) -> dict[str, Any]:
-    raw, digest = read_article(path)
+def _check_digest(path: Path, meta: dict[str, str], digest: str) -> None:
     expected = meta.get("sha256", "")
     if expected and expected.lower() != digest:
         raise CorpusError(
@@ -200,6 +200,10 @@ def _document(path: Path, meta: dict[str, str]) -> dict[str, Any]:
             "Raw articles are immutable; restore the original file or update the metadata "
             "on purpose."
         )
+
+
+def make_document(raw: str, meta: dict[str, Any]) -> dict[str, Any]:
+    """Clean one raw article and return its document dict (metadata + text fields)."""
     art = clean_article(raw)
     doc: dict[str, Any] = dict(meta)
     doc.update(
@@ -217,41 +221,171 @@ def _document(path: Path, meta: dict[str, str]) -> dict[str, Any]:
     return doc
 
 
-def iter_documents(path: str | Path | None = None) -> Iterator[dict[str, Any]]:
-    """Stream the documents of a corpus folder, one dict at a time.
+def _folder_records(folder: Path) -> Iterator[tuple[str, Any]]:
+    """(name, document or CorpusError) for each article of a folder."""
+    for file, meta in _plan(folder):
+        try:
+            raw, digest = read_article(file)
+            _check_digest(file, meta, digest)
+        except CorpusError as exc:
+            yield str(file), exc
+            continue
+        yield str(file), (raw, meta)
+
+
+TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
+
+
+def _table_rows(path: Path) -> Iterator[dict[str, Any]]:
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        import json
+
+        with open(path, encoding="utf-8-sig") as fh:
+            for lineno, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise CorpusError(
+                        f"{path}: line {lineno}: not valid JSON ({exc.msg})"
+                    ) from None
+                if not isinstance(row, dict):
+                    raise CorpusError(f"{path}: line {lineno}: expected a JSON object per line")
+                yield row
+    elif suffix == ".csv":
+        csv.field_size_limit(2**31 - 1)
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            try:
+                yield from csv.DictReader(fh, strict=True)
+            except csv.Error as exc:
+                raise CorpusError(f"{path}: malformed CSV ({exc})") from None
+    elif suffix == ".parquet":
+        try:
+            import pyarrow.parquet as pq
+        except ImportError:  # pragma: no cover - depends on the environment
+            raise CorpusError(
+                f"{path}: reading Parquet needs pyarrow (pip install pyarrow)"
+            ) from None
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=1024):
+            yield from batch.to_pylist()
+    else:
+        raise CorpusError(
+            f"{path}: unknown corpus file type {suffix!r}; expected a folder of .txt "
+            f"articles or one of {', '.join(TABLE_SUFFIXES)}"
+        )
+
+
+def _table_records(path: Path, text_column: str, id_column: str) -> Iterator[tuple[str, Any]]:
+    """(name, (raw, meta) or CorpusError) for each row of a JSON Lines / CSV / Parquet file."""
+    try:
+        for n, row in enumerate(_table_rows(path), start=1):
+            if text_column not in row:
+                raise CorpusError(
+                    f"{path}: record {n} has no {text_column!r} field "
+                    f"(fields: {', '.join(map(str, row)) or 'none'}); pass text_column="
+                )
+            doc_id = row.get(id_column)
+            doc_id = str(doc_id) if doc_id not in (None, "") else f"{path.stem}-{n}"
+            name = f"{path} record {n} (doc_id {doc_id!r})"
+            raw = row[text_column]
+            if not isinstance(raw, str) or not raw.strip():
+                yield name, CorpusError(f"{name}: empty text")
+                continue
+            if "\x00" in raw:
+                yield name, CorpusError(f"{name}: binary content (NUL character in the text)")
+                continue
+            meta = {k: ("" if v is None else v) for k, v in row.items() if k != text_column}
+            meta["doc_id"] = doc_id
+            raw = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+            yield name, (raw, meta)
+    except FileNotFoundError:
+        raise CorpusError(f"{path}: file not found") from None
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
+
+
+def iter_documents(
+    path: str | Path | None = None,
+    *,
+    on_error: str = "raise",
+    text_column: str = "text",
+    id_column: str = "doc_id",
+    skipped: list[CorpusError] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Stream the documents of a corpus, one dict at a time.
 
     Parameters
     ----------
-    path : a folder of ``.txt`` articles, optionally with ``metadata.csv``; defaults to
-        the repository's ``seeds/``.
+    path : a folder of ``.txt`` articles (optionally with ``metadata.csv``), or one JSON
+        Lines (``.jsonl``), CSV or Parquet file with one article per row; defaults to the
+        repository's ``seeds/``.
+    on_error : ``"raise"`` (default) stops at the first bad article with a
+        :class:`CorpusError` naming it; ``"skip"`` leaves bad articles out, keeps going,
+        and warns once at the end with a summary naming every skipped article.
+    text_column, id_column : for table files, the fields holding the raw article text
+        and its id (rows without an id get ``<file stem>-<row number>``); every other
+        field becomes metadata.
+    skipped : a list to which every skipped article's error is appended (with
+        ``on_error="skip"``), so a caller can report them.
 
     Yields
     ------
     dict
-        Every metadata column (strings; without metadata, ``doc_id`` is the file stem and
-        ``file`` the file name), plus ``raw`` (the text as read), ``title``, ``body``
-        (cleaned, one paragraph per line), ``dateline_place``, ``dateline_outlet`` and
-        ``removed`` (list of ``{"line_no", "text", "reason"}`` from the cleaner).
+        Every metadata column (without metadata, ``doc_id`` is the file stem and ``file``
+        the file name), plus ``raw`` (the text as read), ``title``, ``body`` (cleaned, one
+        paragraph per line), ``dateline_place``, ``dateline_outlet`` and ``removed`` (list
+        of ``{"line_no", "text", "reason"}`` from the cleaner).
 
-    All files are checked before the first document is yielded only as far as the
-    metadata goes (missing files, duplicate ids); each article is read, verified against
-    its ``sha256`` and cleaned when its turn comes, so memory holds one article at a time.
+    Memory holds one article at a time (and the set of ids seen, to catch duplicates).
+    Problems with the metadata itself (malformed, missing files) always raise.
     """
     from .paths import SEEDS_DIR
 
-    folder = Path(path) if path is not None else SEEDS_DIR
-    for file, meta in _plan(folder):
-        yield _document(file, meta)
+    if on_error not in ("raise", "skip"):
+        raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
+    source = Path(path) if path is not None else SEEDS_DIR
+    if source.is_file():
+        records = _table_records(source, text_column, id_column)
+    else:
+        records = _folder_records(source)
+    errors: list[CorpusError] = []
+    seen: set[str] = set()
+    for name, item in records:
+        if not isinstance(item, CorpusError):
+            raw, meta = item
+            doc_id = str(meta["doc_id"])
+            if doc_id in seen:
+                item = CorpusError(f"{name}: duplicate doc_id {doc_id!r}")
+            else:
+                seen.add(doc_id)
+                yield make_document(raw, meta)
+                continue
+        if on_error == "raise":
+            raise item
+        errors.append(item)
+        if skipped is not None:
+            skipped.append(item)
+    if errors:
+        listed = "; ".join(str(e) for e in errors[:20])
+        more = f"; and {len(errors) - 20} more" if len(errors) > 20 else ""
+        warnings.warn(
+            f"skipped {len(errors)} bad article(s): {listed}{more}", CorpusWarning, stacklevel=2
+        )
 
 
-def load_corpus(path: str | Path | None = None) -> pd.DataFrame:
+def load_corpus(path: str | Path | None = None, **options: Any) -> pd.DataFrame:
     """Load a corpus folder into a DataFrame indexed by ``doc_id``.
 
     Parameters
     ----------
     path : a folder of ``.txt`` articles, optionally with ``metadata.csv`` (then every
-        listed file must exist and match its ``sha256`` when one is given); defaults to
-        the repository's ``seeds/``.
+        listed file must exist and match its ``sha256`` when one is given), or a JSON
+        Lines / CSV / Parquet file with one article per row; defaults to the repository's
+        ``seeds/``.
+    **options : passed to :func:`iter_documents` (``on_error="skip"``, ``text_column``,
+        ``id_column``, ``skipped``).
 
     Returns
     -------
@@ -273,7 +407,9 @@ def load_corpus(path: str | Path | None = None) -> pd.DataFrame:
     """
     import pandas as pd
 
-    docs = list(iter_documents(path))
+    docs = list(iter_documents(path, **options))
+    if not docs:
+        raise CorpusError(f"{path}: no article could be loaded")
     frame = pd.DataFrame(docs)
     frame = frame.set_index("doc_id")
     frame.index.name = "doc_id"

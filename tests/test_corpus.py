@@ -185,3 +185,64 @@ def test_import_is_lazy_and_fast():
     seconds, pandas_loaded, mpl_loaded = out.stdout.split()
     assert pandas_loaded == "False" and mpl_loaded == "False"
     assert float(seconds) < 0.5
+
+
+# --- other corpus formats and bad files in a big folder ----------------------------
+
+
+def _seed_rows(seeds):
+    return [
+        {"doc_id": d, "leader": row["leader"], "text": row["raw"]} for d, row in seeds.iterrows()
+    ]
+
+
+def test_jsonl_csv_and_parquet_give_the_same_documents_as_the_folder(tmp_path, seeds):
+    import json
+
+    import pandas as pd
+
+    rows = _seed_rows(seeds)
+    jsonl = tmp_path / "korpus.jsonl"
+    jsonl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", "utf-8")
+    csv_path = tmp_path / "korpus.csv"
+    pd.DataFrame(rows).to_csv(csv_path, index=False)
+    parquet = tmp_path / "korpus.parquet"
+    pd.DataFrame(rows).to_parquet(parquet, index=False)
+    for source in (jsonl, csv_path, parquet):
+        corpus = load_corpus(source)
+        assert list(corpus.index) == list(seeds.index), source.name
+        assert list(corpus["body"]) == list(seeds["body"]), source.name
+        assert list(corpus["leader"]) == list(seeds["leader"]), source.name
+
+
+def test_table_file_errors_name_the_record(tmp_path):
+    jsonl = tmp_path / "k.jsonl"
+    jsonl.write_text('{"doc_id": "x", "isi": "Teks."}\n', "utf-8")
+    with pytest.raises(
+        CorpusError, match=r"k\.jsonl: record 1 has no 'text' field \(fields: doc_id, isi\)"
+    ):
+        load_corpus(jsonl)
+    assert load_corpus(jsonl, text_column="isi").loc["x", "body"] == "Teks."
+    jsonl.write_text('{"doc_id": "x", "text": "A."}\n{"doc_id": "x", "text": "B."}\n', "utf-8")
+    with pytest.raises(CorpusError, match=r"record 2 \(doc_id 'x'\): duplicate doc_id 'x'"):
+        load_corpus(jsonl)
+    jsonl.write_text('{"doc_id": "x", "text": "A."}\nbukan json\n', "utf-8")
+    with pytest.raises(CorpusError, match=r"k\.jsonl: line 2: not valid JSON"):
+        load_corpus(jsonl)
+
+
+def test_bad_files_in_big_folder_skipped_with_summary(tmp_path):
+    for i in range(30):
+        (tmp_path / f"baik_{i:02d}.txt").write_text(f"Berita nomor {i}.", encoding="utf-8")
+    (tmp_path / "kosong.txt").write_bytes(b"")
+    (tmp_path / "biner.txt").write_bytes(b"\x00\x01")
+    (tmp_path / "latin1.txt").write_bytes("Bupati S\xe9kda".encode("latin-1"))
+    skipped: list = []
+    with pytest.warns(
+        CorpusWarning, match=r"skipped 3 bad article\(s\): .*biner\.txt.*kosong\.txt.*latin1\.txt"
+    ):
+        corpus = load_corpus(tmp_path, on_error="skip", skipped=skipped)
+    assert len(corpus) == 30
+    assert len(skipped) == 3 and all(isinstance(e, CorpusError) for e in skipped)
+    with pytest.raises(CorpusError, match=r"biner\.txt: binary content"):
+        load_corpus(tmp_path)
