@@ -34,6 +34,7 @@ __all__ = [
     "make_document",
     "load_corpus",
     "read_article",
+    "read_hand_coding",
     "read_metadata",
 ]
 
@@ -443,3 +444,57 @@ def as_documents(corpus: Any) -> Iterator[dict[str, Any]]:
                 f"(as iter_documents yields), got {type(doc).__name__}"
             )
         yield doc
+
+
+HAND_CODING_COLUMNS = ("doc_id", "sentence_no", "sentence", "voice")
+
+
+def read_hand_coding(path: str | Path | None = None) -> pd.DataFrame:
+    """Read a hand-coded sentence sample (default: ``tests/data/hand_coding.csv``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``row`` (0, 1, ...); the file's columns, with ``doc_id`` kept as a string
+        (``000`` keeps its zeros), ``sentence_no`` as an integer and every other column
+        that holds only 0/1 (one per frame: ``performance``, ``coordination``,
+        ``discipline`` ...) as integers; empty text cells are ``""``.
+
+    Raises
+    ------
+    CorpusError
+        Naming the file, when it is missing, not UTF-8, malformed, lacks ``doc_id``,
+        ``sentence_no``, ``sentence`` or ``voice``, or lists a sentence twice.
+    """
+    import pandas as pd
+
+    from .paths import REPO_ROOT
+
+    path = Path(path) if path is not None else REPO_ROOT / "tests" / "data" / "hand_coding.csv"
+    text, _ = read_article(path)
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise CorpusError(f"{path}: malformed CSV ({exc})") from None
+    missing = [c for c in HAND_CODING_COLUMNS if c not in frame.columns]
+    if missing:
+        raise CorpusError(f"{path}: missing column(s) {', '.join(missing)}")
+    try:
+        frame["sentence_no"] = frame["sentence_no"].astype(int)
+    except ValueError:
+        raise CorpusError(f"{path}: sentence_no must be whole numbers") from None
+    dup = frame.duplicated(["doc_id", "sentence_no"])
+    if dup.any():
+        first = frame.loc[dup].iloc[0]
+        raise CorpusError(
+            f"{path}: sentence listed twice: doc_id {first['doc_id']!r} "
+            f"sentence {first['sentence_no']}"
+        )
+    for col in frame.columns:
+        if col in ("doc_id", "sentence_no"):
+            continue
+        values = set(frame[col].str.strip())
+        if values and values <= {"0", "1"}:
+            frame[col] = frame[col].astype(int)
+    frame.index.name = "row"
+    return frame
