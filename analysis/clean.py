@@ -35,7 +35,8 @@ __all__ = [
 
 #: Reasons a line (or part of one) is removed, and what they mean.
 REASONS: dict[str, str] = {
-    "menu": "navigation or menu word left over from the page (e.g. a lone 'in')",
+    "menu": "navigation, menu or site-name line left over from the page (e.g. a lone 'in')",
+    "timestamp": "publication date and time of the page ('Selasa, 26 Maret 2024 | 10:15 WIB')",
     "title": "the headline (kept as the article's title, not as body text)",
     "subtitle": "a further headline-shaped line above the article, uncovered once the title went",
     "repeated-title": "the headline repeated, possibly with a photo credit attached",
@@ -137,7 +138,12 @@ _MENU_WORDS = {
     "headline",
     "advertisement",
     "iklan",
-    "x",
+    "selanjutnya",
+    "sebelumnya",
+    "berikutnya",
+    "next",
+    "prev",
+    "previous",
 }
 
 # "Baca juga:", "BACA JUGA :", "Berita Terkait:", "Simak juga:" ... with or without a headline.
@@ -149,17 +155,41 @@ _RELATED_RE = re.compile(
 
 # A photo credit anywhere in a short line: "--Foto : Lutfhi -PALTV", "Foto: Humas", "(Foto: ist)".
 _CAPTION_RE = re.compile(
-    r"(?:^|[\s,(\-–—|])(?:foto|photo|ilustrasi|dokumentasi|dok)\s*\.?\s*:", re.IGNORECASE
+    r"(?:^|[\s,(\-–—|])(?:foto|photo|ilustrasi|dokumentasi|dok|keterangan\s+foto|caption)"
+    r"\s*\.?\s*(?::|/\s*\w)",
+    re.IGNORECASE,
 )
-
 _BYLINE_RE = re.compile(
     r"^(?:(?:written|posted|reported|edited|published)\s+by\b.{1,80}"
     r"|(?:editor|penulis|reporter|pewarta|penyunting|redaktur|fotografer|kontributor|"
-    r"laporan|wartawan|author)\s*:\s*.{1,80})$",
+    r"laporan|wartawan|author|oleh)\s*:\s*.{1,80}"
+    r"|laporan\s+(?:wartawan|reporter|jurnalis)\b.{1,80})$",
+    re.IGNORECASE,
+)
+_SOURCE_RE = re.compile(
+    r"^(?:sumber\s*:\s*\S.{0,80}"
+    r"|artikel\s+ini\s+(?:telah\s+|sudah\s+)?(?:tayang|terbit|dimuat|diterbitkan)\b.*)$",
     re.IGNORECASE,
 )
 
-_SOURCE_RE = re.compile(r"^sumber\s*:\s*\S.{0,80}$", re.IGNORECASE)
+# Publication timestamps: "Selasa, 26 Maret 2024 | 10:15 WIB", "26/03/2024 10:15", "3 jam lalu".
+_MONTH = (
+    r"(?:jan\w*|feb\w*|mar\w*|apr\w*|mei|may|jun\w*|jul\w*|agu\w*|aug\w*|sep\w*|"
+    r"okt\w*|oct\w*|nov\w*|des\w*|dec\w*)"
+)
+_TIMESTAMP_RE = re.compile(
+    r"^(?:(?:diperbarui|diterbitkan|dipublikasikan|diposting|terbit|updated|published|posted)"
+    r"(?:\s+(?:pada|on))?\s*:?\s*)?"
+    r"(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\s*,?\s*)?"
+    rf"(?:\d{{1,2}}[\s/.-]+(?:\d{{1,2}}|{_MONTH})[\s/.,-]+\d{{2,4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+    r"(?:\s*[|,\-–—]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:wib|wita|wit)?)?\s*$"
+    r"|^\d+\s+(?:detik|menit|jam|hari|minggu|bulan)\s+(?:yang\s+)?lalu$",
+    re.IGNORECASE,
+)
+
+# A line that is only a tag: "(*)", "(ril)", "[adv]", "#yan", "***".
+_TAG_LINE_RE = re.compile(r"^(?:\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\]|#[A-Za-z]{1,15}|\*{1,3})$")
 
 _ENGAGEMENT_RE = re.compile(
     r"^(?:what\s+do\s+you\s+think\??"
@@ -175,7 +205,9 @@ _ENGAGEMENT_RE = re.compile(
     r"|scroll\s+to\s+continue\s+with\s+content"
     r"|(?:copyright\s*)?©.*"
     r"|tulis\s+komentar.*"
-    r"|loading\.*)$",
+    r"|loading\.*"
+    r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya|\d+(?:\s+\d+)*)"
+    r"|(?:lihat|tampilkan)\s+(?:semua|selengkapnya|komentar)\b.*)$",
     re.IGNORECASE,
 )
 
@@ -184,7 +216,16 @@ _PLACE = r"(?P<place>[A-Z][A-Za-z'.]*(?:\s+[A-Z][A-Za-z'.]*){0,3})"
 _OUTLET = r"(?P<outlet>[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*)"
 _DOMAIN_OUTLET = r"(?P<outlet>[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z]{2,})+)"
 _DASH = r"[-–—‒―|]+"
+_DAY = r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)"
 _DATELINE_RES = (
+    # TRIBUNSUMSEL.COM, MUARA ENIM - ... (outlet first)
+    re.compile(rf"^{_DOMAIN_OUTLET}\s*,\s*{_PLACE}\s*{_DASH}\s*"),
+    # KOMPAS.com - ... (outlet alone)
+    re.compile(rf"^{_DOMAIN_OUTLET}\s*{_DASH}\s*"),
+    # Palembang, 12/3/2024 - ... | Lahat, Senin (12/2/2024) - ... (place and date)
+    re.compile(
+        rf"^{_PLACE}\s*,\s*(?i:{_DAY}\s*,?\s*)?\(?\d{{1,2}}[/ .-]\w+[/ .-]\d{{2,4}}\)?\s*{_DASH}\s*"
+    ),
     # PALEMBANG, PALTV.CO.ID - ... | Baturaja, BP–... | LUWU TIMUR,Timuronline – ...
     re.compile(rf"^{_PLACE}\s*[,_]\s*{_OUTLET}\s*{_DASH}\s*"),
     # Palembang (ANTARA) - ...
@@ -251,14 +292,21 @@ def _classify(line: str) -> str | None:
         return "engagement"
     if _BYLINE_RE.match(line):
         return "byline"
-    if _SOURCE_RE.match(line) and len(_words(line)) <= 8:
+    if _SOURCE_RE.match(line) and (len(_words(line)) <= 8 or line[:7].lower() == "artikel"):
         return "source-credit"
     if len(_words(line)) <= 30 and _CAPTION_RE.search(line):
         return "caption"
+    if _TIMESTAMP_RE.match(line):
+        return "timestamp"
+    if _TAG_LINE_RE.match(line):
+        return "reporter-tag"
+    if _is_menu(line) or _SITE_NAME_RE.match(line):
+        return "menu"
     return None
 
 
 _END_MARKERS = {"byline", "engagement", "source-credit", "reporter-tag"}
+_SITE_NAME_RE = re.compile(r"^[A-Za-z][\w\-]*(?:\.[A-Za-z]{2,}){1,2}$")
 
 
 def _match_dateline(line: str) -> re.Match[str] | None:
@@ -436,9 +484,10 @@ def _one_pass(
         no, line = kept[dl_index]
         m = _match_dateline(line)
         assert m is not None
-        outlet = m.group("outlet") if "outlet" in m.groupdict() else None
+        groups = m.groupdict()
+        outlet = groups.get("outlet")
         dateline = Dateline(
-            place=m.group("place").strip(), outlet=outlet, text=line[: m.end()].strip()
+            place=(groups.get("place") or "").strip(), outlet=outlet, text=line[: m.end()].strip()
         )
         removed.append(RemovedLine(no, dateline.text, "dateline"))
         rest = line[m.end() :]

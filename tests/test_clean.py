@@ -254,3 +254,87 @@ def test_cleaning_never_invents_text(lines):
         assert any(line in t for t in tidy_raw), line
     kept_chars = sum(len(x) for x in art.paragraphs)
     assert kept_chars <= sum(len(t) for t in tidy_raw)
+
+
+# --- whole articles in other outlets' shapes (not from the seeds) -------------------
+
+TRIBUN_STYLE = """Bupati Muara Enim Minta OPD Tingkatkan Disiplin ASN
+Tribunsumsel.com
+Senin, 12 Februari 2024 10:15 WIB
+Penulis: Ahmad Farozi | Editor: Vanda Rosetiati
+Bupati Muara Enim saat memimpin apel pagi. (Foto: Humas Pemkab Muara Enim)
+TRIBUNSUMSEL.COM, MUARA ENIM - Bupati Muara Enim meminta seluruh kepala OPD disiplin.
+Baca juga: Harga Karet di Muara Enim Naik
+"Kita harus disiplin. Tidak ada toleransi bagi yang mangkir," ujarnya.
+Ia menambahkan, absensi elektronik akan diterapkan mulai Maret.
+(*)
+Artikel ini telah tayang di Tribunsumsel.com dengan judul Bupati Minta OPD Disiplin
+"""
+
+ANTARA_STYLE = """Gubernur Sumsel minta OPD perkuat koordinasi
+Rabu, 23 September 2020 14:47 WIB
+Palembang (ANTARA) - Gubernur Herman Deru meminta OPD memperkuat koordinasi antar instansi.
+"Koordinasi itu kunci," katanya.
+Pewarta: Yudi Abdullah
+Editor: Budi Suyanto
+COPYRIGHT © ANTARA 2020
+"""
+
+KOMPAS_STYLE = """KOMPAS.com - Wali Kota Palembang meminta camat dan lurah bersinergi.
+Menurut dia, sinergi antar perangkat daerah penting untuk pelayanan.
+Halaman selanjutnya
+Simak berita dan artikel lainnya di Google News
+"""
+
+
+@pytest.mark.parametrize(
+    "raw, title, place, outlet, body, reasons",
+    [
+        (
+            TRIBUN_STYLE,
+            "Bupati Muara Enim Minta OPD Tingkatkan Disiplin ASN",
+            "MUARA ENIM",
+            "TRIBUNSUMSEL.COM",
+            "Bupati Muara Enim meminta seluruh kepala OPD disiplin.\n"
+            '"Kita harus disiplin. Tidak ada toleransi bagi yang mangkir," ujarnya.\n'
+            "Ia menambahkan, absensi elektronik akan diterapkan mulai Maret.",
+            [
+                "title",
+                "menu",
+                "timestamp",
+                "byline",
+                "caption",
+                "dateline",
+                "related-link",
+                "reporter-tag",
+                "source-credit",
+            ],
+        ),
+        (
+            ANTARA_STYLE,
+            "Gubernur Sumsel minta OPD perkuat koordinasi",
+            "Palembang",
+            "ANTARA",
+            "Gubernur Herman Deru meminta OPD memperkuat koordinasi antar instansi.\n"
+            '"Koordinasi itu kunci," katanya.',
+            ["title", "timestamp", "dateline", "byline", "byline", "engagement"],
+        ),
+        (
+            KOMPAS_STYLE,
+            "",
+            "",
+            "KOMPAS.com",
+            "Wali Kota Palembang meminta camat dan lurah bersinergi.\n"
+            "Menurut dia, sinergi antar perangkat daerah penting untuk pelayanan.",
+            ["dateline", "engagement", "engagement"],
+        ),
+    ],
+    ids=["tribun", "antara", "kompas"],
+)
+def test_articles_in_other_outlets_shapes(raw, title, place, outlet, body, reasons):
+    art = clean_article(raw)
+    assert art.body == body
+    assert art.title == title
+    assert (art.dateline.place, art.dateline.outlet) == (place, outlet)
+    assert [r.reason for r in art.removed] == reasons
+    assert clean_article(art.body).body == art.body
