@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = [
     "CleanArticle",
@@ -284,6 +285,7 @@ def _is_menu(line: str) -> bool:
     return 0 < len(words) <= 3 and all(w.lower().strip(":|") in _MENU_WORDS for w in words)
 
 
+@lru_cache(maxsize=1 << 16)
 def _classify(line: str) -> str | None:
     """Reason for a line that is boilerplate wherever it stands, or None."""
     if _RELATED_RE.match(line):
