@@ -1,0 +1,353 @@
+"""Tests for analysis.terms: frequencies, n-grams, collocations, KWIC, dispersion, TF-IDF."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+import pandas as pd
+import pytest
+
+from analysis import terms
+from analysis.corpus import iter_documents, load_corpus
+from analysis.paths import SEEDS_DIR
+from analysis.tokens import split_sentences, stopwords, tokenize
+
+
+@pytest.fixture(scope="module")
+def seeds() -> pd.DataFrame:
+    return load_corpus()
+
+
+def docs(*bodies: str, **meta: list[str]) -> list[dict]:
+    """Hand-written documents: doc ids d1, d2 ...; metadata given as lists per column."""
+    out = []
+    for i, body in enumerate(bodies):
+        doc = {"doc_id": f"d{i + 1}", "body": body}
+        for column, values in meta.items():
+            doc[column] = values[i]
+        out.append(doc)
+    return out
+
+
+# ---------------------------------------------------------------------- term_frequencies
+
+
+def test_rank_ties_share_the_lower_rank():
+    # kinerja 3, koordinasi 2, disiplin 2, apel 1, absensi 1, pegawai 1
+    corpus = docs(
+        "Kinerja kinerja kinerja. Koordinasi koordinasi disiplin disiplin.",
+        "Apel absensi pegawai.",
+    )
+    table = terms.term_frequencies(corpus)
+    assert table.index.name == "term"
+    assert list(table.columns) == ["count", "per_1000", "doc_freq", "rank"]
+    assert table["rank"].to_dict() == {
+        "kinerja": 1, "disiplin": 2, "koordinasi": 2,
+        "absensi": 4, "apel": 4, "pegawai": 4,
+    }
+    # sorted by count descending, then term
+    assert list(table.index) == ["kinerja", "disiplin", "koordinasi", "absensi", "apel", "pegawai"]
+
+
+def test_per_1000_counts_every_word_including_stopwords():
+    # 8 words, of which "dan", "yang", "di" are stopwords; 2025 is a number, not a word
+    corpus = docs("Kinerja dan disiplin yang baik di OPD kinerja 2025.")
+    table = terms.term_frequencies(corpus)
+    assert "dan" not in table.index
+    assert table.loc["kinerja", "count"] == 2
+    assert table.loc["kinerja", "per_1000"] == pytest.approx(1000 * 2 / 8)
+    kept = terms.term_frequencies(corpus, drop_stopwords=False)
+    assert kept.loc["dan", "count"] == 1
+    assert kept.loc["kinerja", "per_1000"] == pytest.approx(1000 * 2 / 8)
+
+
+def test_grouped_frequencies_and_doc_freq():
+    corpus = docs(
+        "Kinerja OPD meningkat.", "Kinerja camat dan kinerja OPD.", "Koordinasi antar OPD.",
+        leader=["A", "A", "B"],
+    )
+    table = terms.term_frequencies(corpus, by="leader")
+    assert table.index.names == ["leader", "term"]
+    assert table.loc[("A", "kinerja"), "count"] == 3
+    assert table.loc[("A", "kinerja"), "doc_freq"] == 2
+    assert table.loc[("A", "opd"), "doc_freq"] == 2
+    assert table.loc[("B", "opd"), "rank"] == 1
+    assert ("B", "kinerja") not in table.index
+    # per 1,000 words of the group: A has 3 + 5 = 8 words
+    assert table.loc[("A", "kinerja"), "per_1000"] == pytest.approx(1000 * 3 / 8)
+
+
+def test_stems_and_reduplication():
+    corpus = docs("Kedisiplinan dan disiplin pegawai. Program-program OPD dan program baru.")
+    stemmed = terms.term_frequencies(corpus, stem=True)
+    assert stemmed.loc["disiplin", "count"] == 2
+    surface = terms.term_frequencies(corpus)
+    assert surface.loc["program-program", "count"] == 1
+    folded = terms.term_frequencies(corpus, fold_reduplication=True)
+    assert folded.loc["program", "count"] == 2
+
+
+def test_unknown_column_and_missing_values():
+    corpus = docs("Kinerja OPD.", "Disiplin OPD.", leader=["A", None])
+    with pytest.raises(ValueError, match="'region'.*available: doc_id"):
+        terms.term_frequencies(corpus, by="region")
+    counts = terms.term_counts(corpus, by="leader")
+    assert list(counts) == ["(missing)", "A"]
+    assert counts["(missing)"] == Counter({"disiplin": 1, "opd": 1})
+
+
+def test_term_counts_on_the_seeds_match_the_tokenizer(seeds):
+    counts = terms.term_counts(seeds)  # by doc_id
+    assert list(counts) == list(seeds.index)
+    for doc_id, body in seeds["body"].items():
+        assert counts[doc_id] == Counter(tokenize(body, drop_stopwords=True))
+    whole = terms.term_counts(seeds, by=None)
+    assert list(whole) == ["corpus"]
+    assert whole["corpus"] == sum(counts.values(), Counter())
+
+
+def test_frequencies_on_the_seeds(seeds):
+    table = terms.term_frequencies(seeds)
+    bodies = [tokenize(b) for b in seeds["body"]]
+    n_words = sum(len(b) for b in bodies)
+    assert table.loc["kinerja", "count"] == sum(b.count("kinerja") for b in bodies)
+    assert table.loc["kinerja", "per_1000"] == pytest.approx(
+        1000 * table.loc["kinerja", "count"] / n_words
+    )
+    assert table.loc["opd", "doc_freq"] == sum("opd" in b for b in bodies) == 5
+    assert not set(table.index) & stopwords()
+    assert table["rank"].iloc[0] == 1
+    assert (table["rank"].diff().dropna() >= 0).all()
+
+
+def test_any_corpus_form_gives_the_same_table(seeds):
+    from_frame = terms.term_frequencies(seeds, by="leader")
+    pd.testing.assert_frame_equal(from_frame, terms.term_frequencies(iter_documents(), by="leader"))
+    pd.testing.assert_frame_equal(from_frame, terms.term_frequencies(SEEDS_DIR, by="leader"))
+
+
+def test_exclude_and_metadata_terms(seeds):
+    names = terms.metadata_terms(seeds)
+    assert {"deru", "herman", "banyuasin", "oku", "askolani"} <= names
+    assert "h" not in names  # "H." is a stopword, not a name
+    table = terms.term_frequencies(seeds, exclude=names)
+    assert not set(table.index) & names
+    with pytest.raises(TypeError):
+        terms.term_counts(seeds, exclude="banyuasin")
+
+
+# ---------------------------------------------------------------------- n-grams
+
+
+def test_ngrams_stay_inside_sentences_and_drop_stopword_only_grams():
+    corpus = docs(
+        "Kami kerja. Sama halnya dengan visi dan misi daerah. Dan di sana ada visi dan misi."
+    )
+    bigrams = terms.ngrams(corpus, 2, drop_stopwords=False)
+    assert bigrams.index.name == "ngram"
+    assert "kerja sama" not in bigrams.index  # a sentence break lies between them
+    assert "dan di" not in bigrams.index  # only stopwords
+    assert bigrams.loc["dan misi", "count"] == 2
+    edges = terms.ngrams(corpus, 2)  # default: no stopword at either end
+    assert "dan misi" not in edges.index
+    trigrams = terms.ngrams(corpus, 3)
+    assert trigrams.loc["visi dan misi", "count"] == 2
+    assert trigrams.loc["visi dan misi", "doc_freq"] == 1
+    with pytest.raises(ValueError, match="n must be 2"):
+        terms.ngrams(corpus, 4)
+
+
+def test_collocations_on_the_seeds(seeds):
+    table = terms.collocations(seeds, min_freq=3)
+    assert table.index.name == "ngram"
+    assert list(table.columns) == ["count", "likelihood_ratio", "pmi", "rank"]
+    assert (table["count"] >= 3).all()
+    assert table["likelihood_ratio"].is_monotonic_decreasing
+    # "penyerapan anggaran" occurs 4 times, all in 002 (checked in the text itself)
+    text = " ".join(seeds["body"]).lower()
+    assert len(re.findall(r"\bpenyerapan anggaran\b", text)) == 4
+    row = table.loc["penyerapan anggaran"]
+    assert row["count"] == 4
+    # PMI from independent counts: log2(n_xy * N / (n_x * n_y)) over all tokens
+    tokens = [t for body in seeds["body"] for t in tokenize(body)]
+    n, nx, ny = len(tokens), tokens.count("penyerapan"), tokens.count("anggaran")
+    assert row["pmi"] == pytest.approx(math.log2(4 * n / (nx * ny)))
+    stops = stopwords()
+    for gram in table.index:
+        words = gram.split()
+        assert words[0] not in stops and words[-1] not in stops
+
+
+def test_collocations_pmi_order_and_trigrams(seeds):
+    pmi = terms.collocations(seeds, measure="pmi", min_freq=2)
+    assert pmi["pmi"].is_monotonic_decreasing
+    assert pmi["rank"].iloc[0] == 1
+    tri = terms.collocations(seeds, n=3, min_freq=2, drop_stopwords=False)
+    assert "visi dan misi" in tri.index
+    with pytest.raises(ValueError, match="measure"):
+        terms.collocations(seeds, measure="dice")
+
+
+def test_collocations_never_cross_a_sentence_break():
+    corpus = docs("Kami kerja. Sama halnya. " * 3 + "Kerja sama itu penting.")
+    table = terms.collocations(corpus, min_freq=1)
+    assert table.loc["kerja sama", "count"] == 1
+
+
+# ---------------------------------------------------------------------- KWIC
+
+
+def test_kwic_multiword_does_not_match_across_a_sentence_break():
+    corpus = docs("Kami siap kerja. Sama halnya dengan OPD. Kerja sama antar OPD penting.")
+    hits = terms.kwic(corpus, "kerja sama", window=2)
+    assert list(hits.columns) == ["doc_id", "sentence_no", "left", "keyword", "right"]
+    assert hits.index.name == "hit"
+    assert len(hits) == 1
+    hit = hits.iloc[0]
+    assert (hit["doc_id"], hit["sentence_no"], hit["keyword"]) == ("d1", 3, "Kerja sama")
+    assert hit["left"] == ""
+    assert hit["right"] == "antar OPD"
+
+
+def test_kwic_window_and_surface_forms():
+    corpus = docs("Bupati meminta OPD meningkatkan Kinerja dan disiplin pegawai.")
+    hit = terms.kwic(corpus, "kinerja", window=2).iloc[0]
+    assert hit["keyword"] == "Kinerja"
+    assert hit["left"] == "OPD meningkatkan"
+    assert hit["right"] == "dan disiplin"
+    wide = terms.kwic(corpus, "kinerja", window=10).iloc[0]
+    assert wide["left"] == "Bupati meminta OPD meningkatkan"
+    assert wide["right"] == "dan disiplin pegawai."
+
+
+def test_kwic_glob_and_stem_patterns():
+    corpus = docs(
+        "Koordinasi penting. Koordinasinya lemah. OPD harus berkoordinasi.",
+        "Kedisiplinan pegawai. Disiplin apel. Mendisiplinkan ASN.",
+    )
+    glob = terms.kwic(corpus, "koordinasi*")
+    assert list(glob["keyword"]) == ["Koordinasi", "Koordinasinya"]
+    assert list(terms.kwic(corpus, "*koordinasi")["keyword"]) == ["Koordinasi", "berkoordinasi"]
+    exact = terms.kwic(corpus, "disiplin")
+    assert list(exact["keyword"]) == ["Disiplin"]
+    stemmed = terms.kwic(corpus, "disiplin", stem=True)
+    assert list(stemmed["keyword"]) == ["Kedisiplinan", "Disiplin", "Mendisiplinkan"]
+    assert list(stemmed["sentence_no"]) == [1, 2, 3]
+    # a pattern given in an inflected form matches by its stem too
+    assert len(terms.kwic(corpus, "kedisiplinan", stem=True)) == 3
+    with pytest.raises(ValueError, match="empty pattern"):
+        terms.kwic(corpus, "  ")
+
+
+def test_kwic_on_the_seeds(seeds):
+    hits = terms.kwic(seeds, "penyerapan anggaran", window=3)
+    assert len(hits) == 4 and set(hits["doc_id"]) == {"002"}
+    sentences = split_sentences(seeds.loc["002", "body"])
+    for _, hit in hits.iterrows():
+        assert hit["keyword"].lower() == "penyerapan anggaran"
+        assert hit["keyword"] in sentences[hit["sentence_no"] - 1]
+    glob = terms.kwic(seeds, "koordinasi*")
+    expected = sum(
+        1 for body in seeds["body"] for t in tokenize(body) if t.startswith("koordinasi")
+    )
+    assert len(glob) == expected > 0
+
+
+# ---------------------------------------------------------------------- dispersion
+
+
+def test_dispersion_positions():
+    corpus = docs("Kinerja pegawai. Disiplin dan kinerja OPD meningkat bersama kinerjanya.")
+    table = terms.dispersion(corpus, ["kinerja", "disiplin"])
+    assert list(table.columns) == [
+        "doc_id", "term", "token_index", "relative_position", "sentence_no",
+    ]
+    kinerja = table[table["term"] == "kinerja"]
+    assert list(kinerja["token_index"]) == [0, 4, 8]  # 9 words; kinerjanya by stem
+    assert list(kinerja["relative_position"]) == [0.0, 0.5, 1.0]
+    assert list(kinerja["sentence_no"]) == [1, 2, 2]
+    assert table[table["term"] == "disiplin"]["token_index"].tolist() == [2]
+    exact = terms.dispersion(corpus, "kinerja", stem=False)
+    assert exact["token_index"].tolist() == [0, 4]
+
+
+def test_dispersion_on_the_seeds(seeds):
+    table = terms.dispersion(seeds, ["kinerja", "koordinasi", "disiplin"])
+    assert table["relative_position"].between(0, 1).all()
+    for doc_id, body in seeds["body"].items():
+        stems = tokenize(body, stem=True)
+        for term in ("kinerja", "koordinasi", "disiplin"):
+            rows = table[(table["doc_id"] == doc_id) & (table["term"] == term)]
+            assert len(rows) == stems.count(term)
+            assert all(stems[i] == term for i in rows["token_index"])
+
+
+# ---------------------------------------------------------------------- TF-IDF
+
+
+def test_tfidf_by_hand():
+    corpus = docs(
+        "Kinerja kinerja OPD.",
+        "Disiplin OPD.",
+        "Koordinasi OPD.",
+    )
+    table = terms.tfidf(corpus, top=None)
+    assert table.index.names == ["doc_id", "term"]
+    assert list(table.columns) == ["count", "tf", "doc_freq", "idf", "tfidf", "rank"]
+    row = table.loc[("d1", "kinerja")]
+    assert row["tf"] == pytest.approx(2 / 3)
+    assert row["idf"] == pytest.approx(math.log(4 / 2) + 1)
+    assert row["tfidf"] == pytest.approx(2 / 3 * (math.log(2) + 1))
+    assert table.loc[("d1", "opd"), "idf"] == pytest.approx(1.0)  # in every document
+    assert table.loc[("d2", "disiplin"), "rank"] == 1
+    assert len(terms.tfidf(corpus, top=1)) == 3
+
+
+def test_tfidf_on_the_seeds(seeds):
+    table = terms.tfidf(seeds, top=5, exclude=terms.metadata_terms(seeds))
+    assert table.groupby(level="doc_id").size().max() <= 5
+    # Herman Deru's "produk" (4 times, only in 004) is among his most distinctive terms
+    assert table.loc[("004", "produk"), "doc_freq"] == 1
+
+
+# ---------------------------------------------------------------------- group comparisons
+
+
+def test_keyness_signs_on_the_seeds(seeds):
+    table = terms.keyness_by_group(seeds, by="leader")
+    deru = table.loc["Herman Deru"]
+    own = Counter(tokenize(seeds.loc["004", "body"], drop_stopwords=True))
+    rest = Counter(
+        t for d, body in seeds["body"].items() if d != "004"
+        for t in tokenize(body, drop_stopwords=True)
+    )
+    only_deru = sorted(t for t in own if t not in rest and own[t] >= 2)
+    only_rest = sorted(t for t in rest if t not in own and rest[t] >= 5)
+    assert "produk" in only_deru and "kinerja" in only_rest
+    for term in only_deru:
+        assert deru.loc[term, "g2"] > 0 and deru.loc[term, "log_ratio"] > 0
+    for term in only_rest:
+        assert deru.loc[term, "g2"] < 0 and deru.loc[term, "log_ratio"] < 0
+    assert deru.loc["produk", "count_target"] == own["produk"]
+    assert set(table.index.get_level_values("leader")) == set(seeds["leader"])
+
+
+def test_keyness_by_group_errors(seeds):
+    with pytest.raises(ValueError, match="available: Edward Candra"):
+        terms.keyness_by_group(seeds, by="leader", groups=["Nobody"])
+    with pytest.raises(ValueError, match="at least two groups"):
+        terms.keyness_by_group(docs("Kinerja OPD.", leader=["A"]))
+
+
+def test_comparison_terms_by_hand():
+    counts = {"A": Counter({"kinerja": 3, "opd": 1}), "B": Counter({"kinerja": 1, "opd": 3})}
+    table = terms.comparison_terms(counts)
+    assert list(table.columns) == ["group", "share", "mean_share", "excess"]
+    assert table.loc["kinerja", "group"] == "A"
+    assert table.loc["kinerja", "share"] == pytest.approx(0.75)
+    assert table.loc["kinerja", "excess"] == pytest.approx(0.25)
+    assert table.loc["opd", "group"] == "B"
+    same = terms.comparison_terms({"A": {"x": 1, "y": 1}, "B": {"x": 2, "y": 2}})
+    assert same.empty  # equal shares everywhere: nothing to compare
