@@ -57,7 +57,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import warnings
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -482,6 +481,10 @@ class FrameMatcher:
         return out
 
 
+#: character -> whether normalize() keeps it as a non-space character (cached).
+_KEPT_CHARS: dict[str, bool] = {}
+
+
 def _char_map(text: str, norm: str):
     """Map a position of a non-space character of ``normalize(text)`` back to ``text``.
 
@@ -491,7 +494,14 @@ def _char_map(text: str, norm: str):
     """
     if norm == text:
         return lambda k: k
-    orig = [j for j, ch in enumerate(text) if normalize(ch).strip()]
+    kept = _KEPT_CHARS
+    orig = []
+    for j, ch in enumerate(text):
+        keep = kept.get(ch)
+        if keep is None:
+            keep = kept[ch] = bool(normalize(ch).strip())
+        if keep:
+            orig.append(j)
     ranks = {}
     for k, ch in enumerate(norm):
         if not ch.isspace():
@@ -702,9 +712,15 @@ def _bootstrap(
 
 def _percentiles(values: np.ndarray, ci: float) -> tuple[np.ndarray, np.ndarray]:
     alpha = (1 - ci) / 2 * 100
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns give NaN
-        lo, hi = np.nanpercentile(values, [alpha, 100 - alpha], axis=0)
+    if not np.isnan(values).any():
+        lo, hi = np.percentile(values, [alpha, 100 - alpha], axis=0)
+        return lo, hi
+    lo, hi = np.full(values.shape[1], np.nan), np.full(values.shape[1], np.nan)
+    for j in range(values.shape[1]):
+        col = values[:, j]
+        col = col[~np.isnan(col)]
+        if len(col):
+            lo[j], hi[j] = np.percentile(col, [alpha, 100 - alpha])
     return lo, hi
 
 
