@@ -99,10 +99,74 @@ def _add_report(sub) -> None:
     p.set_defaults(func=_cmd_report)
 
 
+#: Columns of `frames` output besides the grouping column(s), in order.
+FRAMES_COLUMNS = ("frame", "hits", "tokens", "per_1000", "share", "ci_low", "ci_high")
+
+
+def _cmd_frames(args: argparse.Namespace) -> int:
+    from .frames import FrameError, FrameMatcher, frame_scores
+    from .paths import SEEDS_DIR
+
+    by = "sentence" if args.by == "sentence" else [c.strip() for c in args.by.split(",")]
+    voice = [v.strip() for v in args.voice.split(",")] if args.voice else None
+    try:
+        matcher = FrameMatcher(args.lexicon)
+        scores = frame_scores(
+            args.corpus if args.corpus is not None else SEEDS_DIR,
+            by=by, voice=voice, lexicon=matcher, n_boot=args.n_boot, seed=args.seed,
+        )
+    except FrameError as exc:
+        raise UsageError(str(exc)) from None
+    keys = ["doc_id", "sentence_no", "sentence", "voice"] if by == "sentence" else by
+    table = scores[[*keys, *FRAMES_COLUMNS]].round(
+        {"per_1000": 4, "share": 4, "ci_low": 4, "ci_high": 4}
+    )
+    emit_table(table, args.format, index=False)
+    return 0
+
+
+def _add_frames(sub) -> None:
+    p = sub.add_parser(
+        "frames",
+        help="frame hits, rates per 1,000 tokens, shares and bootstrap intervals per group",
+        description=(
+            "Score the performance / coordination / discipline frames (or those of your "
+            "lexicon) per article, per metadata group, per voice or per sentence. One row "
+            "per group and frame: hits, tokens, per_1000, share and a percentile bootstrap "
+            "interval (ci_low, ci_high) of per_1000."
+        ),
+    )
+    add_corpus_option(p)
+    p.add_argument(
+        "--by", metavar="COLUMN", default="doc_id",
+        help="group by doc_id (default), a metadata column (leader, role, level, date ...), "
+        "voice, several columns separated by commas, or 'sentence' (one row per sentence "
+        "and frame, with its text and voice, to read against a hand coding)",
+    )
+    p.add_argument(
+        "--voice", metavar="VOICE", default=None,
+        help="keep only sentences of this voice: direct, indirect or narration "
+        "(several separated by commas)",
+    )
+    p.add_argument(
+        "--lexicon", metavar="FILE", default=None,
+        help="your own lexicon (.csv with frame,entry,match,rationale or .yaml); "
+        "default: the packaged one",
+    )
+    p.add_argument(
+        "--n-boot", metavar="N", type=int, default=1000,
+        help="bootstrap resamples for the intervals (default: 1000; 0: none)",
+    )
+    p.add_argument("--seed", type=int, default=12345, help="random seed (default: 12345)")
+    add_format_option(p)
+    p.set_defaults(func=_cmd_frames)
+
+
 #: Functions that add one subcommand each to the parser. Add new subcommands here.
 SUBCOMMANDS: list[Callable] = [
     _add_clean,
     _add_report,
+    _add_frames,
 ]
 
 
