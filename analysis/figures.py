@@ -1,0 +1,467 @@
+"""Regenerate every figure of the project, with the table behind each one beside it.
+
+``python -m analysis figures`` (or :func:`build_figures`) loads the corpus, runs every
+builder in :data:`FIGURE_BUILDERS` and writes, for each figure ``name``:
+
+- ``name.png``: fixed size and dpi (:data:`DPI`), no software/time metadata;
+- ``name.svg``: vectors for a journal (not for word clouds, which are images anyway);
+- ``name.csv``: the table the figure was drawn from.
+
+Each file is written to a temporary file in the same folder and renamed into place, so
+an interrupted run never leaves half a file; two runs on the same machine give the same
+bytes (fixed font, seeds, SVG hash salt, no timestamps).
+
+Adding figures
+--------------
+A builder is a function that takes the corpus DataFrame (:func:`analysis.load_corpus`)
+and yields ``(name, figure, table)`` tuples (optionally a 4th item: the formats, e.g.
+``("png",)``). Register it with the :func:`figure_builder` decorator or
+``FIGURE_BUILDERS.append(builder)`` in this module; figures are made in list order::
+
+    @figure_builder
+    def frame_shares(corpus):
+        table = ...                                   # compute with analysis functions
+        fig = plots.new_figure((6, 4))
+        plots.plot_something(table, ax=fig.subplots())
+        yield "frame_shares", fig, table
+
+Draw on :func:`analysis.plots.new_figure` figures (off-screen, no pyplot). This module
+imports no matplotlib itself: drawing and styling live in :mod:`analysis.plots`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import plots
+from .paths import FIGURES_DIR
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "DPI",
+    "FIGURE_BUILDERS",
+    "FORMATS",
+    "FRAME_KEY_TERMS",
+    "MAX_PANELS",
+    "build_figures",
+    "figure_builder",
+    "save_figure",
+]
+
+#: Resolution of every PNG (pixels per inch); with each figure's fixed size in inches,
+#: this fixes the PNG's pixel size.
+DPI = 150
+
+#: Formats written by default: a PNG for screens and an SVG for print.
+FORMATS = ("png", "svg")
+
+#: Formats of raster-only figures (word clouds are images even inside an SVG).
+RASTER = ("png",)
+
+#: Figures with one panel or file per article are made when the corpus has at most this
+#: many articles; larger corpora get them per leader (when there are at most this many
+#: leaders) and no per-article word clouds or x-ray plot.
+MAX_PANELS = 12
+
+#: Key terms of the three frames shown in the x-ray plot, matched by stem (so
+#: ``kinerja`` also finds *kinerjanya*, ``disiplin`` *kedisiplinan*); the head words of
+#: each frame in the project's frame lexicon.
+FRAME_KEY_TERMS: dict[str, tuple[str, ...]] = {
+    "performance": ("kinerja", "evaluasi", "realisasi"),
+    "coordination": ("koordinasi", "komunikasi", "sinergi*"),
+    "discipline": ("disiplin", "tupoksi", "apel"),
+}
+
+FigureSpec = tuple  # (name, Figure, DataFrame) or (name, Figure, DataFrame, formats)
+Builder = Callable[["pd.DataFrame"], Iterator[FigureSpec]]
+
+#: The figure builders, run in order by :func:`build_figures`. Append to add figures.
+FIGURE_BUILDERS: list[Builder] = []
+
+_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_SAVE_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Date": None},
+    "pdf": {"CreationDate": None, "ModDate": None},
+}
+
+
+def figure_builder(func: Builder) -> Builder:
+    """Decorator: append ``func`` to :data:`FIGURE_BUILDERS` and return it unchanged."""
+    FIGURE_BUILDERS.append(func)
+    return func
+
+
+# ---------------------------------------------------------------------------- writing
+
+
+def _file_mode() -> int:
+    """Permissions of a normally created file (0o666 minus the umask)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _atomic_write(path: Path, write: Callable[[Any], None]) -> None:
+    """Call ``write(binary file)`` on a temporary file next to ``path``, then rename it."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+        os.chmod(tmp, _file_mode())  # mkstemp makes 0600 files
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _safe_name(name: str) -> str:
+    if not isinstance(name, str) or not _NAME_RE.match(name):
+        raise ValueError(
+            f"figure name {name!r} must be letters, digits, '_', '-' or '.', without a folder "
+            "or an extension"
+        )
+    return name
+
+
+def save_figure(
+    fig: Figure,
+    name: str,
+    *,
+    out_dir: str | Path | None = None,
+    table: pd.DataFrame | None = None,
+    formats: Iterable[str] = FORMATS,
+) -> list[Path]:
+    """Write ``fig`` as ``name.png`` / ``name.svg`` and ``table`` as ``name.csv``, then close it.
+
+    Parameters
+    ----------
+    fig : the Figure; its size in inches is kept (no tight bounding box), so the PNG has
+        a fixed pixel size at :data:`DPI`.
+    name : file name without extension (letters, digits, ``_``, ``-``, ``.``).
+    out_dir : folder (created if needed); default the repository's ``figures/``.
+    table : the data behind the figure, written as CSV with its index, ``\\n`` line ends
+        and floats with 10 significant digits.
+    formats : any of ``png``, ``svg``, ``pdf``.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written.
+
+    Every file goes to a temporary file in ``out_dir`` and is renamed into place. PNG
+    metadata carry no software version, SVGs no date and stable ids (a fixed
+    ``svg.hashsalt``), so the same figure gives the same bytes.
+    """
+    out = Path(out_dir) if out_dir is not None else FIGURES_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    _safe_name(name)
+    written: list[Path] = []
+    try:
+        with plots.figure_style():
+            for fmt in formats:
+                if fmt not in _SAVE_METADATA:
+                    raise ValueError(f"unsupported format {fmt!r}: use png, svg or pdf")
+                path = out / f"{name}.{fmt}"
+                _atomic_write(
+                    path,
+                    lambda fh, fmt=fmt: fig.savefig(
+                        fh, format=fmt, dpi=DPI, metadata=_SAVE_METADATA[fmt]
+                    ),
+                )
+                written.append(path)
+        if table is not None:
+            text = table.to_csv(lineterminator="\n", float_format="%.10g")
+            path = out / f"{name}.csv"
+            _atomic_write(path, lambda fh: fh.write(text.encode("utf-8")))
+            written.append(path)
+    finally:
+        plots.close_figure(fig)
+    return written
+
+
+def build_figures(
+    corpus: Any = None,
+    out_dir: str | Path | None = None,
+    *,
+    progress: bool | None = None,
+) -> list[Path]:
+    """Run every builder of :data:`FIGURE_BUILDERS` and write its figures.
+
+    Parameters
+    ----------
+    corpus : a corpus DataFrame (:func:`analysis.load_corpus`), a folder of articles, or
+        ``None`` for the seeds.
+    out_dir : output folder, default the repository's ``figures/``.
+    progress : show a progress bar on stderr; default only when stderr is a terminal.
+
+    Returns
+    -------
+    list of pathlib.Path
+        Every file written, in order.
+
+    Raises
+    ------
+    ValueError
+        If two figures have the same name.
+    """
+    import pandas as pd
+    from tqdm import tqdm
+
+    from .corpus import load_corpus
+
+    if not isinstance(corpus, pd.DataFrame):
+        corpus = load_corpus(corpus)
+    out = Path(out_dir) if out_dir is not None else FIGURES_DIR
+    if progress is None:
+        progress = sys.stderr.isatty()
+    written: list[Path] = []
+    seen: set[str] = set()
+    builders = list(FIGURE_BUILDERS)
+    with plots.figure_style(), tqdm(
+        total=len(builders), desc="figures", unit="step", disable=not progress,
+        file=sys.stderr, leave=False,
+    ) as bar:
+        for builder in builders:
+            for spec in builder(corpus):
+                name, fig, table, *rest = spec
+                if name in seen:
+                    plots.close_figure(fig)
+                    raise ValueError(f"two figures are named {name!r}")
+                seen.add(name)
+                bar.set_postfix_str(name, refresh=True)
+                written += save_figure(
+                    fig, name, out_dir=out, table=table, formats=rest[0] if rest else FORMATS
+                )
+            bar.update(1)
+    return written
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _known(row: pd.Series, column: str) -> str:
+    value = row.get(column)
+    return value if isinstance(value, str) else ""
+
+
+def _doc_labels(corpus: pd.DataFrame) -> dict[Hashable, str]:
+    """``000 · M. Rahmattullah (Sekretaris Daerah)`` when leader and role are known."""
+    labels = {}
+    for doc_id, row in corpus.iterrows():
+        leader, role = _known(row, "leader"), _known(row, "role")
+        who = f"{leader} ({role})" if leader and role else leader or role
+        labels[doc_id] = f"{doc_id} \u00b7 {who}" if who else str(doc_id)
+    return labels
+
+
+def _group_labels(corpus: pd.DataFrame, by: str) -> dict[Hashable, str]:
+    if by == "doc_id":
+        return _doc_labels(corpus)
+    labels = {}
+    for value, rows in corpus.groupby(by, sort=True):
+        roles = sorted({r for r in rows.get("role", []) if isinstance(r, str) and r})
+        labels[value] = f"{value} ({', '.join(roles)})" if roles else str(value)
+    return labels
+
+
+def _panel_by(corpus: pd.DataFrame) -> str | None:
+    """Grouping for small multiples: articles if few, else leaders if few, else none."""
+    if len(corpus) <= MAX_PANELS:
+        return "doc_id"
+    if "leader" in corpus.columns and corpus["leader"].nunique() <= MAX_PANELS:
+        return "leader"
+    return None
+
+
+def _compare_by(corpus: pd.DataFrame) -> str | None:
+    """Grouping for keyness and comparison clouds: leaders, else articles (if few)."""
+    if "leader" in corpus.columns and 2 <= corpus["leader"].nunique() <= MAX_PANELS:
+        return "leader"
+    if 2 <= len(corpus) <= MAX_PANELS:
+        return "doc_id"
+    return None
+
+
+def _file_part(value: Hashable) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", str(value)).strip("_.") or "x"
+
+
+_NAMES_NOTE = "stopwords and names of leaders and places left out"
+
+
+# ---------------------------------------------------------------------------- builders
+
+
+@figure_builder
+def top_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
+    """Most frequent terms of the corpus, and per article (small multiples)."""
+    from .terms import metadata_terms, term_frequencies
+
+    names = metadata_terms(corpus)
+    table = term_frequencies(corpus, exclude=names).head(25)
+    fig = plots.new_figure((6.4, 6.6))
+    plots.plot_top_terms(table, ax=fig.subplots(), n=25, column="count")
+    fig.suptitle(f"Most frequent terms in the corpus\n({_NAMES_NOTE})", fontsize=10)
+    yield "top_terms_corpus", fig, table
+
+    by = _panel_by(corpus)
+    if by is None:
+        return
+    grouped = term_frequencies(corpus, by=by, exclude=names)
+    grouped = grouped[grouped.groupby(level=0, sort=False).cumcount() < 10]
+    k = grouped.index.get_level_values(0).nunique()
+    rows = -(-k // 3)
+    fig = plots.new_figure((11.0, 2.9 * rows + 0.6))
+    plots.plot_top_terms_grid(
+        grouped, fig=fig, n=10, column="per_1000", ncols=3, titles=_group_labels(corpus, by)
+    )
+    fig.suptitle(
+        f"Top terms per {'article' if by == 'doc_id' else by}, per 1,000 words on a shared "
+        f"scale ({_NAMES_NOTE})", fontsize=10,
+    )
+    yield f"top_terms_by_{'article' if by == 'doc_id' else by}", fig, grouped
+
+
+@figure_builder
+def distinctive_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
+    """Document-distinctive terms by TF-IDF, one panel per article."""
+    from .terms import metadata_terms, tfidf
+
+    by = _panel_by(corpus)
+    if by is None:
+        return
+    table = tfidf(corpus, by=by, top=8, exclude=metadata_terms(corpus))
+    k = table.index.get_level_values(0).nunique()
+    fig = plots.new_figure((11.0, 2.6 * -(-k // 3) + 0.6))
+    plots.plot_top_terms_grid(
+        table, fig=fig, n=8, column="tfidf", ncols=3, titles=_group_labels(corpus, by),
+        color=plots.PALETTE[2],
+    )
+    fig.suptitle(
+        "Distinctive terms by TF-IDF (relative frequency x smoothed idf; "
+        f"{_NAMES_NOTE})", fontsize=10,
+    )
+    yield f"tfidf_by_{'article' if by == 'doc_id' else by}", fig, table
+
+
+@figure_builder
+def word_clouds(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
+    """Word cloud of the corpus, one per article, and a comparison cloud."""
+    from .terms import comparison_terms, metadata_terms, term_counts, term_frequencies
+
+    names = metadata_terms(corpus)
+    table = term_frequencies(corpus, exclude=names).head(100)
+    fig = plots.new_figure((8.0, 4.8))
+    plots.plot_wordcloud(table, ax=fig.subplots(), max_words=100)
+    fig.suptitle(f"Word cloud of the corpus ({_NAMES_NOTE})", fontsize=10)
+    yield "wordcloud_corpus", fig, table, RASTER
+
+    if len(corpus) <= MAX_PANELS:
+        labels = _doc_labels(corpus)
+        per_doc = term_frequencies(corpus, by="doc_id", exclude=names)
+        for doc_id in corpus.index:
+            if doc_id not in per_doc.index.get_level_values(0):
+                continue
+            table = per_doc.loc[[doc_id]].head(60)
+            fig = plots.new_figure((8.0, 4.8))
+            plots.plot_wordcloud(table.loc[doc_id], ax=fig.subplots(), max_words=60)
+            fig.suptitle(f"Word cloud of article {labels[doc_id]}", fontsize=10)
+            yield f"wordcloud_{_file_part(doc_id)}", fig, table, RASTER
+
+    by = _compare_by(corpus)
+    if by is None:
+        return
+    counts = term_counts(corpus, by=by, exclude=names)
+    table = comparison_terms(counts, max_words=120)
+    fig = plots.new_figure((9.0, 7.0))
+    plots.plot_comparison_cloud(
+        table, ax=fig.subplots(), groups=list(counts), labels=_group_labels(corpus, by)
+    )
+    fig.suptitle(
+        f"Comparison cloud by {by}: each term sits with the {by} whose share of it most "
+        "exceeds\nthe mean share over all; size = that excess (" + _NAMES_NOTE + ")",
+        fontsize=10,
+    )
+    yield "comparison_cloud", fig, table, RASTER
+
+
+@figure_builder
+def keyness_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
+    """Keyness of each leader (or article) against the rest, as diverging bars."""
+    import pandas as pd
+
+    from .terms import keyness_by_group, metadata_terms
+
+    by = _compare_by(corpus)
+    if by is None:
+        return
+    n = 8
+    table = keyness_by_group(corpus, by=by, exclude=metadata_terms(corpus))
+    shown = []
+    for group in dict.fromkeys(table.index.get_level_values(0)):
+        part = table.loc[[group]]
+        shown += [part[part["g2"] > 0].head(n), part[part["g2"] < 0].iloc[::-1].head(n)]
+    shown = pd.concat(shown)
+    k = shown.index.get_level_values(0).nunique()
+    fig = plots.new_figure((10.0, 3.5 * -(-(k + 1) // 2) + 0.5))
+    plots.plot_keyness_grid(
+        shown, fig=fig, n=n, ncols=2, titles=_group_labels(corpus, by),
+        reference=f"the other {by}s' articles" if by != "doc_id" else "the other articles",
+    )
+    fig.suptitle(
+        f"Keyness: each {'article' if by == 'doc_id' else by} against the rest "
+        f"(Log Ratio, log-likelihood G2; {_NAMES_NOTE})", fontsize=10,
+    )
+    yield f"keyness_by_{'article' if by == 'doc_id' else by}", fig, shown
+
+
+@figure_builder
+def dispersion_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
+    """X-ray plot of the three frames' key terms across the articles."""
+    from .terms import dispersion
+
+    if len(corpus) > MAX_PANELS:
+        return
+    frame_of = {t: f for f, ts in FRAME_KEY_TERMS.items() for t in ts}
+    key_terms = list(frame_of)
+    table = dispersion(corpus, key_terms, stem=True)
+    table.insert(2, "frame", [frame_of[t] for t in table["term"]])
+    rows = len(corpus) * (len(key_terms) + 1)
+    fig = plots.new_figure((9.0, 0.17 * rows + 1.2))
+    plots.plot_dispersion(
+        table, ax=fig.subplots(), terms=key_terms, docs=list(corpus.index),
+        labels=_doc_labels(corpus), hue="frame",
+    )
+    fig.suptitle(
+        "Where the frames' key terms occur in each article (matched by stem; "
+        "'sinergi*' = sinergi, sinergitas ...)", fontsize=10,
+    )
+    yield "dispersion_frames", fig, table
+
+
+@figure_builder
+def collocations_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
+    """Strongest two-word collocations (log-likelihood), as a table figure."""
+    from .terms import collocations, metadata_terms
+
+    table = collocations(corpus, n=2, min_freq=3, exclude=metadata_terms(corpus)).head(20)
+    fig = plots.new_figure((6.6, 0.3 * (len(table) + 1) + 0.8))
+    plots.plot_collocations(table, ax=fig.subplots(), n=20)
+    fig.suptitle(
+        "Strongest collocations: two-word sequences inside sentences seen at least 3 times,\n"
+        f"ranked by log-likelihood G2 ({_NAMES_NOTE})", fontsize=10,
+    )
+    yield "collocations", fig, table

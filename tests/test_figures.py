@@ -1,0 +1,126 @@
+"""Tests for analysis.figures: every expected file is written, and a second run changes no byte."""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import figures, plots
+
+#: The figures of the seeds (five articles, five leaders): name -> formats.
+EXPECTED = {
+    "top_terms_corpus": ("png", "svg"),
+    "top_terms_by_article": ("png", "svg"),
+    "tfidf_by_article": ("png", "svg"),
+    "wordcloud_corpus": ("png",),
+    **{f"wordcloud_00{i}": ("png",) for i in range(5)},
+    "comparison_cloud": ("png",),
+    "keyness_by_leader": ("png", "svg"),
+    "dispersion_frames": ("png", "svg"),
+    "collocations": ("png", "svg"),
+}
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, list[Path], dict[str, str], dict[str, str]]:
+    """Build the seeds' figures twice into the same folder."""
+    out = tmp_path_factory.mktemp("figures")
+    written = figures.build_figures(out_dir=out, progress=False)
+    first = digests(out)
+    again = figures.build_figures(out_dir=out, progress=False)
+    assert again == written
+    return out, written, first, digests(out)
+
+
+def test_every_expected_file_is_written(built):
+    out, written, _, _ = built
+    expected = {
+        f"{name}.{ext}" for name, formats in EXPECTED.items() for ext in (*formats, "csv")
+    }
+    assert {p.name for p in written} == expected
+    assert {p.name for p in out.iterdir()} == expected  # nothing else: no temporary files
+    assert all(p.stat().st_size > 0 for p in written)
+
+
+def test_a_second_run_changes_no_byte(built):
+    _, _, first, second = built
+    assert first == second
+
+
+def test_png_files_have_a_fixed_size_and_no_software_tag(built):
+    out, _, _, _ = built
+    width, height = png_size(out / "keyness_by_leader.png")
+    assert width == round(10.0 * figures.DPI)  # the builder's fixed 10-inch width
+    for name in EXPECTED:
+        data = (out / f"{name}.png").read_bytes()
+        assert b"Software" not in data and b"matplotlib" not in data.lower()
+
+
+def test_svg_files_have_no_date(built):
+    out, _, _, _ = built
+    for name, formats in EXPECTED.items():
+        if "svg" in formats:
+            text = (out / f"{name}.svg").read_text(encoding="utf-8")
+            assert "<dc:date>" not in text
+
+
+def test_tables_beside_the_figures(built):
+    out, _, _, _ = built
+    for name in EXPECTED:
+        raw = (out / f"{name}.csv").read_bytes()
+        assert b"\r" not in raw
+    keyness = pd.read_csv(out / "keyness_by_leader.csv")
+    assert list(keyness.columns[:2]) == ["leader", "term"]
+    assert {"g2", "log_ratio", "p_value"} <= set(keyness.columns)
+    dispersion = pd.read_csv(out / "dispersion_frames.csv", dtype={"doc_id": str})
+    assert set(dispersion["frame"]) == set(figures.FRAME_KEY_TERMS)
+    assert dispersion["relative_position"].between(0, 1).all()
+
+
+def test_save_figure_is_atomic(tmp_path, monkeypatch):
+    fig = plots.new_figure((2, 2))
+    fig.subplots().plot([0, 1], [0, 1])
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(fig, "savefig", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        figures.save_figure(fig, "line", out_dir=tmp_path)
+    assert list(tmp_path.iterdir()) == []  # neither a half file nor a temporary file
+
+
+def test_save_figure_rejects_bad_names(tmp_path):
+    with pytest.raises(ValueError, match="figure name"):
+        figures.save_figure(plots.new_figure((2, 2)), "../escape", out_dir=tmp_path)
+
+
+def test_builders_can_be_appended(tmp_path, monkeypatch):
+    def extra(corpus):
+        fig = plots.new_figure((3, 2))
+        table = corpus[["leader"]]
+        plots.plot_top_terms(table["leader"].value_counts(), ax=fig.subplots())
+        yield "leaders", fig, table
+
+    monkeypatch.setattr(figures, "FIGURE_BUILDERS", [extra])
+    written = figures.build_figures(out_dir=tmp_path, progress=False)
+    assert [p.name for p in written] == ["leaders.png", "leaders.svg", "leaders.csv"]
+    assert png_size(tmp_path / "leaders.png") == (3 * figures.DPI, 2 * figures.DPI)
+
+    monkeypatch.setattr(figures, "FIGURE_BUILDERS", [extra, extra])
+    with pytest.raises(ValueError, match="two figures are named 'leaders'"):
+        figures.build_figures(out_dir=tmp_path, progress=False)
