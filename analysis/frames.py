@@ -97,7 +97,9 @@ LEXICON_FILE = "frame_lexicon.csv"
 #: Columns every sentence table has; the rest are metadata carried along.
 _SENTENCE_CORE = ("doc_id", "sentence_no", "sentence", "voice", "speaker")
 #: Document columns that are text, not metadata, and are never carried into results.
-_NOT_METADATA = frozenset({"raw", "body", "title", "removed", "dateline_place", "dateline_outlet"})
+_NOT_METADATA = frozenset(
+    {"raw", "body", "title", "removed", "dateline_place", "dateline_outlet", "cue"}
+)
 #: Bootstrap work is done in blocks of at most this many array cells.
 _BOOT_BLOCK_CELLS = 4_000_000
 
