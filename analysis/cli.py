@@ -162,11 +162,212 @@ def _add_frames(sub) -> None:
     p.set_defaults(func=_cmd_frames)
 
 
+# ---------------------------------------------------------------- terms, kwic, keyness, figures
+
+def _corpus_source(args: argparse.Namespace):
+    """The corpus folder to stream from (the seeds by default)."""
+    from .paths import SEEDS_DIR
+
+    return args.corpus if args.corpus is not None else SEEDS_DIR
+
+
+def _exclude(args: argparse.Namespace, source) -> frozenset[str]:
+    from .terms import metadata_terms
+
+    return metadata_terms(source) if getattr(args, "drop_names", False) else frozenset()
+
+
+def _top_per_group(table, top: int, grouped: bool):
+    if top <= 0:
+        return table
+    return table.groupby(level=0, sort=False).head(top) if grouped else table.head(top)
+
+
+def _cmd_terms(args: argparse.Namespace) -> int:
+    from .terms import term_frequencies
+
+    source = _corpus_source(args)
+    try:
+        table = term_frequencies(
+            source, by=args.by, stem=args.stem, drop_stopwords=not args.keep_stopwords,
+            exclude=_exclude(args, source),
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    table = _top_per_group(table, args.top, args.by is not None).round({"per_1000": 4})
+    if args.by is None:
+        emit_table(table, args.format)
+    else:
+        emit_table(table.reset_index(), args.format, index=False)
+    return 0
+
+
+def _add_stem_options(p: argparse.ArgumentParser, *, stopwords: bool = True) -> None:
+    p.add_argument("--stem", action="store_true", help="count stems instead of word forms")
+    if stopwords:
+        p.add_argument(
+            "--keep-stopwords", action="store_true", help="count stopwords too (default: dropped)"
+        )
+    p.add_argument(
+        "--drop-names", action="store_true",
+        help="leave out the words of the leader, region and province metadata (names)",
+    )
+
+
+def _add_terms(sub) -> None:
+    p = sub.add_parser(
+        "terms",
+        help="term frequencies: count, per 1,000 words, document frequency, rank",
+        description=(
+            "Frequency list of the cleaned article bodies: count, rate per 1,000 running "
+            "words (stopwords included in the denominator), number of documents containing "
+            "the term, and rank (ties share the lower rank)."
+        ),
+    )
+    add_corpus_option(p)
+    p.add_argument(
+        "--by", metavar="COLUMN", default=None,
+        help="one list per doc_id or metadata column (leader, role, level ...); "
+        "default: the whole corpus",
+    )
+    _add_stem_options(p)
+    p.add_argument(
+        "--top", metavar="N", type=int, default=30,
+        help="rows per group (default: 30; 0: all)",
+    )
+    add_format_option(p)
+    p.set_defaults(func=_cmd_terms)
+
+
+def _cmd_kwic(args: argparse.Namespace) -> int:
+    from .terms import kwic
+
+    try:
+        hits = kwic(_corpus_source(args), args.pattern, window=args.window, stem=args.stem)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if hits.empty:
+        sys.stderr.write(f"no hits for {args.pattern!r}\n")
+        if args.format == "table":
+            return 0
+    if args.format != "table":
+        emit_table(hits, args.format, index=False)
+        return 0
+    width = max(len(s) for s in hits["left"])
+    where = [f"{d}:{n}" for d, n in zip(hits["doc_id"], hits["sentence_no"])]
+    w_where = max(len(w) for w in where)
+    for loc, left, key, right in zip(where, hits["left"], hits["keyword"], hits["right"]):
+        sys.stdout.write(f"{loc:<{w_where}}  {left:>{width}}  [{key}]  {right}\n")
+    return 0
+
+
+def _add_kwic(sub) -> None:
+    p = sub.add_parser(
+        "kwic",
+        help="keyword in context: every hit of a word, stem, phrase or glob",
+        description=(
+            "One line per hit: doc_id:sentence_no, left context, [keyword], right context. "
+            "PATTERN is a word (kinerja), several words matched inside one sentence "
+            "('penyerapan anggaran'), or a glob ('koordinasi*'); with --stem each word "
+            "matches by its stem (disiplin finds kedisiplinan)."
+        ),
+    )
+    p.add_argument("pattern", metavar="PATTERN", help="word, phrase or glob to look for")
+    add_corpus_option(p)
+    p.add_argument(
+        "--window", metavar="N", type=int, default=5,
+        help="words of context on each side (default: 5)",
+    )
+    p.add_argument("--stem", action="store_true", help="match words by their stem")
+    add_format_option(p)
+    p.set_defaults(func=_cmd_kwic)
+
+
+def _cmd_keyness(args: argparse.Namespace) -> int:
+    from .terms import keyness_by_group
+
+    source = _corpus_source(args)
+    try:
+        table = keyness_by_group(
+            source, by=args.by, groups=None if args.group is None else [args.group],
+            stem=args.stem, drop_stopwords=not args.keep_stopwords,
+            exclude=_exclude(args, source), min_count=args.min_count,
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    table = _top_per_group(table, args.top, True)
+    table = table.round({"g2": 4, "log_ratio": 4, "chi2": 4})
+    emit_table(table.reset_index(), args.format, index=False)
+    return 0
+
+
+def _add_keyness(sub) -> None:
+    p = sub.add_parser(
+        "keyness",
+        help="key terms of each group against the rest (G2, Log Ratio)",
+        description=(
+            "Compare each group (default: each leader) with the rest of the corpus: signed "
+            "log-likelihood g2 (positive = more frequent in the group), p_value, log_ratio "
+            "(log2 of the ratio of relative frequencies) and chi2. Rows sorted by g2, so the "
+            "terms the group over-uses come first."
+        ),
+    )
+    add_corpus_option(p)
+    p.add_argument(
+        "--by", metavar="COLUMN", default="leader",
+        help="groups to compare: a metadata column or doc_id (default: leader)",
+    )
+    p.add_argument(
+        "--group", metavar="VALUE", default=None,
+        help="only this group against the rest (default: every group in turn)",
+    )
+    _add_stem_options(p)
+    p.add_argument(
+        "--min-count", metavar="N", type=int, default=1,
+        help="leave out terms seen fewer times in group and rest together (default: 1)",
+    )
+    p.add_argument(
+        "--top", metavar="N", type=int, default=20,
+        help="rows per group (default: 20; 0: all)",
+    )
+    add_format_option(p)
+    p.set_defaults(func=_cmd_keyness)
+
+
+def _cmd_figures(args: argparse.Namespace) -> int:
+    from .figures import build_figures
+    from .paths import FIGURES_DIR
+
+    out = args.out if args.out is not None else FIGURES_DIR
+    written = build_figures(args.corpus, out, progress=False if args.quiet else None)
+    n_figures = len({p.stem for p in written})
+    sys.stdout.write(f"{n_figures} figure(s), {len(written)} files, written to {out}\n")
+    return 0
+
+
+def _add_figures(sub) -> None:
+    p = sub.add_parser(
+        "figures",
+        help="regenerate every figure (PNG, SVG) with its table (CSV) into figures/",
+    )
+    add_corpus_option(p)
+    p.add_argument(
+        "--out", metavar="DIR", default=None,
+        help="output folder (default: the repository's figures/)",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_figures)
+
+
 #: Functions that add one subcommand each to the parser. Add new subcommands here.
 SUBCOMMANDS: list[Callable] = [
     _add_clean,
     _add_report,
     _add_frames,
+    _add_terms,
+    _add_kwic,
+    _add_keyness,
+    _add_figures,
 ]
 
 

@@ -42,3 +42,98 @@ def test_clean_bad_file_exits_nonzero_with_clear_error(tmp_path):
 def test_clean_missing_file(capsys, tmp_path):
     assert main(["clean", str(tmp_path / "tidak-ada.txt")]) == 2
     assert "tidak-ada.txt: file not found" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- terms, kwic, keyness, figures
+
+
+def _csv(text: str):
+    import io
+
+    import pandas as pd
+
+    return pd.read_csv(io.StringIO(text), dtype={"doc_id": str})
+
+
+def test_terms_prints_the_frequency_list(capsys, seeds):
+    from analysis.tokens import tokenize
+
+    assert main(["terms", "--top", "5", "--format", "csv"]) == 0
+    table = _csv(capsys.readouterr().out)
+    assert list(table.columns) == ["term", "count", "per_1000", "doc_freq", "rank"]
+    assert len(table) == 5
+    tokens = [t for body in seeds["body"] for t in tokenize(body, drop_stopwords=True)]
+    for term, count in zip(table["term"], table["count"]):
+        assert tokens.count(term) == count
+    assert table["count"].is_monotonic_decreasing
+
+
+def test_terms_by_leader_as_json(capsys, seeds):
+    import json
+
+    assert main(["terms", "--by", "leader", "--top", "3", "--stem", "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert {r["leader"] for r in records} == set(seeds["leader"])
+    assert all(set(r) == {"leader", "term", "count", "per_1000", "doc_freq", "rank"}
+               for r in records)
+
+
+def test_terms_unknown_column_is_a_usage_error(capsys):
+    assert main(["terms", "--by", "kabupaten"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot group by 'kabupaten'" in err and "leader" in err
+
+
+def test_kwic_prints_hits(capsys):
+    assert main(["kwic", "penyerapan anggaran", "--format", "csv"]) == 0
+    hits = _csv(capsys.readouterr().out)
+    assert list(hits.columns) == ["doc_id", "sentence_no", "left", "keyword", "right"]
+    assert len(hits) == 4 and set(hits["doc_id"]) == {"002"}
+    assert main(["kwic", "koordinasi*", "--window", "2"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all("[" in line and "oordinasi" in line for line in lines)
+
+
+def test_kwic_without_hits(capsys):
+    assert main(["kwic", "zzzz"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "no hits for 'zzzz'" in captured.err
+
+
+def test_keyness_one_group_against_the_rest(capsys):
+    assert main(["keyness", "--group", "Herman Deru", "--top", "0", "--format", "csv"]) == 0
+    table = _csv(capsys.readouterr().out)
+    assert set(table["leader"]) == {"Herman Deru"}
+    assert table["g2"].is_monotonic_decreasing
+    produk = table[table["term"] == "produk"].iloc[0]
+    assert produk["count_reference"] == 0 and produk["g2"] > 0
+    kinerja = table[table["term"] == "kinerja"].iloc[0]
+    assert kinerja["count_target"] == 0 and kinerja["g2"] < 0
+
+
+def test_keyness_every_group(capsys, seeds):
+    assert main(["keyness", "--top", "3", "--drop-names", "--format", "csv"]) == 0
+    table = _csv(capsys.readouterr().out)
+    assert table.groupby("leader").size().to_dict() == {leader: 3 for leader in seeds["leader"]}
+    assert "banyuasin" not in set(table["term"])  # a place name, left out
+
+
+def test_keyness_unknown_group_is_a_usage_error(capsys):
+    assert main(["keyness", "--group", "Nobody"]) == 2
+    assert "no leader 'Nobody'" in capsys.readouterr().err
+
+
+def test_figures_command_writes_into_out(capsys, tmp_path, monkeypatch):
+    from analysis import figures, plots
+
+    def tiny(corpus):
+        fig = plots.new_figure((3, 2))
+        plots.plot_top_terms(corpus["leader"].value_counts(), ax=fig.subplots())
+        yield "leaders", fig, corpus[["leader"]]
+
+    monkeypatch.setattr(figures, "FIGURE_BUILDERS", [tiny])
+    assert main(["figures", "--out", str(tmp_path), "--quiet"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "leaders.csv", "leaders.png", "leaders.svg",
+    ]
+    assert "1 figure(s), 3 files" in capsys.readouterr().out
