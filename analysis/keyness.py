@@ -38,7 +38,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["keyness", "keyness_vs_rest", "log_odds_dirichlet"]
+__all__ = ["g2_critical_value", "keyness", "keyness_vs_rest", "log_odds_dirichlet",
+           "significance_summary"]
 
 CountsLike = Mapping[Hashable, Any] | pd.Series
 """A mapping ``term -> count`` (Counter, dict) or a Series indexed by term."""
@@ -504,3 +505,129 @@ def log_odds_dirichlet(
         columns=list(LOG_ODDS_COLUMNS),
     )
     return _sort_desc(frame, "z")
+
+
+# ---------------------------------------------------------------------------------------------
+# Many terms, many tests
+# ---------------------------------------------------------------------------------------------
+
+
+def g2_critical_value(p: float) -> float:
+    """The G2 (chi-square, 1 d.f.) a term must reach for a p-value of at most ``p``.
+
+    The inverse of the ``p_value`` column of :func:`keyness`, found by bisection on
+    ``erfc(sqrt(g2 / 2)) = p``: 3.84 for 0.05, 6.63 for 0.01, 10.83 for 0.001.
+
+    >>> round(g2_critical_value(0.05), 2)
+    3.84
+    """
+    if isinstance(p, bool) or not isinstance(p, numbers.Real) or not 0 < p < 1:
+        raise ValueError(f"p must be a probability strictly between 0 and 1, got {p!r}")
+    lo, hi = 0.0, 1.0
+    while math.erfc(math.sqrt(hi / 2.0)) > p:
+        hi *= 2.0
+    for _ in range(200):
+        mid = (lo + hi) / 2.0
+        if math.erfc(math.sqrt(mid / 2.0)) > p:
+            lo = mid
+        else:
+            hi = mid
+        if hi - lo <= 1e-12 * hi:
+            break
+    return hi
+
+
+def _bh_count(p_values: np.ndarray, alpha: float) -> int:
+    """Number of rejections of the Benjamini-Hochberg step-up procedure at level ``alpha``."""
+    m = len(p_values)
+    if m == 0:
+        return 0
+    ordered = np.sort(p_values)
+    below = np.flatnonzero(ordered <= alpha * np.arange(1, m + 1) / m)
+    return int(below[-1] + 1) if len(below) else 0
+
+
+def significance_summary(table: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFrame:
+    """How many key terms survive when the number of terms tested is taken into account.
+
+    A keyness table tests every term of the vocabulary at once. At ``p < 0.05`` about one
+    term in twenty is expected to pass by chance alone, even when nothing distinguishes
+    the corpora, so a list of "significant" key terms needs the number of tests beside it.
+    This table gives, per group, the uncorrected count, the count expected by chance, and
+    the counts left after Bonferroni's correction (controls the chance of any false
+    positive) and Benjamini-Hochberg's (controls the expected share of false positives
+    among the terms reported).
+
+    Parameters
+    ----------
+    table : a table of :func:`keyness` (indexed by ``term``) or of
+        :func:`analysis.terms.keyness_by_group` (indexed by (group, ``term``)); needs the
+        ``p_value`` and ``g2`` columns.
+    alpha : the significance level.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group (index named like the table's first level; for a single table,
+        one row ``all`` in an index named ``group``). Columns:
+
+        ``terms_tested``
+            Rows of the table: the number of tests.
+        ``significant``
+            Terms with ``p_value < alpha``, uncorrected.
+        ``expected_by_chance``
+            ``alpha * terms_tested``: how many terms would pass at ``alpha`` if no term
+            truly differed (an upper bound for small counts, whose p-values are discrete).
+        ``bonferroni_g2``
+            The ``|G2|`` a term needs at level ``alpha / terms_tested``
+            (:func:`g2_critical_value`).
+        ``significant_bonferroni``
+            Terms with ``p_value < alpha / terms_tested``.
+        ``significant_fdr``
+            Terms kept by the Benjamini-Hochberg procedure at false discovery rate
+            ``alpha``.
+        ``over_represented_fdr``
+            Of those, the terms with ``g2 > 0`` (more frequent in the group, or target).
+    """
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"table must be a keyness DataFrame, got {type(table).__name__}")
+    missing = [c for c in ("p_value", "g2") if c not in table.columns]
+    if missing:
+        raise ValueError(
+            f"table lacks column(s) {', '.join(missing)}: pass a table of keyness() or "
+            "keyness_by_group()"
+        )
+    if isinstance(alpha, bool) or not isinstance(alpha, numbers.Real) or not 0 < alpha < 1:
+        raise ValueError(f"alpha must be strictly between 0 and 1, got {alpha!r}")
+    if isinstance(table.index, pd.MultiIndex):
+        name = table.index.names[0] or "group"
+        keys = table.index.get_level_values(0)
+        groups = list(dict.fromkeys(keys))
+        parts = [(g, table[np.asarray(keys == g)]) for g in groups]
+    else:
+        name = "group"
+        parts = [("all", table)]
+    rows = []
+    for group, part in parts:
+        p = part["p_value"].to_numpy(dtype=np.float64)
+        g2 = part["g2"].to_numpy(dtype=np.float64)
+        m = len(p)
+        bonferroni = alpha / m if m else alpha
+        n_fdr = _bh_count(p, alpha)
+        # the BH-kept terms are the n_fdr smallest p-values (ties kept together)
+        cut = np.sort(p)[n_fdr - 1] if n_fdr else -1.0
+        kept = p <= cut
+        rows.append(
+            {
+                name: group,
+                "terms_tested": m,
+                "significant": int((p < alpha).sum()),
+                "expected_by_chance": alpha * m,
+                "bonferroni_g2": g2_critical_value(bonferroni),
+                "significant_bonferroni": int((p < bonferroni).sum()),
+                "significant_fdr": n_fdr,
+                "over_represented_fdr": int((kept & (g2 > 0)).sum()),
+            }
+        )
+    out = pd.DataFrame(rows).set_index(name)
+    return out

@@ -16,6 +16,8 @@ cleaned ``body`` of each article and the project's own tokens
 - :func:`keyness_by_group`  every group against the rest (:mod:`analysis.keyness`), one table
 - :func:`comparison_terms`  the terms of a comparison word cloud, each with its group
 - :func:`metadata_terms`    names of leaders and places from the metadata, to ``exclude``
+- :func:`corpus_summary`    paragraphs, sentences, tokens and types, before and after stopwords
+- :func:`log_odds_by_group` every group against the rest by Fightin' Words log-odds z-scores
 
 Every function accepts any corpus :func:`analysis.corpus.as_documents` accepts (the
 DataFrame of :func:`~analysis.corpus.load_corpus`, a stream from
@@ -45,9 +47,11 @@ __all__ = [
     "MISSING_GROUP",
     "collocations",
     "comparison_terms",
+    "corpus_summary",
     "dispersion",
     "keyness_by_group",
     "kwic",
+    "log_odds_by_group",
     "metadata_terms",
     "ngrams",
     "term_counts",
@@ -955,3 +959,202 @@ def metadata_terms(corpus: Any, columns: Iterable[str] = NAME_COLUMNS) -> frozen
             if isinstance(value, str):
                 words.update(tokenize(value))
     return frozenset(words - stopwords())
+
+
+# ---------------------------------------------------------------------------- corpus summary
+
+
+def corpus_summary(
+    corpus: Any,
+    *,
+    by: str | None = "doc_id",
+    stem: bool = False,
+    fold_reduplication: bool = False,
+) -> pd.DataFrame:
+    """Size of each document (or group): paragraphs, sentences, tokens and types.
+
+    Counts use the project's tokens (:func:`analysis.tokens.tokenize_sentences` of the
+    cleaned body, lower case; numbers without a letter are not tokens), first with every
+    token, then without :func:`analysis.tokens.stopwords`, so the table shows how much of
+    each article the stopword list removes before the frequency lists are made.
+
+    Parameters
+    ----------
+    corpus : anything :func:`analysis.corpus.as_documents` accepts.
+    by : ``"doc_id"`` (default: one row per document), any metadata column, or ``None``
+        for one row, ``"corpus"``, for the whole corpus.
+    stem, fold_reduplication : count types as stems / with reduplication folded (as in
+        :func:`term_counts`); token counts do not change.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``<by>`` (``group`` when ``by=None``), groups sorted. Columns:
+
+        ``articles``
+            Documents in the group.
+        ``paragraphs``
+            Non-empty lines of the cleaned bodies (the cleaner keeps one paragraph a line).
+        ``sentences``
+            Sentences (:func:`analysis.tokens.split_sentences`).
+        ``tokens``
+            Running word tokens, stopwords included (the ``words`` behind
+            :func:`term_frequencies`' ``per_1000``).
+        ``types``
+            Distinct tokens in the group.
+        ``content_tokens``
+            Tokens left after dropping stopwords (the total of :func:`term_counts`).
+        ``content_types``
+            Distinct tokens left after dropping stopwords.
+        ``stopword_share``
+            ``1 - content_tokens / tokens``: the share of running words that are stopwords
+            (NaN for a group without tokens).
+
+    Examples
+    --------
+    >>> corpus_summary(load_corpus()).loc["004", "tokens"]           # doctest: +SKIP
+    """
+    _check_by(by)
+    stops = stopwords()
+    sizes: dict[Hashable, list[int]] = {}
+    vocab: dict[Hashable, set[str]] = {}
+    content_vocab: dict[Hashable, set[str]] = {}
+    for doc in as_documents(corpus):
+        group = _group_of(doc, by)
+        body = doc["body"] or ""
+        sents = _sentence_tokens(
+            body, stem=False, drop_stopwords=False, fold_reduplication=fold_reduplication
+        )
+        tokens = [t for s in sents for t in s]
+        kept = [t for t in tokens if t not in stops]
+        if stem:
+            tokens = [stem_word(t) for t in tokens]
+            kept = [k for k in (stem_word(t) for t in kept) if k not in stops]
+        row = sizes.setdefault(group, [0, 0, 0, 0, 0])
+        row[0] += 1
+        row[1] += sum(1 for line in body.split("\n") if line.strip())
+        row[2] += len(sents)
+        row[3] += len(tokens)
+        row[4] += len(kept)
+        vocab.setdefault(group, set()).update(tokens)
+        content_vocab.setdefault(group, set()).update(kept)
+    groups = _sorted_groups(sizes)
+    frame = pd.DataFrame(
+        {
+            "articles": [sizes[g][0] for g in groups],
+            "paragraphs": [sizes[g][1] for g in groups],
+            "sentences": [sizes[g][2] for g in groups],
+            "tokens": [sizes[g][3] for g in groups],
+            "types": [len(vocab[g]) for g in groups],
+            "content_tokens": [sizes[g][4] for g in groups],
+            "content_types": [len(content_vocab[g]) for g in groups],
+        },
+        index=pd.Index(groups, name=by if by is not None else "group", dtype=object),
+        dtype="int64",
+    )
+    tokens = frame["tokens"].to_numpy(dtype=float)
+    content = frame["content_tokens"].to_numpy(dtype=float)
+    frame["stopword_share"] = [
+        1.0 - c / t if t else float("nan") for c, t in zip(content, tokens)
+    ]
+    return frame
+
+
+# ---------------------------------------------------------------------------- Fightin' Words
+
+
+def log_odds_by_group(
+    corpus: Any,
+    *,
+    by: str = "leader",
+    groups: Iterable[Hashable] | None = None,
+    prior: str | float | Mapping[str, float] = "pooled",
+    stem: bool = False,
+    drop_stopwords: bool = True,
+    fold_reduplication: bool = False,
+    exclude: Iterable[str] = (),
+) -> pd.DataFrame:
+    """Fightin' Words: every group against the rest, by log-odds with a Dirichlet prior.
+
+    Counts terms per group with :func:`term_counts` and compares each group with all the
+    other groups combined using :func:`analysis.keyness.log_odds_dirichlet` (Monroe,
+    Colaresi & Quinn 2008). The prior shrinks the log-odds of rare terms towards the
+    corpus as a whole, so a term used once by one leader and never by the others does not
+    come out as "distinctive" merely because it is rare: the z-score weighs the size of
+    the difference against the evidence for it.
+
+    Parameters
+    ----------
+    corpus : anything :func:`analysis.corpus.as_documents` accepts.
+    by : ``"leader"`` (default), ``"doc_id"`` or any metadata column.
+    groups : the groups to compare with the rest (default: every group, sorted).
+    prior : the Dirichlet pseudo-counts ``alpha_w``. ``"pooled"`` (default): each term's
+        count in the whole corpus (all groups together), Monroe et al.'s informative
+        prior with the corpus itself as background; a number: the same pseudo-count for
+        every term (an uninformative prior, e.g. ``0.01``); a mapping ``term -> count``:
+        counts of a background corpus of your own (it must give every term a positive
+        count).
+    stem, drop_stopwords, fold_reduplication, exclude : as in :func:`term_counts`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by (``<by>``, ``term``); within a group, rows sorted by ``z`` descending
+        (terms leaning towards the group first), ties by term. Columns of
+        :func:`analysis.keyness.log_odds_dirichlet`: ``count_i`` (count in the group),
+        ``count_j`` (count in the rest), ``delta`` (log-odds ratio, group minus rest,
+        natural log) and ``z`` (``delta`` over its standard error; ``|z| > 1.96`` is the
+        customary threshold, before any correction for testing many terms).
+
+    Raises
+    ------
+    ValueError
+        If a requested group does not exist, if there is only one group, or if ``prior``
+        is not ``"pooled"``, a positive number or a mapping.
+    """
+    from .keyness import log_odds_dirichlet
+
+    counts = term_counts(
+        corpus, by=by, stem=stem, drop_stopwords=drop_stopwords,
+        fold_reduplication=fold_reduplication, exclude=exclude,
+    )
+    chosen = list(counts) if groups is None else list(groups)
+    missing = [g for g in chosen if g not in counts]
+    if missing:
+        raise ValueError(
+            f"no {by} {', '.join(map(repr, missing))} in the corpus; "
+            f"available: {', '.join(map(str, counts))}"
+        )
+    if len(counts) < 2:
+        raise ValueError(
+            f"Fightin' Words needs at least two groups of {by!r} to compare, "
+            f"found {len(counts)}"
+        )
+    pooled: Counter = Counter()
+    for counter in counts.values():
+        pooled.update(counter)
+    if isinstance(prior, str):
+        if prior != "pooled":
+            raise ValueError(
+                f"prior must be 'pooled', a positive number or a mapping, not {prior!r}"
+            )
+        alpha: Mapping[str, float] = pooled
+    elif isinstance(prior, (int, float)) and not isinstance(prior, bool):
+        if not prior > 0 or math.isinf(prior):
+            raise ValueError(f"a constant prior must be a positive number, got {prior!r}")
+        alpha = {t: float(prior) for t in pooled}
+    elif isinstance(prior, Mapping):
+        alpha = prior
+    else:
+        raise ValueError(
+            f"prior must be 'pooled', a positive number or a mapping, not {type(prior).__name__}"
+        )
+    parts = []
+    for group in chosen:
+        table = log_odds_dirichlet(counts[group], pooled - counts[group], alpha)
+        table.index = pd.MultiIndex.from_arrays(
+            [pd.Index([group] * len(table), dtype=object), pd.Index(table.index, dtype=object)],
+            names=[by, "term"],
+        )
+        parts.append(table)
+    return pd.concat(parts)

@@ -338,3 +338,51 @@ def test_articles_in_other_outlets_shapes(raw, title, place, outlet, body, reaso
     assert (art.dateline.place, art.dateline.outlet) == (place, outlet)
     assert [r.reason for r in art.removed] == reasons
     assert clean_article(art.body).body == art.body
+
+
+# ---------------------------------------------------------------------- removal_table
+
+
+def test_removal_table_lists_every_removed_line_of_the_seeds(seeds):
+    from analysis.clean import removal_table
+
+    table = removal_table(seeds)
+    assert list(table.columns) == ["doc_id", "line_no", "reason", "text"]
+    assert table.index.name == "removal"
+    assert set(table["reason"]) <= set(REASONS)
+    # one row per entry of each document's audit, in corpus order
+    assert table.groupby("doc_id").size().to_dict() == {
+        doc_id: len(removed) for doc_id, removed in seeds["removed"].items() if removed
+    }
+    with_removals = [d for d in seeds.index if seeds.at[d, "removed"]]
+    assert list(dict.fromkeys(table["doc_id"])) == with_removals
+    # every removed text is really in the raw article (a tag may run over a line
+    # break, so spaces are ignored), starting on the line it names
+    for row in table.itertuples():
+        raw = seeds.at[row.doc_id, "raw"]
+        assert "".join(row.text.split()) in "".join(raw.split())
+        first = row.text.split()[0]
+        assert first in raw.split("\n")[row.line_no - 1]
+    # and none of it is left in the body (title lines are kept as the title, not body)
+    for row in table[table["reason"] != "title"].itertuples():
+        assert row.text not in seeds.at[row.doc_id, "body"].split("\n")
+
+
+def test_removal_table_cleans_raw_documents_without_an_audit():
+    from analysis.clean import removal_table
+
+    raw = (
+        "Bupati Minta OPD Disiplin\n"
+        "LAHAT, CONTOH.ID - Bupati meminta kepala OPD disiplin dalam bekerja.\n"
+        "Baca Juga: Rapat Koordinasi Digelar\n"
+        "Kinerja pegawai akan dievaluasi setiap bulan. (Red/tim)\n"
+    )
+    docs = [
+        {"doc_id": "a", "body": "Kinerja naik.", "raw": raw},
+        {"doc_id": "b", "body": "Tanpa audit.", "removed": []},
+    ]
+    table = removal_table(docs)
+    assert set(table["doc_id"]) == {"a"}
+    assert {"title", "dateline", "related-link", "reporter-tag"} <= set(table["reason"])
+    assert table.loc[table["reason"] == "related-link", "line_no"].tolist() == [3]
+    assert removal_table([{"doc_id": "c", "body": "Teks."}]).empty

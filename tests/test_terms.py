@@ -351,3 +351,96 @@ def test_comparison_terms_by_hand():
     assert table.loc["opd", "group"] == "B"
     same = terms.comparison_terms({"A": {"x": 1, "y": 1}, "B": {"x": 2, "y": 2}})
     assert same.empty  # equal shares everywhere: nothing to compare
+
+
+# ---------------------------------------------------------------------- corpus_summary
+
+
+def test_corpus_summary_by_hand():
+    corpus = docs(
+        "Kinerja OPD harus meningkat. Disiplin dan kinerja.\nRapat koordinasi digelar.",
+        "Koordinasi antar OPD penting.",
+        leader=["A", "B"],
+    )
+    table = terms.corpus_summary(corpus)
+    assert table.index.name == "doc_id" and list(table.index) == ["d1", "d2"]
+    assert list(table.columns) == [
+        "articles", "paragraphs", "sentences", "tokens", "types", "content_tokens",
+        "content_types", "stopword_share",
+    ]
+    d1 = table.loc["d1"]
+    assert (d1["paragraphs"], d1["sentences"]) == (2, 3)
+    # kinerja opd harus meningkat disiplin dan kinerja rapat koordinasi digelar
+    assert (d1["tokens"], d1["types"]) == (10, 9)
+    kept = [t for t in tokenize(corpus[0]["body"]) if t not in stopwords()]
+    assert d1["content_tokens"] == len(kept) and d1["content_types"] == len(set(kept))
+    assert "harus" not in kept and "dan" not in kept  # both are stopwords
+    assert d1["stopword_share"] == pytest.approx(1 - len(kept) / 10)
+    whole = terms.corpus_summary(corpus, by=None)
+    assert whole.index.tolist() == ["corpus"] and whole.index.name == "group"
+    assert whole.loc["corpus", "tokens"] == table["tokens"].sum()
+    assert whole.loc["corpus", "types"] == len(set(tokenize(corpus[0]["body"] + " " +
+                                                            corpus[1]["body"])))
+    assert terms.corpus_summary(corpus, by="leader").index.tolist() == ["A", "B"]
+
+
+def test_corpus_summary_agrees_with_the_counting_functions(seeds):
+    table = terms.corpus_summary(seeds)
+    counts = terms.term_counts(seeds, by="doc_id")
+    freqs = terms.term_frequencies(seeds, by="doc_id")
+    for doc_id, body in seeds["body"].items():
+        row = table.loc[doc_id]
+        assert row["sentences"] == len(split_sentences(body))
+        assert row["content_tokens"] == sum(counts[doc_id].values())
+        assert row["content_types"] == len(counts[doc_id])
+        # per_1000 of term_frequencies is per 1,000 of these tokens
+        top = freqs.loc[doc_id].iloc[0]
+        assert top["per_1000"] == pytest.approx(1000 * top["count"] / row["tokens"])
+    assert (table["articles"] == 1).all()
+    assert ((table["stopword_share"] > 0.2) & (table["stopword_share"] < 0.7)).all()
+    stems = terms.corpus_summary(seeds, stem=True)
+    assert (stems["types"] < table["types"]).all()  # stemming merges types
+    assert (stems["tokens"] == table["tokens"]).all()
+
+
+# ---------------------------------------------------------------------- log_odds_by_group
+
+
+def test_log_odds_by_group_matches_log_odds_dirichlet(seeds):
+    from analysis.keyness import log_odds_dirichlet
+
+    table = terms.log_odds_by_group(seeds, by="leader")
+    assert table.index.names == ["leader", "term"]
+    assert list(table.columns) == ["count_i", "count_j", "delta", "z"]
+    counts = terms.term_counts(seeds, by="leader")
+    pooled = sum(counts.values(), Counter())
+    deru = table.loc["Herman Deru"]
+    expected = log_odds_dirichlet(counts["Herman Deru"], pooled - counts["Herman Deru"], pooled)
+    pd.testing.assert_frame_equal(deru, expected, check_names=False, check_index_type=False)
+    # the word Deru's article repeats (produk = product) leans towards him
+    assert deru.loc["produk", "z"] > 0 and deru.loc["produk", "count_j"] == 0
+
+
+def test_log_odds_by_group_prior_options():
+    corpus = docs(
+        "Kinerja kinerja kinerja OPD.", "Koordinasi koordinasi OPD.", "Disiplin OPD.",
+        leader=["A", "B", "C"],
+    )
+    pooled = terms.log_odds_by_group(corpus)
+    flat = terms.log_odds_by_group(corpus, prior=0.01)
+    # a weak flat prior shrinks less than the pooled counts: larger |delta|
+    assert abs(flat.loc[("A", "kinerja"), "delta"]) > abs(pooled.loc[("A", "kinerja"), "delta"])
+    assert pooled.loc[("A", "kinerja"), "z"] > 0 > pooled.loc[("B", "kinerja"), "z"]
+    background = {"kinerja": 10, "koordinasi": 10, "disiplin": 10, "opd": 30}
+    own = terms.log_odds_by_group(corpus, prior=background, groups=["B"])
+    assert own.index.get_level_values(0).unique().tolist() == ["B"]
+    with pytest.raises(ValueError, match="missing from the prior"):
+        terms.log_odds_by_group(corpus, prior={"kinerja": 1})
+    with pytest.raises(ValueError, match="positive number"):
+        terms.log_odds_by_group(corpus, prior=0)
+    with pytest.raises(ValueError, match="'pooled'"):
+        terms.log_odds_by_group(corpus, prior="flat")
+    with pytest.raises(ValueError, match="at least two groups"):
+        terms.log_odds_by_group(docs("Kinerja OPD.", leader=["A"]))
+    with pytest.raises(ValueError, match="available: A, B, C"):
+        terms.log_odds_by_group(corpus, groups=["Z"])
