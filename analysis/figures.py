@@ -465,3 +465,131 @@ def collocations_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
         f"ranked by log-likelihood G2 ({_NAMES_NOTE})", fontsize=10,
     )
     yield "collocations", fig, table
+
+
+# ---------------------------------------------------------------------------- frames
+
+#: Most rows (articles or leaders) in a frame profile, heatmap or per-article time plot;
+#: with more articles the heatmap and time plot are drawn per leader and per year, and
+#: the profile shows the leaders with most words.
+MAX_FRAME_ROWS = 40
+
+_CI_NOTE = (
+    "95% percentile bootstrap intervals, 1,000 resamples: sentences resampled within a single "
+    "article,\narticles within a group of several"
+)
+
+
+def _frame_row_labels(corpus: pd.DataFrame, scores: pd.DataFrame, by: str) -> dict:
+    """Group label with the number of articles and sentences behind it."""
+    base = _group_labels(corpus, by)
+    sizes = scores.drop_duplicates(by).set_index(by)[["n_articles", "n_sentences"]]
+    labels = {}
+    for key, (n_art, n_sent) in sizes.iterrows():
+        art = f"{n_art} articles, " if n_art != 1 else ""
+        labels[key] = f"{base.get(key, key)}\n{art}{n_sent} sentences"
+    return labels
+
+
+@figure_builder
+def frame_figures(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
+    """Frames: profile per leader, article x frame heatmap, voices, time, co-occurrence."""
+    import pandas as pd
+
+    from .frames import FrameMatcher, frame_cooccurrence, frame_scores
+    from .quotes import sentence_table
+
+    sentences = sentence_table(corpus)
+    if sentences.empty:
+        return
+    matcher = FrameMatcher()
+    has_leader = "leader" in sentences.columns and sentences["leader"].notna().any()
+
+    # profile per leader (or per article), with intervals
+    by = "leader" if has_leader else "doc_id"
+    scores = frame_scores(sentences, by=by, lexicon=matcher)
+    sizes = scores.drop_duplicates(by).sort_values("tokens", ascending=False, kind="mergesort")
+    keep = set(sizes[by].head(MAX_FRAME_ROWS))
+    shown = scores[scores[by].isin(keep)].reset_index(drop=True)
+    shown.index.name = "row"
+    k = shown[by].nunique()
+    fig = plots.new_figure((8.0, 0.62 * k + 1.7))
+    plots.plot_frame_profile(
+        shown, ax=fig.subplots(), group=by, labels=_frame_row_labels(corpus, shown, by)
+    )
+    fig.suptitle(
+        f"Frame profile per {'article' if by == 'doc_id' else by}: lexicon hits per 1,000 "
+        f"words\n{_CI_NOTE}", fontsize=9,
+    )
+    yield f"frames_profile_by_{'article' if by == 'doc_id' else by}", fig, shown
+
+    # article x frame heatmap of rates
+    rows_by = "doc_id" if len(corpus) <= MAX_FRAME_ROWS else "leader" if has_leader else None
+    if rows_by is not None:
+        scores = frame_scores(sentences, by=rows_by, lexicon=matcher, n_boot=0)
+        if scores[rows_by].nunique() <= MAX_FRAME_ROWS:
+            scores = scores.drop(columns=["ci_low", "ci_high", "share_ci_low", "share_ci_high"])
+            k = scores[rows_by].nunique()
+            fig = plots.new_figure((7.2, 0.42 * k + 1.6))
+            plots.plot_frame_heatmap(scores, ax=fig.subplots(), index=rows_by,
+                                     labels=_group_labels(corpus, rows_by))
+            what = "article" if rows_by == "doc_id" else rows_by
+            fig.suptitle(f"Frame hits per 1,000 words, per {what}", fontsize=10)
+            yield f"frames_heatmap_by_{what}", fig, scores
+
+    # the leader's direct words against reported speech and narration
+    pooled = frame_scores(sentences, by="voice", lexicon=matcher)
+    panels = [("all articles", pooled)]
+    table = [pooled.assign(leader="(all articles)")]
+    if has_leader and 2 <= sentences["leader"].nunique() <= MAX_PANELS - 1:
+        per = frame_scores(sentences, by=["leader", "voice"], lexicon=matcher)
+        labels = _group_labels(corpus, "leader")
+        for leader, part in per.groupby("leader", sort=True):
+            panels.append((labels.get(leader, leader), part))
+        table.append(per)
+    table = pd.concat(table, ignore_index=True)
+    table = table[["leader", *[c for c in table.columns if c != "leader"]]]
+    table.index.name = "row"
+    ncols = min(3, len(panels))
+    nrows = -(-len(panels) // ncols)
+    fig = plots.new_figure((3.7 * ncols, 3.0 * nrows + 0.7))
+    axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
+    for ax, (title, part) in zip(axes, panels):
+        plots.plot_voice_comparison(part, ax=ax, title=title)
+    for ax in axes[len(panels):]:
+        ax.set_visible(False)
+    fig.suptitle(
+        "Frames in the leader's direct words, reported (indirect) speech and the "
+        f"journalist's narration (each panel has its own scale)\n{_CI_NOTE}", fontsize=9,
+    )
+    yield "frames_by_voice", fig, table
+
+    # frames over time
+    if "date" in sentences.columns and sentences["date"].notna().any():
+        if len(corpus) <= MAX_FRAME_ROWS:
+            scores = frame_scores(sentences, lexicon=matcher)
+            meta = sentences.drop_duplicates("doc_id").set_index("doc_id")
+            cols = ["date"] + (["leader"] if has_leader else [])
+            scores = scores.join(meta[cols], on="doc_id")
+            scores = scores[["doc_id", *cols, *[c for c in scores if c not in
+                                                 ("doc_id", *cols)]]]
+            label, what, lines = ("leader" if has_leader else "doc_id"), "article", False
+        else:
+            dated = sentences.assign(year=sentences["date"].astype(str).str[:4])
+            scores = frame_scores(dated, by="year", lexicon=matcher)
+            scores = scores.assign(date=scores["year"])
+            label, what, lines = None, "year", True
+        fig = plots.new_figure((8.8, 4.4))
+        plots.plot_frames_over_time(scores, ax=fig.subplots(), label=label, lines=lines)
+        fig.suptitle(f"Frames over time, per {what} (95% bootstrap intervals)", fontsize=9)
+        yield "frames_over_time", fig, scores
+
+    # co-occurrence of frames within sentences
+    table = frame_cooccurrence(sentences, lexicon=matcher)
+    fig = plots.new_figure((4.8, 4.0))
+    plots.plot_frame_cooccurrence(table, ax=fig.subplots())
+    fig.suptitle(
+        "Sentences in which two frames occur together\n(diagonal: sentences with the frame)",
+        fontsize=9,
+    )
+    yield "frames_cooccurrence", fig, table

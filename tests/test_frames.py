@@ -512,3 +512,54 @@ def test_frames_cli_errors(folder, capsys):
     assert "unknown grouping column 'region'; available: doc_id" in capsys.readouterr().err
     code, _ = run_cli("frames", "--corpus", str(folder), "--lexicon", str(folder / "none.csv"))
     assert code == 2 and "file not found" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------- figures
+
+
+@pytest.fixture(scope="module")
+def frame_figures_built(tmp_path_factory, seeds):
+    from analysis import figures, plots
+
+    out = tmp_path_factory.mktemp("frame_figures")
+    digests = []
+    for _ in range(2):
+        with plots.figure_style():
+            written = []
+            for name, fig, table, *_rest in figures.frame_figures(seeds):
+                written += figures.save_figure(fig, name, out_dir=out, table=table)
+        digests.append({p.name: p.read_bytes() for p in written})
+    return out, digests
+
+
+def test_frame_figures_are_written_with_their_tables_and_stable(frame_figures_built):
+    out, (first, second) = frame_figures_built
+    names = {
+        "frames_profile_by_leader", "frames_heatmap_by_article", "frames_by_voice",
+        "frames_over_time", "frames_cooccurrence",
+    }
+    assert set(first) == {f"{n}.{ext}" for n in names for ext in ("png", "svg", "csv")}
+    assert first == second  # a second run changes no byte
+    profile = pd.read_csv(out / "frames_profile_by_leader.csv")
+    assert {"leader", "frame", "per_1000", "ci_low", "ci_high"} <= set(profile.columns)
+    assert profile["leader"].nunique() == 5
+    voice = pd.read_csv(out / "frames_by_voice.csv")
+    assert set(voice["voice"]) == {"direct", "indirect", "narration"}
+    co = pd.read_csv(out / "frames_cooccurrence.csv", index_col="frame")
+    assert list(co.index) == FRAMES
+
+
+def test_frame_plots_draw_on_the_given_axes(seed_sentences):
+    from analysis import plots
+
+    scores = frame_scores(seed_sentences, by="leader", n_boot=100)
+    fig = plots.new_figure((6, 4))
+    ax = fig.subplots()
+    assert plots.plot_frame_profile(scores, ax=ax) is ax
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == FRAMES
+    fig = plots.new_figure((6, 4))
+    ax = fig.subplots()
+    assert plots.plot_frame_heatmap(frame_scores(seed_sentences, n_boot=0), ax=ax) is ax
+    assert len(ax.texts) == 5 * 3  # one annotated number per article and frame
+    with pytest.raises(ValueError, match="column"):
+        plots.plot_voice_comparison(scores, ax=fig.subplots())
