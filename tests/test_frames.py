@@ -57,12 +57,9 @@ def sentence_rows(docs: dict[str, str], voice: str = "narration", **meta) -> pd.
 
 @pytest.fixture(scope="module")
 def seed_sentences(seeds) -> pd.DataFrame:
-    """The seeds' sentence table: the real one when analysis.quotes is available."""
-    try:
-        from analysis.quotes import sentence_table
-    except ImportError:  # quotes not written yet: frames only need the sentences
-        meta = {c: seeds[c].to_dict() for c in ("leader", "level", "date")}
-        return sentence_rows(seeds["body"].to_dict(), **meta)
+    """The seeds' sentence table, with voices from analysis.quotes."""
+    from analysis.quotes import sentence_table
+
     return sentence_table(seeds)
 
 
@@ -477,7 +474,6 @@ def run_cli(*argv: str) -> tuple[int, str]:
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
     """A folder of articles without metadata: the CLI must run on any folder."""
-    pytest.importorskip("analysis.quotes")
     d = tmp_path_factory.mktemp("corpus")
     for name, body in DOCS.items():
         (d / f"{name}.txt").write_text(f"Judul {name}\n\n{body}\n", "utf-8")
