@@ -38,8 +38,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["g2_critical_value", "keyness", "keyness_vs_rest", "log_odds_dirichlet",
-           "significance_summary"]
+__all__ = ["adjust_p_values", "g2_critical_value", "keyness", "keyness_vs_rest",
+           "log_odds_dirichlet", "significance_summary"]
 
 CountsLike = Mapping[Hashable, Any] | pd.Series
 """A mapping ``term -> count`` (Counter, dict) or a Series indexed by term."""
@@ -547,6 +547,76 @@ def _bh_count(p_values: np.ndarray, alpha: float) -> int:
     return int(below[-1] + 1) if len(below) else 0
 
 
+def _groups_of(table: pd.DataFrame) -> tuple[str, list[tuple[Hashable, np.ndarray]]]:
+    """(index name, [(group, boolean row mask)]) of a keyness table, grouped or not."""
+    if isinstance(table.index, pd.MultiIndex):
+        keys = table.index.get_level_values(0)
+        return table.index.names[0] or "group", [
+            (g, np.asarray(keys == g)) for g in dict.fromkeys(keys)
+        ]
+    return "group", [("all", np.ones(len(table), dtype=bool))]
+
+
+def _check_table(table: Any) -> None:
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"table must be a keyness DataFrame, got {type(table).__name__}")
+    missing = [c for c in ("p_value", "g2") if c not in table.columns]
+    if missing:
+        raise ValueError(
+            f"table lacks column(s) {', '.join(missing)}: pass a table of keyness() or "
+            "keyness_by_group()"
+        )
+
+
+ADJUST_METHODS = ("bonferroni", "fdr_bh")
+
+
+def adjust_p_values(table: pd.DataFrame, *, method: str = "fdr_bh") -> pd.Series:
+    """P-values adjusted for testing every term of a keyness table.
+
+    Parameters
+    ----------
+    table : a table of :func:`keyness` (indexed by ``term``) or of
+        :func:`analysis.terms.keyness_by_group` (indexed by (group, ``term``)): each
+        group's terms are one family of tests.
+    method : ``"fdr_bh"`` (default): Benjamini-Hochberg adjusted p-values ("q-values"),
+        ``min(1, min over j >= i of m p_(j) / j)`` for the i-th smallest of m p-values; a
+        term with ``p_adjusted < 0.05`` is kept at a false discovery rate of 5%.
+        ``"bonferroni"``: ``min(1, m p)``, which controls the chance of even one false
+        positive among the m terms.
+
+    Returns
+    -------
+    pandas.Series
+        Named ``p_adjusted``, on the table's index (same order).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"g2": [9.0, 5.0, 1.0], "p_value": [0.01, 0.03, 0.3]},
+    ...                  index=pd.Index(["a", "b", "c"], name="term"))
+    >>> adjust_p_values(t).round(3).tolist()
+    [0.03, 0.045, 0.3]
+    """
+    _check_table(table)
+    if method not in ADJUST_METHODS:
+        raise ValueError(f"method must be one of {', '.join(ADJUST_METHODS)}, got {method!r}")
+    p_all = table["p_value"].to_numpy(dtype=np.float64)
+    out = np.empty_like(p_all)
+    for _group, mask in _groups_of(table)[1]:
+        p = p_all[mask]
+        m = len(p)
+        if method == "bonferroni":
+            adjusted = np.minimum(1.0, p * m)
+        else:
+            order = np.argsort(p, kind="mergesort")
+            scaled = p[order] * m / np.arange(1, m + 1)
+            stepped = np.minimum.accumulate(scaled[::-1])[::-1]
+            adjusted = np.empty(m)
+            adjusted[order] = np.minimum(1.0, stepped)
+        out[mask] = adjusted
+    return pd.Series(out, index=table.index, name="p_adjusted")
+
+
 def significance_summary(table: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFrame:
     """How many key terms survive when the number of terms tested is taken into account.
 
@@ -589,28 +659,15 @@ def significance_summary(table: pd.DataFrame, *, alpha: float = 0.05) -> pd.Data
         ``over_represented_fdr``
             Of those, the terms with ``g2 > 0`` (more frequent in the group, or target).
     """
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"table must be a keyness DataFrame, got {type(table).__name__}")
-    missing = [c for c in ("p_value", "g2") if c not in table.columns]
-    if missing:
-        raise ValueError(
-            f"table lacks column(s) {', '.join(missing)}: pass a table of keyness() or "
-            "keyness_by_group()"
-        )
+    _check_table(table)
     if isinstance(alpha, bool) or not isinstance(alpha, numbers.Real) or not 0 < alpha < 1:
         raise ValueError(f"alpha must be strictly between 0 and 1, got {alpha!r}")
-    if isinstance(table.index, pd.MultiIndex):
-        name = table.index.names[0] or "group"
-        keys = table.index.get_level_values(0)
-        groups = list(dict.fromkeys(keys))
-        parts = [(g, table[np.asarray(keys == g)]) for g in groups]
-    else:
-        name = "group"
-        parts = [("all", table)]
+    name, parts = _groups_of(table)
+    p_all = table["p_value"].to_numpy(dtype=np.float64)
+    g2_all = table["g2"].to_numpy(dtype=np.float64)
     rows = []
-    for group, part in parts:
-        p = part["p_value"].to_numpy(dtype=np.float64)
-        g2 = part["g2"].to_numpy(dtype=np.float64)
+    for group, mask in parts:
+        p, g2 = p_all[mask], g2_all[mask]
         m = len(p)
         bonferroni = alpha / m if m else alpha
         n_fdr = _bh_count(p, alpha)

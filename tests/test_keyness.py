@@ -430,3 +430,42 @@ def test_significance_summary_per_group_of_a_grouped_table():
     )
     with pytest.raises(ValueError, match="p_value"):
         significance_summary(pd.DataFrame({"g2": [1.0]}))
+
+
+def test_adjust_p_values_by_hand_and_agrees_with_the_summary():
+    from analysis.keyness import adjust_p_values, significance_summary
+
+    p = [0.001, 0.004, 0.012, 0.03, 0.04, 0.2, 0.5, 0.6, 0.9, 1.0]
+    table = pd.DataFrame(
+        {"g2": np.linspace(12, 0, 10), "p_value": p},
+        index=pd.Index(list("abcdefghij"), name="term"),
+    ).iloc[::-1]  # any row order: results follow the index
+    bonf = adjust_p_values(table, method="bonferroni")
+    assert bonf.name == "p_adjusted" and bonf.index.equals(table.index)
+    assert bonf["a"] == pytest.approx(0.01) and bonf["f"] == 1.0
+    bh = adjust_p_values(table)
+    # q_(i) = min over j >= i of p_(j) * 10 / j
+    assert bh["a"] == pytest.approx(0.01)  # min(0.01, 0.02, 0.04, 0.075, ...)
+    assert bh["c"] == pytest.approx(0.04)  # min(0.012 * 10 / 3, 0.03 * 10 / 4, ...)
+    assert bh["d"] == pytest.approx(0.075) and bh["e"] == pytest.approx(0.08)
+    assert bh["j"] == 1.0
+    assert (bh >= table["p_value"]).all() and (bonf >= bh).all()
+    summary = significance_summary(table).loc["all"]
+    assert summary["significant_fdr"] == (bh < 0.05).sum()
+    assert summary["significant_bonferroni"] == (bonf < 0.05).sum()
+    with pytest.raises(ValueError, match="method"):
+        adjust_p_values(table, method="holm")
+
+
+def test_adjust_p_values_treats_each_group_as_one_family():
+    from analysis.keyness import adjust_p_values
+
+    index = pd.MultiIndex.from_tuples(
+        [("A", "x"), ("A", "y"), ("B", "x"), ("B", "y"), ("B", "z")], names=["leader", "term"]
+    )
+    table = pd.DataFrame(
+        {"g2": [5.0, 1.0, 5.0, 1.0, 0.5], "p_value": [0.02, 0.3, 0.02, 0.3, 0.5]}, index=index
+    )
+    bonf = adjust_p_values(table, method="bonferroni")
+    assert bonf[("A", "x")] == pytest.approx(0.04)  # 2 tests in A
+    assert bonf[("B", "x")] == pytest.approx(0.06)  # 3 tests in B
