@@ -154,6 +154,8 @@ print(f"After Bonferroni (|G2| >= {summary['bonferroni_g2'].iloc[0]:.1f}) "
       f"{summary['significant_bonferroni'].sum()} words remain over all leaders; after "
       f"Benjamini-Hochberg, {summary['significant_fdr'].sum()}: "
       f"{', '.join(keys.index[keys['p_fdr'] < 0.05].get_level_values('term'))}.")
+
+# %%
 print(f"G2 and the Fightin' Words z-score rank the words alike (Spearman rho = "
       f"{agreement:.2f}); {(fightin['z'].abs() > 1.96).sum()} (leader, word) pairs reach "
       "|z| > 1.96 before any correction.")
