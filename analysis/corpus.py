@@ -31,6 +31,7 @@ __all__ = [
     "as_documents",
     "METADATA_FILE",
     "iter_documents",
+    "iter_records",
     "make_document",
     "load_corpus",
     "read_article",
@@ -342,6 +343,26 @@ def iter_documents(
     Memory holds one article at a time (and the set of ids seen, to catch duplicates).
     Problems with the metadata itself (malformed, missing files) always raise.
     """
+    for raw, meta in iter_records(
+        path, on_error=on_error, text_column=text_column, id_column=id_column, skipped=skipped
+    ):
+        yield make_document(raw, meta)
+
+
+def iter_records(
+    path: str | Path | None = None,
+    *,
+    on_error: str = "raise",
+    text_column: str = "text",
+    id_column: str = "doc_id",
+    skipped: list[CorpusError] | None = None,
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Stream ``(raw text, metadata)`` of each article, before cleaning.
+
+    The same files, checks, order, options and error handling as :func:`iter_documents`
+    (which is ``make_document(raw, meta)`` of each record); used by
+    :mod:`analysis.parallel` to let worker processes do the cleaning.
+    """
     from .paths import SEEDS_DIR
 
     if on_error not in ("raise", "skip"):
@@ -361,7 +382,7 @@ def iter_documents(
                 item = CorpusError(f"{name}: duplicate doc_id {doc_id!r}")
             else:
                 seen.add(doc_id)
-                yield make_document(raw, meta)
+                yield raw, meta
                 continue
         if on_error == "raise":
             raise item
@@ -372,7 +393,7 @@ def iter_documents(
         listed = "; ".join(str(e) for e in errors[:20])
         more = f"; and {len(errors) - 20} more" if len(errors) > 20 else ""
         warnings.warn(
-            f"skipped {len(errors)} bad article(s): {listed}{more}", CorpusWarning, stacklevel=2
+            f"skipped {len(errors)} bad article(s): {listed}{more}", CorpusWarning, stacklevel=3
         )
 
 

@@ -198,27 +198,34 @@ def _doc_terms(
     return tokens, words
 
 
-def _count_terms(
-    corpus: Any,
+def _doc_count(
+    doc: Mapping[str, Any],
     *,
     by: str | None,
     stem: bool,
     drop_stopwords: bool,
     fold_reduplication: bool,
-    exclude: Iterable[str] = (),
-    need_words: bool = True,
+    excluded: frozenset[str],
+    need_words: bool,
+) -> tuple[Hashable, Counter, int]:
+    """(group, term Counter, words) of one document: the per-document part of counting."""
+    group = _group_of(doc, by)
+    tokens, words = _doc_terms(
+        doc["body"] or "", stem=stem, drop_stopwords=drop_stopwords,
+        fold_reduplication=fold_reduplication, need_words=need_words,
+    )
+    counter = Counter(t for t in tokens if t not in excluded) if excluded else Counter(tokens)
+    return group, counter, words
+
+
+def _merge_counts(
+    results: Iterable[tuple[Hashable, Counter, int]],
 ) -> tuple[dict, dict, dict]:
-    excluded = _excluded(exclude)
+    """Sum per-document counts into (counts, doc_freqs, n_words) per group, in order."""
     counts: dict[Hashable, Counter] = {}
     doc_freqs: dict[Hashable, Counter] = {}
     n_words: dict[Hashable, int] = {}
-    for doc in as_documents(corpus):
-        group = _group_of(doc, by)
-        tokens, words = _doc_terms(
-            doc["body"] or "", stem=stem, drop_stopwords=drop_stopwords,
-            fold_reduplication=fold_reduplication, need_words=need_words,
-        )
-        counter = Counter(t for t in tokens if t not in excluded) if excluded else Counter(tokens)
+    for group, counter, words in results:
         if group in counts:
             counts[group].update(counter)
             doc_freqs[group].update(counter.keys())
@@ -230,6 +237,52 @@ def _count_terms(
     return counts, doc_freqs, n_words
 
 
+def _merge_partials(partials: Iterable[tuple[dict, dict, dict]]) -> tuple[dict, dict, dict]:
+    """Sum chunk results of :func:`_merge_counts` (Counter sums do not depend on order)."""
+    counts: dict[Hashable, Counter] = {}
+    doc_freqs: dict[Hashable, Counter] = {}
+    n_words: dict[Hashable, int] = {}
+    for c, d, w in partials:
+        for group, counter in c.items():
+            if group in counts:
+                counts[group].update(counter)
+                doc_freqs[group].update(d[group])
+                n_words[group] += w[group]
+            else:
+                counts[group], doc_freqs[group], n_words[group] = counter, d[group], w[group]
+    return counts, doc_freqs, n_words
+
+
+def _count_terms(
+    corpus: Any,
+    *,
+    by: str | None,
+    stem: bool,
+    drop_stopwords: bool,
+    fold_reduplication: bool,
+    exclude: Iterable[str] = (),
+    need_words: bool = True,
+    jobs: int | None = 1,
+    engine: str = "processes",
+    progress: bool | None = None,
+) -> tuple[dict, dict, dict]:
+    from functools import partial
+
+    from .parallel import map_documents
+
+    func = partial(
+        _doc_count, by=by, stem=stem, drop_stopwords=drop_stopwords,
+        fold_reduplication=fold_reduplication, excluded=_excluded(exclude),
+        need_words=need_words,
+    )
+    return _merge_partials(
+        map_documents(
+            func, corpus, combine=_merge_counts, jobs=jobs, engine=engine, progress=progress,
+            desc="counting terms",
+        )
+    )
+
+
 def term_counts(
     corpus: Any,
     *,
@@ -238,6 +291,9 @@ def term_counts(
     drop_stopwords: bool = True,
     fold_reduplication: bool = False,
     exclude: Iterable[str] = (),
+    jobs: int | None = None,
+    engine: str = "processes",
+    progress: bool | None = None,
 ) -> dict[Hashable, Counter]:
     """Term counts per group, as ``{group: Counter(term -> count)}``.
 
@@ -255,6 +311,11 @@ def term_counts(
     fold_reduplication : count ``program-program`` as ``program``.
     exclude : terms (as counted: lower case, stems when ``stem=True``) to leave out, e.g.
         the names of leaders and places from :func:`metadata_terms`.
+    jobs, engine, progress : how to run over a large corpus (see
+        :func:`analysis.parallel.map_documents`): ``jobs`` worker processes (default
+        ``None``: all cores, but serial below 200 documents; 1: serial), ``engine``
+        ``"processes"``, ``"serial"`` or ``"dask"``, and a progress bar (``None``: on a
+        terminal, for runs over two seconds). Every engine gives the same counts.
 
     Returns
     -------
@@ -277,6 +338,7 @@ def term_counts(
     counts, _, _ = _count_terms(
         corpus, by=by, stem=stem, drop_stopwords=drop_stopwords,
         fold_reduplication=fold_reduplication, exclude=exclude, need_words=False,
+        jobs=jobs, engine=engine, progress=progress,
     )
     return {g: counts[g] for g in _sorted_groups(counts)}
 
@@ -290,6 +352,9 @@ def term_frequencies(
     fold_reduplication: bool = False,
     exclude: Iterable[str] = (),
     min_count: int = 1,
+    jobs: int | None = None,
+    engine: str = "processes",
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Frequency list: count, rate per 1,000 words, document frequency and rank of each term.
 
@@ -299,6 +364,7 @@ def term_frequencies(
     by : ``None`` (default: the whole corpus), ``"doc_id"`` or any metadata column.
     stem, drop_stopwords, fold_reduplication, exclude : as in :func:`term_counts`.
     min_count : leave out terms counted fewer times than this in their group.
+    jobs, engine, progress : as in :func:`term_counts`.
 
     Returns
     -------
@@ -329,6 +395,7 @@ def term_frequencies(
     counts, doc_freqs, n_words = _count_terms(
         corpus, by=by, stem=stem, drop_stopwords=drop_stopwords,
         fold_reduplication=fold_reduplication, exclude=exclude,
+        jobs=jobs, engine=engine, progress=progress,
     )
     return _frequency_table(
         counts, doc_freqs, n_words, by=by, index_name="term", min_count=min_count
@@ -589,7 +656,42 @@ def _doc_sentences(
 # ---------------------------------------------------------------------------- KWIC
 
 
-def kwic(corpus: Any, pattern: str, *, window: int = 5, stem: bool = False) -> pd.DataFrame:
+def _kwic_doc(
+    doc: Mapping[str, Any], *, matcher: _Matcher, window: int
+) -> list[tuple[Any, int, str, str, str]]:
+    """KWIC rows of one document."""
+    body = doc["body"] or ""
+    if not matcher.could_match(normalize(body).lower()):
+        return []
+    n = len(matcher.parts)
+    rows = []
+    for no, text, spans, lowers, stems in _doc_sentences(body, needs_stems=matcher.needs_stems):
+        for i in matcher.find(lowers, stems):
+            j = i + n - 1
+            start, end = spans[i][0], spans[j][1]
+            lo = spans[i - window][0] if i - window >= 0 else 0
+            hi = spans[j + window][1] if j + window < len(spans) else len(text)
+            rows.append(
+                (doc["doc_id"], no, text[lo:start].strip(), text[start:end],
+                 text[end:hi].strip())
+            )
+    return rows
+
+
+def _concat(parts: list[list]) -> list:
+    return [row for part in parts for row in part]
+
+
+def kwic(
+    corpus: Any,
+    pattern: str,
+    *,
+    window: int = 5,
+    stem: bool = False,
+    jobs: int | None = None,
+    engine: str = "processes",
+    progress: bool | None = None,
+) -> pd.DataFrame:
     """Keyword in context: every occurrence of ``pattern``, one row per hit.
 
     Parameters
@@ -610,6 +712,7 @@ def kwic(corpus: Any, pattern: str, *, window: int = 5, stem: bool = False) -> p
     window : number of word tokens of context on each side (punctuation between them is
         kept); the context stops at the sentence's ends.
     stem : match by stem (see above).
+    jobs, engine, progress : as in :func:`term_counts`.
 
     Returns
     -------
@@ -636,23 +739,17 @@ def kwic(corpus: Any, pattern: str, *, window: int = 5, stem: bool = False) -> p
     """
     if isinstance(window, bool) or not isinstance(window, int) or window < 0:
         raise ValueError(f"window must be a whole number >= 0, got {window!r}")
+    from functools import partial
+
+    from .parallel import map_documents
+
     matcher = _Matcher(pattern, stem=stem)
-    n = len(matcher.parts)
     rows: list[tuple[Any, int, str, str, str]] = []
-    for doc in as_documents(corpus):
-        body = doc["body"] or ""
-        if not matcher.could_match(normalize(body).lower()):
-            continue
-        for no, text, spans, lowers, stems in _doc_sentences(body, needs_stems=matcher.needs_stems):
-            for i in matcher.find(lowers, stems):
-                j = i + n - 1
-                start, end = spans[i][0], spans[j][1]
-                lo = spans[i - window][0] if i - window >= 0 else 0
-                hi = spans[j + window][1] if j + window < len(spans) else len(text)
-                rows.append(
-                    (doc["doc_id"], no, text[lo:start].strip(), text[start:end],
-                     text[end:hi].strip())
-                )
+    for part in map_documents(
+        partial(_kwic_doc, matcher=matcher, window=window), corpus, combine=_concat,
+        jobs=jobs, engine=engine, progress=progress, desc=f"kwic {pattern}",
+    ):
+        rows.extend(part)
     frame = pd.DataFrame(
         rows, columns=["doc_id", "sentence_no", "left", "keyword", "right"]
     ).astype({"doc_id": object, "sentence_no": "int64", "left": object,
@@ -820,6 +917,9 @@ def keyness_by_group(
     fold_reduplication: bool = False,
     exclude: Iterable[str] = (),
     min_count: float = 1,
+    jobs: int | None = None,
+    engine: str = "processes",
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Keyness of every group against the rest of the corpus, in one table.
 
@@ -834,6 +934,7 @@ def keyness_by_group(
     stem, drop_stopwords, fold_reduplication, exclude : as in :func:`term_counts` (the
         corpus sizes of the test are the numbers of tokens counted, after dropping).
     min_count : passed to :func:`analysis.keyness.keyness`.
+    jobs, engine, progress : as in :func:`term_counts`.
 
     Returns
     -------
@@ -855,6 +956,7 @@ def keyness_by_group(
     counts = term_counts(
         corpus, by=by, stem=stem, drop_stopwords=drop_stopwords,
         fold_reduplication=fold_reduplication, exclude=exclude,
+        jobs=jobs, engine=engine, progress=progress,
     )
     chosen = list(counts) if groups is None else list(groups)
     missing = [g for g in chosen if g not in counts]

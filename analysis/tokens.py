@@ -163,11 +163,13 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
 
     Offsets index into ``text``; the surface keeps its case.
     """
-    return [
-        (m.start(), m.end(), m.group())
-        for m in _TOKEN_RE.finditer(text)
-        if _HAS_LETTER_RE.search(m.group())
-    ]
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        s = m.group()
+        # isalpha / isdecimal settle almost every token without a second regex call
+        if s.isalpha() or (not s.isdecimal() and _HAS_LETTER_RE.search(s)):
+            out.append((m.start(), m.end(), s))
+    return out
 
 
 _CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")
@@ -359,6 +361,28 @@ def _is_name_candidate(surface: str, start: int, text: str) -> bool:
     return j >= 0 and text[j] not in ".!?\n:"
 
 
+#: Per option set: surface -> token (None: dropped) for surfaces whose result does not
+#: depend on their position; grows with the vocabulary only.
+_PROCESS_CACHES: dict[tuple[bool, bool, bool], dict[str, str | None]] = {}
+
+
+def _token_of(
+    surface: str, name: bool, stem: bool, stops: frozenset[str], fold: bool,
+    protected: frozenset[str],
+) -> str | None:
+    """The token one surface form becomes (None when it is dropped as a stopword)."""
+    tok = surface.lower()
+    if fold:
+        tok = fold_reduplication(tok)
+    if tok in stops:
+        return None
+    if stem and tok not in protected and not (surface.isupper() and len(surface) > 1):
+        tok = stem_word(tok, name=name)
+        if tok in stops:
+            return None
+    return tok
+
+
 def _process(
     text: str,
     stem: bool,
@@ -368,18 +392,28 @@ def _process(
 ) -> list[str]:
     out: list[str] = []
     stops = stopwords() if drop_stopwords else frozenset()
+    # Only a capitalised (not all-caps) word's result depends on where it stands (a
+    # name candidate is stemmed more carefully); every other surface is cached.
+    cache = _PROCESS_CACHES.setdefault((stem, drop_stopwords, fold), {}) if not protected else {}
     for start, _end, surface in word_spans(text):
-        tok = surface.lower()
-        if fold:
-            tok = fold_reduplication(tok)
-        if drop_stopwords and tok in stops:
-            continue
-        if stem and tok not in protected and not (surface.isupper() and len(surface) > 1):
-            tok = stem_word(tok, name=_is_name_candidate(surface, start, text))
-            if drop_stopwords and tok in stops:
+        tok = cache.get(surface, _MISSING)
+        if tok is _MISSING:
+            if stem and surface[:1].isupper() and not surface.isupper():
+                tok = _token_of(
+                    surface, _is_name_candidate(surface, start, text), stem, stops, fold,
+                    protected,
+                )
+                if tok is not None:
+                    out.append(tok)
                 continue
-        out.append(tok)
+            tok = _token_of(surface, False, stem, stops, fold, protected)
+            cache[surface] = tok
+        if tok is not None:
+            out.append(tok)
     return out
+
+
+_MISSING = object()
 
 
 def tokenize(
