@@ -36,6 +36,7 @@ __all__ = [
     "load_corpus",
     "read_article",
     "read_hand_coding",
+    "read_hand_quotes",
     "read_metadata",
 ]
 
@@ -517,5 +518,44 @@ def read_hand_coding(path: str | Path | None = None) -> pd.DataFrame:
         values = set(frame[col].str.strip())
         if values and values <= {"0", "1"}:
             frame[col] = frame[col].astype(int)
+    frame.index.name = "row"
+    return frame
+
+
+HAND_QUOTES_COLUMNS = ("doc_id", "speaker", "text")
+
+
+def read_hand_quotes(path: str | Path | None = None) -> pd.DataFrame:
+    """Read hand-coded direct quotes (default: ``tests/data/hand_quotes.csv``).
+
+    The gold standard of :func:`analysis.quotes.evaluate_quotes`: one row per direct
+    quote a coder found, with who said it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``row`` (0, 1, ...); columns ``doc_id`` (a string: ``000`` keeps its zeros),
+        ``speaker``, ``text`` (the quoted words) and any other column of the file (such as
+        ``note``), all strings, empty cells ``""``.
+
+    Raises
+    ------
+    CorpusError
+        Naming the file, when it is missing, not UTF-8, malformed or lacks ``doc_id``,
+        ``speaker`` or ``text``.
+    """
+    import pandas as pd
+
+    from .paths import REPO_ROOT
+
+    path = Path(path) if path is not None else REPO_ROOT / "tests" / "data" / "hand_quotes.csv"
+    text, _ = read_article(path)
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise CorpusError(f"{path}: malformed CSV ({exc})") from None
+    missing = [c for c in HAND_QUOTES_COLUMNS if c not in frame.columns]
+    if missing:
+        raise CorpusError(f"{path}: missing column(s) {', '.join(missing)}")
     frame.index.name = "row"
     return frame
