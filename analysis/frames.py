@@ -594,29 +594,163 @@ class _Coded:
     tokens: np.ndarray  # (n_sentences,) word tokens per sentence
     hits: np.ndarray  # (n_sentences, n_frames) hits per sentence and frame
     evidence: list[tuple[int, int, str, str]]  # (sentence row, frame index, entry, matched)
+    metadata: list[str] | None = None  # metadata columns of the corpus (None: the table's)
 
 
-def _code(corpus: Any, matcher: FrameMatcher) -> _Coded:
-    table = _sentence_table(corpus)
+def _match_text(
+    text: str, matcher: FrameMatcher
+) -> tuple[int, list[tuple[int, str, str]]]:
+    """(word tokens, [(frame index, entry, matched text)]) of one sentence."""
+    norm = normalize(text)
+    spans = word_spans(norm)
+    found = matcher.match_tokens([s for _a, _b, s in spans])
+    if not found:
+        return len(spans), []
+    to_orig = _char_map(text, norm)
+    out = []
+    for start, end, fi, entry in found:
+        a = to_orig(spans[start][0])
+        b = to_orig(spans[end - 1][1] - 1) + 1
+        out.append((fi, entry, text[a:b]))
+    return len(spans), out
+
+
+def _code_document(
+    doc: Mapping[str, Any],
+    *,
+    matcher: FrameMatcher,
+    voices: bool,
+    texts: bool,
+    keep: frozenset[str] | None,
+) -> tuple | None:
+    """Frame coding of one document, the per-document part of :func:`_code`.
+
+    Returns ``(doc_id, metadata, sentence_nos, sentences, voices, speakers, tokens,
+    evidence)`` with sentence texts only when ``texts`` (else only for sentences with a
+    hit), voices and speakers only when ``voices`` (else ``""``), metadata restricted to
+    ``keep`` (``None``: all) and evidence as ``(sentence index, frame, entry, matched)``;
+    ``None`` for a document without a text body (skipped, as by the sentence table).
+    """
+    body = doc.get("body")
+    if not isinstance(body, str):
+        return None
+    if voices:
+        from .quotes import _doc_analysis
+
+        rows = [
+            (v["sentence_no"], v["sentence"], v["voice"], v["speaker"])
+            for v in _doc_analysis(dict(doc)).voices
+        ]
+    else:
+        from .tokens import split_sentences
+
+        rows = [(no, sent, "", "") for no, sent in enumerate(split_sentences(body), start=1)]
+    meta = {
+        k: v for k, v in doc.items()
+        if k not in _NOT_METADATA and k not in _SENTENCE_CORE and (keep is None or k in keep)
+    }
+    names = [k for k in doc if k not in _NOT_METADATA and k not in _SENTENCE_CORE]
+    tokens, evidence, sentences = [], [], []
+    for r, (_no, text, _v, _s) in enumerate(rows):
+        n_tokens, found = _match_text(text, matcher)
+        tokens.append(n_tokens)
+        for fi, entry, matched in found:
+            evidence.append((r, fi, entry, matched))
+        sentences.append(text if texts or found else None)
+    return (
+        str(doc["doc_id"]), meta, names, [r[0] for r in rows], sentences,
+        [r[2] for r in rows], [r[3] for r in rows], tokens, evidence,
+    )
+
+
+def _code(
+    corpus: Any,
+    matcher: FrameMatcher,
+    *,
+    voices: bool = True,
+    texts: bool = True,
+    keep: Iterable[str] | None = None,
+    jobs: int | None = None,
+    engine: str = "processes",
+    progress: bool | None = None,
+) -> _Coded:
+    """Code every sentence: from a sentence table, or streamed from a corpus.
+
+    A corpus is coded one document at a time (in worker processes, see
+    :func:`analysis.parallel.map_documents`), keeping per sentence only its numbers
+    (tokens, hits), its voice and speaker when ``voices``, its text when ``texts`` or
+    when it has a hit, and the metadata columns in ``keep`` (``None``: all); memory
+    then grows with the number of sentences, not with the text.
+    """
+    if _is_sentence_table(corpus):
+        return _code_table(_sentence_table(corpus), matcher)
+    from functools import partial
+
+    from .parallel import map_documents
+
+    func = partial(
+        _code_document, matcher=matcher, voices=voices, texts=texts,
+        keep=None if keep is None else frozenset(keep),
+    )
+    n = 0
+    core: dict[str, list] = {c: [] for c in ("doc_id", "sentence_no", "sentence", "voice",
+                                             "speaker")}
+    meta: dict[str, list] = {}
+    names: dict[str, None] = {}
+    tokens: list[int] = []
+    evidence: list[tuple[int, int, str, str]] = []
+    for rec in map_documents(func, corpus, jobs=jobs, engine=engine, progress=progress,
+                             desc="coding frames"):
+        if rec is None:
+            continue
+        doc_id, doc_meta, doc_names, nos, sents, vs, sps, toks, ev = rec
+        k = len(nos)
+        names.update(dict.fromkeys(doc_names))
+        for key in doc_meta:
+            if key not in meta:
+                meta[key] = [None] * n
+        core["doc_id"].extend([doc_id] * k)
+        core["sentence_no"].extend(nos)
+        core["sentence"].extend(sents)
+        core["voice"].extend(vs)
+        core["speaker"].extend(sps)
+        for key, col in meta.items():
+            col.extend([doc_meta.get(key)] * k)
+        tokens.extend(toks)
+        evidence.extend((n + r, fi, entry, matched) for r, fi, entry, matched in ev)
+        n += k
+    table = pd.DataFrame({**core, **meta}, columns=[*core, *meta])
+    table["sentence_no"] = table["sentence_no"].astype("int64")
+    hits = np.zeros((n, len(matcher.frames)), dtype=np.int64)
+    if evidence:
+        rows = np.fromiter((e[0] for e in evidence), dtype=np.int64, count=len(evidence))
+        fis = np.fromiter((e[1] for e in evidence), dtype=np.int64, count=len(evidence))
+        np.add.at(hits, (rows, fis), 1)
+    return _Coded(
+        table, matcher.frames, np.asarray(tokens, dtype=np.int64).reshape(n), hits, evidence,
+        list(names),
+    )
+
+
+def _code_table(table: pd.DataFrame, matcher: FrameMatcher) -> _Coded:
     texts = table["sentence"].astype(str).tolist()
     n, nf = len(texts), len(matcher.frames)
     tokens = np.zeros(n, dtype=np.int64)
     hits = np.zeros((n, nf), dtype=np.int64)
     evidence: list[tuple[int, int, str, str]] = []
     for r, text in enumerate(texts):
-        norm = normalize(text)
-        spans = word_spans(norm)
-        tokens[r] = len(spans)
-        found = matcher.match_tokens([s for _a, _b, s in spans])
-        if not found:
-            continue
-        to_orig = _char_map(text, norm)
-        for start, end, fi, entry in found:
+        tokens[r], found = _match_text(text, matcher)
+        for fi, entry, matched in found:
             hits[r, fi] += 1
-            a = to_orig(spans[start][0])
-            b = to_orig(spans[end - 1][1] - 1) + 1
-            evidence.append((r, fi, entry, text[a:b]))
+            evidence.append((r, fi, entry, matched))
     return _Coded(table, matcher.frames, tokens, hits, evidence)
+
+
+def _meta_names(coded: _Coded) -> list[str]:
+    """Metadata columns of the coded corpus (for grouping and error messages)."""
+    if coded.metadata is not None:
+        return list(coded.metadata)
+    return _metadata_columns(coded.table)
 
 
 def _voice_mask(table: pd.DataFrame, voice: str | Sequence[str] | None) -> np.ndarray:
@@ -635,7 +769,14 @@ def _voice_mask(table: pd.DataFrame, voice: str | Sequence[str] | None) -> np.nd
 # ---------------------------------------------------------------------------- evidence
 
 
-def frame_evidence(corpus: Any, *, lexicon: Any = None) -> pd.DataFrame:
+def frame_evidence(
+    corpus: Any,
+    *,
+    lexicon: Any = None,
+    jobs: int | None = None,
+    engine: str = "processes",
+    progress: bool | None = None,
+) -> pd.DataFrame:
     """Every frame hit with the sentence it is in, so any number can be audited.
 
     Parameters
@@ -644,6 +785,11 @@ def frame_evidence(corpus: Any, *, lexicon: Any = None) -> pd.DataFrame:
         documents, folder path) or a sentence table of
         :func:`analysis.quotes.sentence_table`.
     lexicon : a :class:`FrameMatcher` or anything :func:`load_lexicon` accepts.
+    jobs, engine, progress : how a corpus is coded (see
+        :func:`analysis.parallel.map_documents`): ``jobs`` worker processes (default
+        ``None``: all cores, but serial below 200 documents; 1: serial), ``engine``
+        ``"processes"``, ``"serial"`` or ``"dask"``, and a progress bar (``None``: on a
+        terminal, for runs over two seconds). Every engine gives the same table.
 
     Returns
     -------
@@ -657,7 +803,7 @@ def frame_evidence(corpus: Any, *, lexicon: Any = None) -> pd.DataFrame:
         (``leader``, ``role``, ``level``, ``date`` ... when present).
     """
     matcher = _as_matcher(lexicon)
-    coded = _code(corpus, matcher)
+    coded = _code(corpus, matcher, texts=False, jobs=jobs, engine=engine, progress=progress)
     table = coded.table
     meta = _metadata_columns(table)
     rows = np.array([e[0] for e in coded.evidence], dtype=np.int64)
@@ -753,6 +899,9 @@ def frame_scores(
     n_boot: int = 1000,
     ci: float = 0.95,
     seed: int = 12345,
+    jobs: int | None = None,
+    engine: str = "processes",
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Frame hits, rates, shares and dominant frame per group, with bootstrap intervals.
 
@@ -770,6 +919,10 @@ def frame_scores(
     n_boot : number of bootstrap resamples (0: no intervals, the ``ci_*`` columns are NaN).
     ci : coverage of the percentile intervals (0.95: 2.5th and 97.5th percentiles).
     seed : seed of the random generator; the same input and seed give identical output.
+    jobs, engine, progress : how a corpus is coded, as in :func:`frame_evidence` (the
+        bootstrap runs afterwards, in this process, with the same seed: every engine
+        gives the same table). Voices and speakers are worked out only when ``voice``
+        or ``by`` needs them.
 
     Returns
     -------
@@ -821,7 +974,13 @@ def frame_scores(
     if not 0 < ci < 1:
         raise FrameError(f"ci must be between 0 and 1 (e.g. 0.95), got {ci!r}")
     matcher = _as_matcher(lexicon)
-    coded = _code(corpus, matcher)
+    by_list = [by] if isinstance(by, str) else list(by)
+    sentence_level = isinstance(by, str) and by == "sentence"
+    coded = _code(
+        corpus, matcher,
+        voices=voice is not None or sentence_level or bool({"voice", "speaker"} & set(by_list)),
+        texts=sentence_level, keep=by_list, jobs=jobs, engine=engine, progress=progress,
+    )
     frames = coded.frames
     nf = len(frames)
     mask = _voice_mask(coded.table, voice)
@@ -832,7 +991,7 @@ def frame_scores(
         return _sentence_scores(table, tokens, hits, frames)
 
     by_cols = [by] if isinstance(by, str) else list(by)
-    available = ["doc_id", "voice", "speaker", *_metadata_columns(table)]
+    available = ["doc_id", "voice", "speaker", *_meta_names(coded)]
     unknown = [c for c in by_cols if c not in available]
     if unknown or not by_cols:
         raise FrameError(
@@ -940,7 +1099,13 @@ def _sentence_scores(
 
 
 def frame_cooccurrence(
-    corpus: Any, *, lexicon: Any = None, voice: str | Sequence[str] | None = None
+    corpus: Any,
+    *,
+    lexicon: Any = None,
+    voice: str | Sequence[str] | None = None,
+    jobs: int | None = None,
+    engine: str = "processes",
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """How many sentences express two frames together.
 
@@ -949,6 +1114,7 @@ def frame_cooccurrence(
     corpus : a corpus or a sentence table (as for :func:`frame_scores`).
     lexicon : a :class:`FrameMatcher` or anything :func:`load_lexicon` accepts.
     voice : keep only sentences of this voice or these voices.
+    jobs, engine, progress : as in :func:`frame_evidence`.
 
     Returns
     -------
@@ -958,7 +1124,10 @@ def frame_cooccurrence(
         column frame; the diagonal is the number of sentences with the frame.
     """
     matcher = _as_matcher(lexicon)
-    coded = _code(corpus, matcher)
+    coded = _code(
+        corpus, matcher, voices=voice is not None, texts=False, keep=(),
+        jobs=jobs, engine=engine, progress=progress,
+    )
     mask = _voice_mask(coded.table, voice)
     present = (coded.hits[mask] > 0).astype(np.int64)
     counts = present.T @ present
