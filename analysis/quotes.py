@@ -1368,7 +1368,46 @@ def _doc_analysis(doc: dict[str, Any]) -> _Doc:
 _NON_META = frozenset({"raw", "body", "removed"})
 
 
-def quotes(corpus: Any, *, by: str | None = None) -> pd.DataFrame:
+def _doc_quote_rows(doc: dict[str, Any], *, by: str | None) -> tuple[bool, list, list]:
+    """(has the column ``by``, quote rows, quote ids) of one document."""
+    body = doc.get("body")
+    if not isinstance(body, str):
+        return False, [], []
+    d = _doc_analysis(doc)
+    doc_id = str(doc["doc_id"])
+    rows: list[dict[str, Any]] = []
+    ids: list[str] = []
+    for k, q in enumerate(d.quote_dicts(), start=1):
+        nos = q["sentence_nos"] or [0]
+        row = {
+            "doc_id": doc_id,
+            "speaker": q["speaker"],
+            "speaker_source": q["speaker_source"],
+            "attribution": q["attribution"],
+            "text": q["text"],
+            "sentence": " ".join(d.sentences[n - 1][2] for n in nos if n > 0),
+            "sentence_no": nos[0],
+            "paragraph": q["paragraph"],
+            "start": q["start"],
+            "end": q["end"],
+            "closed": q["closed"],
+            "opening_mark": q["opening_mark"],
+        }
+        if by is not None:
+            row[by] = doc.get(by)
+        rows.append(row)
+        ids.append(f"{doc_id}-{k}")
+    return by is not None and by in doc, rows, ids
+
+
+def quotes(
+    corpus: Any,
+    *,
+    by: str | None = None,
+    jobs: int | None = None,
+    engine: str = "processes",
+    progress: bool | None = None,
+) -> pd.DataFrame:
     """Every direct quote of a corpus, one row per quote.
 
     Parameters
@@ -1378,6 +1417,11 @@ def quotes(corpus: Any, *, by: str | None = None) -> pd.DataFrame:
         read one at a time; the ``leader`` and ``role`` metadata are used when present,
         and ``region``, ``province`` and ``dateline_place`` as ``places``.
     by : a metadata column (``leader``, ``role``, ``level`` ...) to add to each row.
+    jobs, engine, progress : how to run over a large corpus (see
+        :func:`analysis.parallel.map_documents`): ``jobs`` worker processes (default
+        ``None``: all cores, but serial below 200 documents; 1: serial), ``engine``
+        ``"processes"``, ``"serial"`` or ``"dask"``, and a progress bar (``None``: on a
+        terminal, for runs over two seconds). Every engine gives the same table.
 
     Returns
     -------
@@ -1394,41 +1438,22 @@ def quotes(corpus: Any, *, by: str | None = None) -> pd.DataFrame:
     ValueError
         If ``by`` is given and no document has that column.
     """
+    from functools import partial
+
     import pandas as pd
 
-    from .corpus import as_documents
+    from .parallel import map_documents
 
     rows: list[dict[str, Any]] = []
     ids: list[str] = []
     seen_by = False
-    for doc in as_documents(corpus):
-        body = doc.get("body")
-        if not isinstance(body, str):
-            continue
-        d = _doc_analysis(doc)
-        doc_id = str(doc["doc_id"])
-        if by is not None and by in doc:
-            seen_by = True
-        for k, q in enumerate(d.quote_dicts(), start=1):
-            nos = q["sentence_nos"] or [0]
-            row = {
-                "doc_id": doc_id,
-                "speaker": q["speaker"],
-                "speaker_source": q["speaker_source"],
-                "attribution": q["attribution"],
-                "text": q["text"],
-                "sentence": " ".join(d.sentences[n - 1][2] for n in nos if n > 0),
-                "sentence_no": nos[0],
-                "paragraph": q["paragraph"],
-                "start": q["start"],
-                "end": q["end"],
-                "closed": q["closed"],
-                "opening_mark": q["opening_mark"],
-            }
-            if by is not None:
-                row[by] = doc.get(by)
-            rows.append(row)
-            ids.append(f"{doc_id}-{k}")
+    for has_by, doc_rows, doc_ids in map_documents(
+        partial(_doc_quote_rows, by=by), corpus, jobs=jobs, engine=engine,
+        progress=progress, desc="finding quotes",
+    ):
+        seen_by = seen_by or has_by
+        rows.extend(doc_rows)
+        ids.extend(doc_ids)
     if by is not None and not seen_by:
         raise ValueError(
             f"no document has the metadata column {by!r}; use a column of metadata.csv "
@@ -1440,13 +1465,33 @@ def quotes(corpus: Any, *, by: str | None = None) -> pd.DataFrame:
                          "end": "int64", "closed": "bool"})
 
 
-def sentence_table(corpus: Any) -> pd.DataFrame:
+def _doc_voices(doc: dict[str, Any]) -> tuple[str, list[str], list[tuple], list] | None:
+    """(doc_id, metadata keys, metadata values, sentence voices) of one document."""
+    body = doc.get("body")
+    if not isinstance(body, str):
+        return None
+    voices = [
+        (v["sentence_no"], v["sentence"], v["voice"], v["speaker"], v["cue"])
+        for v in _doc_analysis(doc).voices
+    ]
+    keys = [k for k in doc if k not in _NON_META]
+    return str(doc["doc_id"]), keys, [doc.get(k) for k in keys], voices
+
+
+def sentence_table(
+    corpus: Any,
+    *,
+    jobs: int | None = None,
+    engine: str = "processes",
+    progress: bool | None = None,
+) -> pd.DataFrame:
     """One row per sentence of every document, with its voice and speaker.
 
     Parameters
     ----------
     corpus : anything :func:`analysis.corpus.as_documents` accepts; read one document at
         a time.
+    jobs, engine, progress : as in :func:`quotes`.
 
     Returns
     -------
@@ -1461,29 +1506,31 @@ def sentence_table(corpus: Any) -> pd.DataFrame:
     """
     import pandas as pd
 
-    from .corpus import as_documents
+    from .parallel import map_documents
 
     base = ["doc_id", "sentence_no", "sentence", "voice", "speaker", "cue"]
     columns: dict[str, list[Any]] = {c: [] for c in base}
     meta_cols: list[str] = []
     n = 0
-    for doc in as_documents(corpus):
-        body = doc.get("body")
-        if not isinstance(body, str):
+    for rec in map_documents(
+        _doc_voices, corpus, jobs=jobs, engine=engine, progress=progress,
+        desc="sentence voices",
+    ):
+        if rec is None:
             continue
-        voices = _doc_analysis(doc).voices
-        doc_id = str(doc["doc_id"])
-        for key in doc:
-            if key not in _NON_META and key not in columns:
+        doc_id, keys, values, voices = rec
+        doc_meta = dict(zip(keys, values))
+        for key in keys:
+            if key not in columns:
                 meta_cols.append(key)
                 columns[key] = [None] * n
-        for v in voices:
-            columns["doc_id"].append(doc_id)
-            for c in base[1:]:
-                columns[c].append(v[c])
-            for key in meta_cols:
-                columns[key].append(doc.get(key))
-        n += len(voices)
+        k = len(voices)
+        columns["doc_id"].extend([doc_id] * k)
+        for i, c in enumerate(base[1:]):
+            columns[c].extend(v[i] for v in voices)
+        for key in meta_cols:
+            columns[key].extend([doc_meta.get(key)] * k)
+        n += k
     frame = pd.DataFrame(columns, columns=base + meta_cols)
     frame["sentence_no"] = frame["sentence_no"].astype("int64")
     frame.index = pd.RangeIndex(len(frame), name="row")
