@@ -17,6 +17,7 @@ cleaned ``body`` of each article and the project's own tokens
 - :func:`comparison_terms`  the terms of a comparison word cloud, each with its group
 - :func:`metadata_terms`    names of leaders and places from the metadata, to ``exclude``
 - :func:`corpus_summary`    paragraphs, sentences, tokens and types, before and after stopwords
+- :func:`choose_grouping`   the metadata column to compare groups by, for any corpus
 - :func:`log_odds_by_group` every group against the rest by Fightin' Words log-odds z-scores
 
 Every function accepts any corpus :func:`analysis.corpus.as_documents` accepts (the
@@ -45,6 +46,7 @@ from .tokens import normalize, split_sentences, stem_word, stopwords, tokenize, 
 
 __all__ = [
     "MISSING_GROUP",
+    "choose_grouping",
     "collocations",
     "comparison_terms",
     "corpus_summary",
@@ -1260,3 +1262,67 @@ def log_odds_by_group(
         )
         parts.append(table)
     return pd.concat(parts)
+
+
+# ---------------------------------------------------------------------------- grouping
+
+#: Metadata columns tried by :func:`choose_grouping`, in order.
+GROUPING_CANDIDATES = ("leader", "role", "level", "outlet", "region", "province")
+
+
+def choose_grouping(
+    corpus: Any, candidates: Iterable[str] = GROUPING_CANDIDATES, *, min_groups: int = 2
+) -> str:
+    """The column to compare groups by: the first candidate with at least ``min_groups``
+    values, else ``"doc_id"`` (each article its own group).
+
+    A notebook or script meant for any corpus (``notebooks/06-your-own-corpus.ipynb``)
+    calls this instead of assuming a ``leader`` column: a folder without
+    ``metadata.csv`` is then compared article by article.
+
+    Parameters
+    ----------
+    corpus : anything :func:`analysis.corpus.as_documents` accepts; a DataFrame is read
+        from its columns at once, anything else is read document by document (a folder is
+        then read, and cleaned, once: load it with :func:`analysis.load_corpus` first to
+        avoid reading it twice).
+    candidates : metadata columns to try, in order of preference.
+    min_groups : the fewest distinct values (empty and missing values not counted) that
+        make a column worth comparing by.
+
+    Returns
+    -------
+    str
+        A candidate column, or ``"doc_id"``.
+
+    Examples
+    --------
+    >>> choose_grouping(load_corpus())                                  # doctest: +SKIP
+    'leader'
+    >>> choose_grouping([{"doc_id": "a", "body": "..."}, {"doc_id": "b", "body": "..."}])
+    'doc_id'
+    """
+    if isinstance(candidates, str):
+        candidates = [candidates]
+    candidates = list(candidates)
+    if isinstance(corpus, pd.DataFrame):
+        for column in candidates:
+            if column in corpus.columns:
+                values = corpus[column].dropna()
+                values = values[values.astype(str).str.strip() != ""]
+                if values.nunique() >= min_groups:
+                    return column
+        return "doc_id"
+    seen: dict[str, set] = {c: set() for c in candidates}
+    for doc in as_documents(corpus):
+        for column in candidates:
+            value = doc.get(column)
+            if value is None or (isinstance(value, float) and math.isnan(value)):
+                continue
+            if isinstance(value, str) and not value.strip():
+                continue
+            seen[column].add(value)
+    for column in candidates:
+        if len(seen[column]) >= min_groups:
+            return column
+    return "doc_id"

@@ -444,3 +444,19 @@ def test_log_odds_by_group_prior_options():
         terms.log_odds_by_group(docs("Kinerja OPD.", leader=["A"]))
     with pytest.raises(ValueError, match="available: A, B, C"):
         terms.log_odds_by_group(corpus, groups=["Z"])
+
+
+# ---------------------------------------------------------------------- choose_grouping
+
+
+def test_choose_grouping(seeds):
+    assert terms.choose_grouping(seeds) == "leader"
+    assert terms.choose_grouping(seeds, ["outlet"]) == "outlet"
+    assert terms.choose_grouping(seeds, "level") == "level"  # kabupaten and provinsi
+    assert terms.choose_grouping(seeds, ["province"], min_groups=3) == "doc_id"
+    one_leader = docs("Kinerja.", "Disiplin.", "Koordinasi.", leader=["A", "A", ""],
+                      role=["Bupati", None, "Sekda"])
+    assert terms.choose_grouping(one_leader) == "role"  # leader has one value only
+    assert terms.choose_grouping(pd.DataFrame(one_leader).set_index("doc_id")) == "role"
+    assert terms.choose_grouping(docs("Kinerja.", "Disiplin.")) == "doc_id"  # no metadata
+    assert terms.choose_grouping(SEEDS_DIR) == "leader"  # a folder is read once
