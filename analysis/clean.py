@@ -251,14 +251,33 @@ _SPLIT_TAG_END_RE = re.compile(r"(?<=[.!?])\s*\($")
 _SPLIT_TAG_LINE_RE = re.compile(r"^[A-Za-z][\w/&.,\- ]{0,39}\)$")
 
 
+# Anything normalize_whitespace changes besides the ends: a tab, a special space, a
+# zero-width character, or two spaces in a row.
+_UNTIDY_RE = re.compile(r"[\t\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff]|  ")
+_NON_ALNUM_RE = re.compile(r"[\W_]+")
+_FIRST_ALNUM_RE = re.compile(r"[^\W_]")
+
+
 def normalize_whitespace(line: str) -> str:
     """Tidy one line: zero-width characters out, non-breaking and other spaces to one space."""
+    if not _UNTIDY_RE.search(line):
+        return line.strip()
     return _SPACE_RE.sub(" ", _ZERO_WIDTH_RE.sub("", line)).strip()
 
 
 def _key(line: str) -> str:
     """Comparison key for headlines: letters and digits only, lower case."""
-    return re.sub(r"[\W_]+", " ", line).strip().lower()
+    return _NON_ALNUM_RE.sub(" ", line).strip().lower()
+
+
+def _repeats(line: str, key: str) -> bool:
+    """``line``'s key is ``key`` or starts with it and a space (a repeated headline)."""
+    if key:  # cheap test first: the keys must start with the same letter or digit
+        m = _FIRST_ALNUM_RE.search(line)
+        if m is None or not key.startswith(m.group().lower()):
+            return False
+    k = _key(line)
+    return k == key or k.startswith(key + " ")
 
 
 def _words(line: str) -> list[str]:
@@ -454,7 +473,7 @@ def _one_pass(
         elif title_key is None:
             title, title_key = line, _key(line)
             removed.append(RemovedLine(no, line, "title"))
-        elif _key(line) == title_key or _key(line).startswith(title_key + " "):
+        elif _repeats(line, title_key):
             removed.append(RemovedLine(no, line, "repeated-title"))
         else:
             continue
@@ -464,7 +483,7 @@ def _one_pass(
         repeats = [
             i
             for i, (_, ln) in enumerate(kept[1:], start=1)
-            if _key(ln) == first_key or _key(ln).startswith(first_key + " ")
+            if _repeats(ln, first_key)
         ]
         if repeats:
             title = kept[0][1]
@@ -483,7 +502,7 @@ def _one_pass(
         ]
         for i in range(head_end, len(kept)):
             no, line = kept[i]
-            if _key(line) == title_key or _key(line).startswith(title_key + " "):
+            if _repeats(line, title_key):
                 removed.append(RemovedLine(no, line, "repeated-title"))
                 drop.add(i)
 

@@ -72,6 +72,12 @@ DEFAULT_CHUNKSIZE = 64
 #: kernel, a Dask client) can deadlock.
 START_METHOD = "forkserver" if sys.platform != "win32" else "spawn"
 
+#: Modules the worker processes' server imports once, so that workers start ready.
+_PRELOAD = [
+    "analysis.parallel", "analysis.corpus", "analysis.clean", "analysis.tokens",
+    "analysis.terms", "analysis.frames", "analysis.quotes",
+]
+
 #: Fields of a document not sent to workers.
 _HEAVY_FIELDS = ("raw", "removed")
 #: Progress bars appear only for runs longer than this many seconds.
@@ -201,7 +207,7 @@ def _processes(func, combine, kind, items, chunksize, jobs, bar) -> Iterator[Any
     if START_METHOD == "forkserver":
         # Workers fork from a server that has imported the package's computing modules
         # once, so each pool starts in a fraction of a second.
-        ctx.set_forkserver_preload(["analysis.parallel", "analysis.corpus", "analysis.tokens"])
+        ctx.set_forkserver_preload(_PRELOAD)
     in_flight = max(2, 3 * jobs)
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(func, combine)
