@@ -51,6 +51,32 @@ def add_corpus_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_parallel_options(p: argparse.ArgumentParser) -> None:
+    """--jobs, --engine and --quiet: how a large corpus is processed (analysis.parallel)."""
+    p.add_argument(
+        "--jobs", metavar="N", type=int, default=None,
+        help="worker processes (default: all cores; corpora under 200 articles run "
+        "serially; 1: serial)",
+    )
+    p.add_argument(
+        "--engine", choices=("processes", "serial", "dask"), default="processes",
+        help="processes (default), serial, or dask (the current Dask scheduler; needs the "
+        "dask extra)",
+    )
+    if not any("--quiet" in a.option_strings for a in p._actions):
+        p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _parallel(args: argparse.Namespace) -> dict:
+    """jobs / engine / progress keyword arguments from the parsed options."""
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs must be 1 or more, got {args.jobs}")
+    return {
+        "jobs": args.jobs, "engine": args.engine,
+        "progress": False if getattr(args, "quiet", False) else None,
+    }
+
+
 # ---------------------------------------------------------------- subcommands
 
 def _cmd_clean(args: argparse.Namespace) -> int:
@@ -114,6 +140,7 @@ def _cmd_frames(args: argparse.Namespace) -> int:
         scores = frame_scores(
             args.corpus if args.corpus is not None else SEEDS_DIR,
             by=by, voice=voice, lexicon=matcher, n_boot=args.n_boot, seed=args.seed,
+            **_parallel(args),
         )
     except FrameError as exc:
         raise UsageError(str(exc)) from None
@@ -158,6 +185,7 @@ def _add_frames(sub) -> None:
         help="bootstrap resamples for the intervals (default: 1000; 0: none)",
     )
     p.add_argument("--seed", type=int, default=12345, help="random seed (default: 12345)")
+    add_parallel_options(p)
     add_format_option(p)
     p.set_defaults(func=_cmd_frames)
 
@@ -190,7 +218,7 @@ def _cmd_terms(args: argparse.Namespace) -> int:
     try:
         table = term_frequencies(
             source, by=args.by, stem=args.stem, drop_stopwords=not args.keep_stopwords,
-            exclude=_exclude(args, source),
+            exclude=_exclude(args, source), **_parallel(args),
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -235,6 +263,7 @@ def _add_terms(sub) -> None:
         "--top", metavar="N", type=int, default=30,
         help="rows per group (default: 30; 0: all)",
     )
+    add_parallel_options(p)
     add_format_option(p)
     p.set_defaults(func=_cmd_terms)
 
@@ -243,7 +272,10 @@ def _cmd_kwic(args: argparse.Namespace) -> int:
     from .terms import kwic
 
     try:
-        hits = kwic(_corpus_source(args), args.pattern, window=args.window, stem=args.stem)
+        hits = kwic(
+            _corpus_source(args), args.pattern, window=args.window, stem=args.stem,
+            **_parallel(args),
+        )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if hits.empty:
@@ -279,6 +311,7 @@ def _add_kwic(sub) -> None:
         help="words of context on each side (default: 5)",
     )
     p.add_argument("--stem", action="store_true", help="match words by their stem")
+    add_parallel_options(p)
     add_format_option(p)
     p.set_defaults(func=_cmd_kwic)
 
@@ -291,7 +324,7 @@ def _cmd_keyness(args: argparse.Namespace) -> int:
         table = keyness_by_group(
             source, by=args.by, groups=None if args.group is None else [args.group],
             stem=args.stem, drop_stopwords=not args.keep_stopwords,
-            exclude=_exclude(args, source), min_count=args.min_count,
+            exclude=_exclude(args, source), min_count=args.min_count, **_parallel(args),
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -330,6 +363,7 @@ def _add_keyness(sub) -> None:
         "--top", metavar="N", type=int, default=20,
         help="rows per group (default: 20; 0: all)",
     )
+    add_parallel_options(p)
     add_format_option(p)
     p.set_defaults(func=_cmd_keyness)
 
@@ -363,7 +397,7 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
     from .quotes import quotes
 
     try:
-        table = quotes(args.corpus, by=args.by)
+        table = quotes(args.corpus, by=args.by, **_parallel(args))
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if args.format == "table":  # the columns a reader needs; csv/json carry them all
@@ -390,6 +424,7 @@ def _add_quotes(sub) -> None:
         "--by", metavar="COLUMN", default=None,
         help="add a metadata column to each quote (leader, role, level, region ...)",
     )
+    add_parallel_options(p)
     add_format_option(p)
     p.set_defaults(func=_cmd_quotes)
 
