@@ -1,0 +1,220 @@
+# ---
+# jupyter:
+#   jupytext:
+#     cell_metadata_filter: -all
+#     notebook_metadata_filter: kernelspec,jupytext
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 6. Your own corpus: every analysis, pointed at another folder of articles
+#
+# This notebook is a template. It runs the analyses of notebooks 1–5 on any folder of
+# articles, so a researcher can start from it, keep the cells that answer their question,
+# and add their own.
+#
+# **Pointing it at your articles.** Either set the environment variable before starting
+# JupyterLab:
+#
+# ```bash
+# ANALYSIS_CORPUS=path/to/my-articles .venv/bin/jupyter lab notebooks/
+# ```
+#
+# or replace the first code cell below by `folder = Path("path/to/my-articles")` (with
+# `from pathlib import Path`). Without either, the notebook analyses the five seed
+# articles in `seeds/`. The folder holds one UTF-8 `.txt` file per article, as scraped,
+# and optionally a `metadata.csv` with at least `doc_id` and `file` (and any of
+# `leader`, `role`, `level`, `region`, `province`, `date`, `outlet`); a single JSON
+# Lines, CSV or Parquet file with a `text` column works too. The README's section "Run
+# the analysis on your own folder of articles" says more.
+#
+# ## Question
+#
+# Write your own here. As shipped: in this corpus, how do leaders frame performance
+# (*kinerja*), coordination (*koordinasi*) and discipline (*disiplin*) when they address
+# their agencies (*OPD*), which words distinguish the groups of articles, and does the
+# framing differ when the leader speaks in their own quoted words?
+#
+# ## Method
+#
+# The same functions and choices as notebooks 1–5, so results are comparable:
+#
+# - cleaning by `clean_article` with its audit; tokens from `analysis.tokens`; Sastrawi's
+#   stopwords plus domain words; names of leaders and places from the metadata left out
+#   of the word lists;
+# - groups are chosen by `terms.choose_grouping`: the first of `leader`, `role`, `level`,
+#   `outlet`, `region`, `province` that has at least two values, else each article on its
+#   own (a folder without metadata);
+# - keyness by log-likelihood G2, Log Ratio and Fightin' Words, with the number of words
+#   expected to pass by chance and Benjamini–Hochberg adjusted p-values;
+# - the frame lexicon of notebook 4 (pass `lexicon="my_lexicon.csv"` to the `frames`
+#   functions to use your own), with 95% bootstrap intervals (1,000 resamples; articles
+#   resampled within groups of several articles);
+# - voices and quotes as in notebook 5.
+#
+# **Large corpora.** Every function reads one article at a time and uses all cores once
+# a corpus has a few hundred articles (`jobs=` and `engine="dask"` choose otherwise). For
+# a corpus too big for memory, pass `analysis.iter_documents(folder)` or the folder path
+# itself instead of `corpus` to the `terms`, `frames` and `quotes` functions. Figures for
+# your corpus: `python -m analysis figures --corpus path/to/my-articles --out my-figures/`.
+
+# %%
+# %matplotlib inline
+import matplotlib.pyplot as plt
+import pandas as pd
+
+import analysis
+from analysis import clean, frames, keyness, paths, plots, quotes, terms
+
+pd.set_option("display.max_colwidth", 90)
+N_BOOT = 1000
+
+# %%
+folder = paths.corpus_dir()
+print(f"Analysing the articles in: {folder}")
+
+# %%
+corpus = analysis.load_corpus(folder, on_error="skip")
+group = terms.choose_grouping(corpus)
+names = terms.metadata_terms(corpus)
+print(f"{len(corpus)} articles loaded; groups compared by: {group}")
+corpus.drop(columns=["raw", "body", "removed"]).head(10)
+
+# %% [markdown]
+# ## The corpus (notebook 1)
+
+# %%
+terms.corpus_summary(corpus, by=None)
+
+# %%
+terms.corpus_summary(corpus, by=group).head(20)
+
+# %%
+removed = clean.removal_table(corpus)
+removed["reason"].value_counts()
+
+# %% [markdown]
+# ## Words (notebook 2)
+
+# %%
+freq = terms.term_frequencies(corpus, exclude=names)
+fig, ax = plt.subplots(figsize=(6, 6))
+plots.plot_top_terms(freq, ax=ax, n=25, title="Most frequent words")
+plt.show()
+
+# %%
+fig, ax = plt.subplots(figsize=(9, 5))
+plots.plot_wordcloud(freq, ax=ax, max_words=100)
+plt.show()
+
+# %%
+terms.ngrams(corpus, 2, exclude=names).head(15)
+
+# %%
+terms.kwic(corpus, "kinerja", window=6, stem=True).head(20)
+
+# %% [markdown]
+# ## What distinguishes the groups (notebook 3)
+
+# %%
+keys = terms.keyness_by_group(corpus, by=group, exclude=names)
+keys = keys.assign(p_fdr=keyness.adjust_p_values(keys))
+keyness.significance_summary(keys)
+
+# %%
+keys[keys["p_fdr"] < 0.05].head(30)
+
+# %%
+first_groups = keys.index.get_level_values(0).unique()[:6]
+fig = plots.plot_keyness_grid(keys.loc[first_groups], n=8, ncols=2)
+plt.show()
+
+# %%
+terms.log_odds_by_group(corpus, by=group, exclude=names).groupby(level=0).head(5)
+
+# %% [markdown]
+# ## Frames (notebook 4)
+
+# %%
+sentences = quotes.sentence_table(corpus)
+scores = frames.frame_scores(sentences, by=group, n_boot=N_BOOT)
+scores[[group, "frame", "hits", "tokens", "per_1000", "ci_low", "ci_high", "share",
+        "dominant_frame", "n_articles"]].head(30)
+
+# %%
+shown = scores[scores[group].isin(scores[group].drop_duplicates().head(20))]
+fig, ax = plt.subplots(figsize=(8, 0.6 * shown[group].nunique() + 1.5))
+plots.plot_frame_profile(shown, ax=ax, group=group, title="Frame profile, 95% intervals")
+plt.show()
+
+# %%
+per_doc = frames.frame_scores(sentences, by="doc_id", n_boot=0)
+shown_docs = per_doc[per_doc["doc_id"].isin(per_doc["doc_id"].drop_duplicates().head(30))]
+fig, ax = plt.subplots(figsize=(7, 0.35 * shown_docs["doc_id"].nunique() + 1.5))
+plots.plot_frame_heatmap(shown_docs, ax=ax, index="doc_id", title="Frame hits per 1,000 words")
+plt.show()
+
+# %%
+frames.frame_cooccurrence(sentences)
+
+# %%
+frames.frame_evidence(sentences)[["doc_id", "sentence_no", "voice", "frame", "matched",
+                                  "sentence"]].head(20)
+
+# %% [markdown]
+# ## Voices (notebook 5)
+
+# %%
+pd.crosstab(sentences["doc_id"], sentences["voice"], margins=True).tail(10)
+
+# %%
+by_voice = frames.frame_scores(sentences, by="voice", n_boot=N_BOOT)
+fig, ax = plt.subplots(figsize=(7, 4))
+plots.plot_voice_comparison(by_voice, ax=ax, title="Frames by voice")
+plt.show()
+
+# %%
+quotes.quotes(corpus)[["doc_id", "speaker", "attribution", "text"]].head(20)
+
+# %% [markdown]
+# ## Findings
+#
+# Computed from the tables above; rewrite this section for your own question.
+
+# %%
+total = terms.corpus_summary(corpus, by=None).loc["corpus"]
+summary = keyness.significance_summary(keys)
+hits = scores.groupby("frame", sort=False)["hits"].sum()
+print(f"Corpus: {folder.name}, {len(corpus)} articles, {total['tokens']:,.0f} word tokens, "
+      f"{len(removed)} lines removed by the cleaner.")
+print(f"Groups compared by '{group}': {summary['terms_tested'].iloc[0]} words tested per "
+      f"group; {summary['significant'].sum()} pass at p < 0.05 (about "
+      f"{summary['expected_by_chance'].sum():.0f} expected by chance), "
+      f"{summary['significant_fdr'].sum()} after Benjamini-Hochberg.")
+print(f"Frame hits: {hits.to_dict()}; sentences by voice: "
+      f"{sentences['voice'].value_counts().to_dict()}.")
+
+# %% [markdown]
+# **Validate before you conclude.** The lexicon and the voice rules were checked against a
+# hand-coded sample of the seed articles (notebooks 4 and 5), not of your corpus. Code a
+# random sample of your sentences by hand in the format of `tests/data/hand_coding.csv`
+# (`doc_id`, `sentence_no`, `sentence`, one 0/1 column per frame, `voice`, `speaker`),
+# without looking at the lexicon's hits, then compare:
+#
+# ```python
+# from analysis.corpus import read_hand_coding
+# gold = read_hand_coding("my_hand_coding.csv")
+# frames.evaluate_lexicon(frames.frame_evidence(sentences), gold)
+# quotes.evaluate_voices(sentences, gold)["accuracy"]
+# ```
+#
+# Report the precision and recall with the rates, and read any comparison of groups
+# together with the number of articles behind each group (`n_articles`).
