@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pandas is imported only when the audit table is built
@@ -309,7 +308,6 @@ def _is_menu(line: str) -> bool:
     return 0 < len(words) <= 3 and all(w.lower().strip(":|") in _MENU_WORDS for w in words)
 
 
-@lru_cache(maxsize=1 << 16)
 def _classify(line: str) -> str | None:
     """Reason for a line that is boilerplate wherever it stands, or None."""
     if _RELATED_RE.match(line):
@@ -393,8 +391,11 @@ def clean_article(raw: str) -> CleanArticle:
     # construction (a second pass can only see what a first pass uncovered, such as
     # a headline-shaped line left on top once the title above it is gone).
     title, dateline, removed = "", None, []
+    # Each line is classified once per article, however many passes run (a cache per
+    # article, not per process, so memory does not grow with the corpus).
+    memo: dict[str, str | None] = {}
     for _ in range(10):
-        body, t, d, r = _one_pass(lines)
+        body, t, d, r = _one_pass(lines, memo)
         if t and not title:
             title = t
         elif t:
@@ -417,6 +418,7 @@ def clean_article(raw: str) -> CleanArticle:
 
 def _one_pass(
     lines: list[tuple[int, str]],
+    memo: dict[str, str | None] | None = None,
 ) -> tuple[list[tuple[int, str]], str, Dateline | None, list[RemovedLine]]:
     """One application of the rules of :func:`clean_article` to numbered lines."""
     removed: list[RemovedLine] = []
@@ -445,7 +447,12 @@ def _one_pass(
         if not line:
             markers.append(len(kept))
             continue
-        reason = _classify(line)
+        if memo is None:
+            reason = _classify(line)
+        elif line in memo:
+            reason = memo[line]
+        else:
+            reason = memo[line] = _classify(line)
         if reason:
             removed.append(RemovedLine(no, line, reason))
             if reason in _END_MARKERS:
