@@ -388,13 +388,18 @@ class FrameMatcher:
         self._may_stem = (
             re.compile("|".join(re.escape(t) for t in tails)).search if stem_keys else None
         )
-        self._types: dict[str, tuple[tuple[str, ...], str | None]] = {}
+        self._types: dict[str, tuple[tuple[str, ...], str | None, tuple[int, ...]]] = {}
+        self._surfaces: dict[str, tuple[tuple[str, ...], str | None, tuple[int, ...]]] = {}
 
     def __repr__(self) -> str:
         return f"FrameMatcher({len(self._entries)} entries, frames={list(self.frames)})"
 
-    def _analyse(self, token: str) -> tuple[tuple[str, ...], str | None]:
-        """(form keys, stem or None) of a lower-cased token type, cached."""
+    def _analyse(self, token: str) -> tuple[tuple[str, ...], str | None, tuple[int, ...]]:
+        """(form keys, stem or None, candidate entries) of a lower-cased token type, cached.
+
+        The candidates are the entries whose first word the token can be, longest first,
+        then by entry name (the order in which :meth:`match_tokens` tries them).
+        """
         got = self._types.get(token)
         if got is None:
             forms = [token]
@@ -404,12 +409,20 @@ class FrameMatcher:
             stem = None
             if self._may_stem is not None and self._may_stem(token):
                 stem = stem_word(token)
-            got = (tuple(forms), stem)
+            first, entries = self._first, self._entries
+            cands: list[int] = []
+            for f in forms:
+                cands.extend(first.get(("form", f), ()))
+            if stem is not None:
+                cands.extend(first.get(("stem", stem), ()))
+            if len(cands) > 1:
+                cands.sort(key=lambda j: (-len(entries[j].words), entries[j].entry))
+            got = (tuple(forms), stem, tuple(cands))
             self._types[token] = got
         return got
 
     @staticmethod
-    def _word_ok(analysed: tuple[tuple[str, ...], str | None], word: tuple[str, str]) -> bool:
+    def _word_ok(analysed: tuple, word: tuple[str, str]) -> bool:
         mode, key = word
         return analysed[1] == key if mode == "stem" else key in analysed[0]
 
@@ -419,21 +432,21 @@ class FrameMatcher:
         ``tokens`` are the surface word tokens of a single sentence (any case); ``end``
         is exclusive. Hits are sorted by start, then frame order.
         """
-        analysed = [self._analyse(t.lower()) for t in tokens]
+        surfaces = self._surfaces  # surface form -> analysis, so a token costs one look-up
+        analysed = []
+        for t in tokens:
+            a = surfaces.get(t)
+            if a is None:
+                a = surfaces[t] = self._analyse(t.lower())
+            analysed.append(a)
         n = len(analysed)
         found: list[tuple[int, int, int, str]] = []
         taken_until = [0] * len(self.frames)
-        first, entries = self._first, self._entries
-        for i, (forms, stem) in enumerate(analysed):
-            cands: list[int] = []
-            for f in forms:
-                cands.extend(first.get(("form", f), ()))
-            if stem is not None:
-                cands.extend(first.get(("stem", stem), ()))
+        entries = self._entries
+        for i, a in enumerate(analysed):
+            cands = a[2]
             if not cands:
                 continue
-            if len(cands) > 1:
-                cands.sort(key=lambda j: (-len(entries[j].words), entries[j].entry))
             for j in cands:
                 e = entries[j]
                 if i < taken_until[e.frame]:
@@ -494,7 +507,7 @@ def _char_map(text: str, norm: str):
     ones and collapses spaces, so the non-space characters of both strings correspond
     in order.
     """
-    if norm == text:
+    if len(norm) == len(text):  # normalize() only maps or removes: nothing was removed
         return lambda k: k
     kept = _KEPT_CHARS
     orig = []

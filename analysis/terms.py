@@ -185,10 +185,12 @@ def _doc_terms(
     :func:`analysis.tokens.tokenize` would); with stemming the words are counted apart.
     """
     if stem:
-        sents = _sentence_tokens(
+        from .tokens import _sentence_tokens_and_words
+
+        sents, words = _sentence_tokens_and_words(
             body, stem=True, drop_stopwords=drop_stopwords, fold_reduplication=fold_reduplication
         )
-        return [t for s in sents for t in s], (_n_words(body) if need_words else 0)
+        return [t for s in sents for t in s], (words if need_words else 0)
     sents = _sentence_tokens(
         body, stem=False, drop_stopwords=False, fold_reduplication=fold_reduplication
     )

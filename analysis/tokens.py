@@ -155,6 +155,8 @@ def split_sentences(text: str) -> list[str]:
 #: Tokens without a letter (numbers, dates) are not words and are dropped.
 TOKEN_PATTERN = r"[^\W_]+(?:[-'][^\W_]+)*"
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
+# The same pattern as a splitter: [gap, token, gap, token, ..., gap], all in C.
+_TOKEN_SPLIT_RE = re.compile("(" + TOKEN_PATTERN + ")")
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
@@ -163,12 +165,16 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
 
     Offsets index into ``text``; the surface keeps its case.
     """
+    parts = _TOKEN_SPLIT_RE.split(text)
     out = []
-    for m in _TOKEN_RE.finditer(text):
-        s = m.group()
+    pos = len(parts[0])
+    for k in range(1, len(parts), 2):
+        s = parts[k]
+        end = pos + len(s)
         # isalpha / isdecimal settle almost every token without a second regex call
         if s.isalpha() or (not s.isdecimal() and _HAS_LETTER_RE.search(s)):
-            out.append((m.start(), m.end(), s))
+            out.append((pos, end, s))
+        pos = end + len(parts[k + 1])
     return out
 
 
@@ -389,31 +395,70 @@ def _process(
     drop_stopwords: bool,
     fold: bool,
     protected: frozenset[str],
+    words: list[int] | None = None,
 ) -> list[str]:
+    """Tokens of a normalised text; adds its number of word tokens to ``words[0]``."""
     out: list[str] = []
+    n_words = 0
     stops = stopwords() if drop_stopwords else frozenset()
     # Only a capitalised (not all-caps) word's result depends on where it stands (a
     # name candidate is stemmed more carefully); every other surface is cached.
     cache = _PROCESS_CACHES.setdefault((stem, drop_stopwords, fold), {}) if not protected else {}
-    for start, _end, surface in word_spans(text):
+    parts = _TOKEN_SPLIT_RE.split(text)
+    for k in range(1, len(parts), 2):
+        surface = parts[k]
         tok = cache.get(surface, _MISSING)
         if tok is _MISSING:
+            if not surface.isalpha() and (
+                surface.isdecimal() or not _HAS_LETTER_RE.search(surface)
+            ):
+                cache[surface] = _NUMBER  # not a word
+                continue
             if stem and surface[:1].isupper() and not surface.isupper():
+                n_words += 1
                 tok = _token_of(
-                    surface, _is_name_candidate(surface, start, text), stem, stops, fold,
-                    protected,
+                    surface, _name_after(parts, k), stem, stops, fold, protected
                 )
                 if tok is not None:
                     out.append(tok)
                 continue
             tok = _token_of(surface, False, stem, stops, fold, protected)
             cache[surface] = tok
+        elif tok is _NUMBER:
+            continue
+        n_words += 1
         if tok is not None:
             out.append(tok)
+    if words is not None:
+        words[0] += n_words
     return out
 
 
+def _name_after(parts: list[str], k: int) -> bool:
+    """:func:`_is_name_candidate` for token ``parts[k]`` of ``_TOKEN_SPLIT_RE.split``:
+    the first character before it, skipping spaces, quotes and opening brackets, is
+    not a sentence end, a colon or a line break (nor the start of the text)."""
+    gap = parts[k - 1].rstrip(" \"'([")
+    if gap:
+        return gap[-1] not in ".!?\n:"
+    return k > 1  # else the previous token's last letter or digit stands before it
+
+
 _MISSING = object()
+_NUMBER = object()
+
+
+def _sentence_tokens_and_words(
+    text: str, *, stem: bool, drop_stopwords: bool, fold_reduplication: bool
+) -> tuple[list[list[str]], int]:
+    """:func:`tokenize_sentences` of ``text`` and its number of word tokens (stopwords
+    included), in one pass."""
+    words = [0]
+    sents = [
+        _process(normalize(s), stem, drop_stopwords, fold_reduplication, frozenset(), words)
+        for s in split_sentences(text)
+    ]
+    return sents, words[0]
 
 
 def tokenize(
