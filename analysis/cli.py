@@ -429,6 +429,93 @@ def _add_quotes(sub) -> None:
     p.set_defaults(func=_cmd_quotes)
 
 
+def _cmd_bench(args: argparse.Namespace) -> int:
+    import json
+    import tempfile
+    from pathlib import Path
+
+    from .bench import benchmark, machine, speed_ratios
+    from .synthetic import synthetic_articles
+
+    if args.articles < 1:
+        raise UsageError(f"--articles must be 1 or more, got {args.articles}")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs must be 1 or more, got {args.jobs}")
+
+    def say(message: str) -> None:
+        if not args.quiet:
+            sys.stderr.write(message + "\n")
+            sys.stderr.flush()
+
+    with tempfile.TemporaryDirectory(prefix="analysis-bench-") as tmp:
+        path = Path(tmp) / "articles.jsonl"
+        say(f"writing {args.articles:,} synthetic articles (seed {args.seed}) to {path} ...")
+        n_bytes = 0
+        with open(path, "w", encoding="utf-8") as fh:
+            for art in synthetic_articles(args.articles, seed=args.seed):
+                n_bytes += len(art["text"].encode("utf-8"))
+                fh.write(json.dumps(art, ensure_ascii=False) + "\n")
+        table = benchmark(
+            path, articles=args.articles, megabytes=n_bytes / 1e6, jobs=args.jobs,
+            extras=not args.no_extras, progress=say,
+        )
+    info = machine()
+    sys.stdout.write(
+        f"corpus: {args.articles:,} synthetic articles, {n_bytes / 1e6:,.1f} MB of raw text "
+        f"(seed {args.seed})\n"
+        f"machine: {info['cores']} cores, {info['cpu']}, {info['memory']}, "
+        f"Python {info['python']}, {info['platform']}\n\n"
+    )
+    shown = table.drop(columns=["what"]).round(
+        {"seconds": 2, "articles_per_s": 0, "mb_per_s": 2, "peak_mb": 0, "wall_s": 2}
+    )
+    emit_table(shown, args.format)
+    if args.format == "table":
+        sys.stdout.write("\n")
+        for op, what in table["what"].items():
+            sys.stdout.write(f"{op:<8} {what}\n")
+        ratios = speed_ratios(table)
+        if not ratios.empty:
+            sys.stdout.write("\nspeed (articles/s) relative to the baselines:\n")
+            emit_table(ratios.round(2), "table")
+        sys.stdout.write(
+            "\npeak_mb: highest total PSS of the process and its workers (sampled every "
+            "50 ms); seconds: the operation alone, after imports; wall_s: the whole "
+            "process.\n"
+        )
+    return 0
+
+
+def _add_bench(sub) -> None:
+    p = sub.add_parser(
+        "bench",
+        help="benchmark terms and frames on a synthetic corpus against NLTK and scikit-learn",
+        description=(
+            "Write a reproducible synthetic corpus (seed sentences resampled into articles "
+            "with boilerplate) to a temporary folder and time, each in a fresh process: "
+            "terms and frames with --jobs workers, a plain NLTK pipeline (RegexpTokenizer + "
+            "Sastrawi stem per token + FreqDist) and scikit-learn's CountVectorizer. "
+            "Reports seconds, articles/s, MB/s and peak memory side by side."
+        ),
+    )
+    p.add_argument(
+        "--articles", metavar="N", type=int, default=100_000,
+        help="number of synthetic articles (default: 100000)",
+    )
+    p.add_argument(
+        "--jobs", metavar="N", type=int, default=None,
+        help="worker processes for terms and frames (default: all cores)",
+    )
+    p.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus (default: 0)")
+    p.add_argument(
+        "--no-extras", action="store_true",
+        help="skip timing 'import analysis' and the figures command",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress messages")
+    add_format_option(p)
+    p.set_defaults(func=_cmd_bench)
+
+
 #: Functions that add one subcommand each to the parser. Add new subcommands here.
 SUBCOMMANDS: list[Callable] = [
     _add_clean,
@@ -439,6 +526,7 @@ SUBCOMMANDS: list[Callable] = [
     _add_keyness,
     _add_figures,
     _add_quotes,
+    _add_bench,
 ]
 
 

@@ -1,0 +1,328 @@
+"""Benchmark: how fast ``terms`` and ``frames`` run on a large corpus, against two baselines.
+
+``python -m analysis bench --articles 100000`` writes a synthetic corpus
+(:func:`analysis.synthetic.synthetic_articles`, seeded) as JSON Lines to a temporary
+folder, then runs each operation in a fresh Python process and reports, side by side,
+seconds, articles per second, MB of raw text per second and peak memory:
+
+``terms``
+    :func:`analysis.terms.term_frequencies` with ``stem=True``: read, clean, split
+    sentences, tokenise, stem (cached per type), drop stopwords, count; ``jobs`` workers.
+``frames``
+    :func:`analysis.frames.frame_scores` ``by="leader"``: read, clean, tokenise, stem,
+    match the frame lexicon, count per sentence, then 1,000 cluster-bootstrap resamples
+    per leader; ``jobs`` workers.
+``nltk``
+    What a user would otherwise write: NLTK's ``RegexpTokenizer`` (the package's token
+    pattern) on the lower-cased raw text, Sastrawi's ``stem`` on every token (Sastrawi's
+    own cached stemmer), counted in a ``FreqDist``; one process, no cleaning.
+``sklearn``
+    scikit-learn's ``CountVectorizer().fit_transform`` over the raw texts: tokenise and
+    count, nothing else (no cleaning, no sentences, no stems); one process.
+
+Peak memory is the highest total proportional set size (PSS, from
+``/proc/<pid>/smaps_rollup``; RSS where PSS is unavailable) of the operation's process
+and all its worker processes, sampled every 50 ms: shared pages of forked workers are
+counted once. Like :mod:`analysis.cli` and :mod:`analysis.figures`, this module runs
+processes and reads files; the computing modules stay pure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["OPERATIONS", "benchmark", "machine", "run_operation", "speed_ratios"]
+
+#: Operations measured, in the order of the table.
+OPERATIONS = ("terms", "frames", "nltk", "sklearn")
+
+DESCRIPTIONS = {
+    "terms": "term_frequencies(stem=True): clean, sentences, tokens, stems, stopwords, counts",
+    "frames": "frame_scores(by='leader'): clean, tokens, stems, lexicon match, bootstrap",
+    "nltk": "baseline: RegexpTokenizer + Sastrawi stem per token + FreqDist (no cleaning)",
+    "sklearn": "baseline: CountVectorizer.fit_transform (tokenise and count only)",
+    "import": "python -c 'import analysis' (cold interpreter)",
+    "figures": "python -m analysis figures on the seeds (cold interpreter)",
+}
+
+_SAMPLE_SECONDS = 0.05
+
+
+# ---------------------------------------------------------------- operations (child side)
+
+
+def _raw_texts(path: Path):
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)["text"]
+
+
+def _nltk_pipeline():
+    """The NLTK baseline, imported and built (Sastrawi's dictionary loaded), ready to run."""
+    from nltk import FreqDist
+    from nltk.tokenize import RegexpTokenizer
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    from .tokens import TOKEN_PATTERN
+
+    tokenizer = RegexpTokenizer(TOKEN_PATTERN)
+    stemmer = StemmerFactory().create_stemmer()
+
+    def run(path: Path) -> int:
+        fd: FreqDist = FreqDist()
+        for text in _raw_texts(path):
+            for token in tokenizer.tokenize(text.lower()):
+                fd[stemmer.stem(token)] += 1
+        return len(fd)
+
+    return run
+
+
+def _sklearn_pipeline():
+    """The CountVectorizer baseline, imported, ready to run."""
+    try:
+        from sklearn.feature_extraction.text import CountVectorizer
+    except ImportError:
+        raise ImportError(
+            'the CountVectorizer baseline needs scikit-learn: pip install ".[bench]"'
+        ) from None
+
+    def run(path: Path) -> int:
+        return int(CountVectorizer().fit_transform(_raw_texts(path)).shape[1])
+
+    return run
+
+
+def run_operation(name: str, path: str | Path, *, jobs: int | None = None) -> dict[str, Any]:
+    """Run one operation on a JSON Lines corpus in this process; ``{"seconds": ...}``."""
+    path = Path(path)
+    if name not in OPERATIONS:
+        raise ValueError(f"unknown operation {name!r}; use one of {', '.join(OPERATIONS)}")
+    if name == "terms":
+        from .terms import term_frequencies
+
+        start = time.perf_counter()
+        size = len(term_frequencies(path, stem=True, jobs=jobs, progress=False))
+    elif name == "frames":
+        from .frames import frame_scores
+
+        start = time.perf_counter()
+        size = len(frame_scores(path, by="leader", jobs=jobs, progress=False))
+    else:
+        run = _nltk_pipeline() if name == "nltk" else _sklearn_pipeline()
+        start = time.perf_counter()
+        size = run(path)
+    return {"seconds": time.perf_counter() - start, "rows": size}
+
+
+# ---------------------------------------------------------------- measuring (parent side)
+
+
+def _children_map() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
+        tree.setdefault(ppid, []).append(int(entry.name))
+    return tree
+
+
+def _memory_kb(pid: int) -> int:
+    for name, key in (("smaps_rollup", b"Pss:"), ("status", b"VmRSS:")):
+        try:
+            with open(f"/proc/{pid}/{name}", "rb") as fh:
+                for line in fh:
+                    if line.startswith(key):
+                        return int(line.split()[1])
+        except OSError:
+            continue
+    return 0
+
+
+def _tree_memory_kb(root: int) -> int:
+    tree = _children_map()
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += _memory_kb(pid)
+        stack.extend(tree.get(pid, ()))
+    return total
+
+
+def _measure(cmd: list[str], *, env: dict[str, str] | None = None) -> tuple[str, float, float]:
+    """Run ``cmd``; (stdout, wall seconds, peak memory of its process tree in MB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
+    peak = 0
+    can_sample = Path("/proc/self/stat").exists()
+    while proc.poll() is None:
+        if can_sample:
+            peak = max(peak, _tree_memory_kb(proc.pid))
+        time.sleep(_SAMPLE_SECONDS)
+    out, err = proc.communicate()
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd[:4])} ... failed:\n{err.strip()[-2000:]}")
+    if not can_sample:  # pragma: no cover - not Linux
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return out, wall, peak / 1024
+
+
+def benchmark(
+    path: str | Path,
+    *,
+    articles: int,
+    megabytes: float,
+    jobs: int | None = None,
+    operations: tuple[str, ...] = OPERATIONS,
+    extras: bool = True,
+    progress=None,
+) -> pd.DataFrame:
+    """Measure each operation on the JSON Lines corpus at ``path``, each in a fresh process.
+
+    Parameters
+    ----------
+    path : a JSON Lines corpus (text column ``text``), e.g. written from
+        :func:`analysis.synthetic.synthetic_articles`.
+    articles, megabytes : its number of articles and MB (10^6 bytes) of raw UTF-8 text.
+    jobs : worker processes for ``terms`` and ``frames`` (``None``: all cores).
+    operations : which of :data:`OPERATIONS` to run.
+    extras : also time ``import analysis`` and ``python -m analysis figures`` on the
+        seeds, each from a cold interpreter.
+    progress : optional callable taking a message, called before each step.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``operation``; columns ``what`` (what runs), ``jobs`` (worker processes;
+        1 for the single-process baselines), ``articles``, ``seconds`` (time of the
+        operation itself, after imports), ``articles_per_s``, ``mb_per_s``, ``peak_mb``
+        (peak memory of the process and its workers, see the module notes; NaN for the
+        extras) and ``wall_s`` (the whole child process, interpreter start included).
+    """
+    import pandas as pd
+
+    from .parallel import resolve_jobs
+
+    n_jobs = resolve_jobs(jobs)
+    rows = []
+    for name in operations:
+        if progress:
+            progress(f"running {name} on {articles:,} articles ...")
+        cmd = [sys.executable, "-m", "analysis.bench", name, str(path)]
+        if name in ("terms", "frames"):
+            cmd += ["--jobs", str(n_jobs)]
+        out, wall, peak = _measure(cmd)
+        seconds = json.loads(out.strip().splitlines()[-1])["seconds"]
+        rows.append({
+            "operation": name, "what": DESCRIPTIONS[name],
+            "jobs": n_jobs if name in ("terms", "frames") else 1, "articles": articles,
+            "seconds": seconds, "articles_per_s": articles / seconds,
+            "mb_per_s": megabytes / seconds, "peak_mb": peak, "wall_s": wall,
+        })
+    if extras:
+        import tempfile
+
+        if progress:
+            progress("timing import analysis and the figures command (cold starts) ...")
+        walls = [_measure([sys.executable, "-c", "import analysis"])[1] for _ in range(3)]
+        rows.append({
+            "operation": "import", "what": DESCRIPTIONS["import"], "jobs": 1, "articles": 0,
+            "seconds": sorted(walls)[1], "articles_per_s": float("nan"),
+            "mb_per_s": float("nan"), "peak_mb": float("nan"), "wall_s": sorted(walls)[1],
+        })
+        with tempfile.TemporaryDirectory() as out_dir:
+            try:
+                _o, wall, peak = _measure(
+                    [sys.executable, "-m", "analysis", "figures", "--out", out_dir, "--quiet"]
+                )
+            except RuntimeError:
+                wall, peak = float("nan"), float("nan")
+        rows.append({
+            "operation": "figures", "what": DESCRIPTIONS["figures"], "jobs": 1, "articles": 5,
+            "seconds": wall, "articles_per_s": float("nan"), "mb_per_s": float("nan"),
+            "peak_mb": peak, "wall_s": wall,
+        })
+    frame = pd.DataFrame(rows).set_index("operation")
+    return frame.astype({"jobs": "int64", "articles": "int64"})
+
+
+def speed_ratios(table: pd.DataFrame) -> pd.DataFrame:
+    """How many times faster (articles/s) ``terms`` and ``frames`` run than each baseline.
+
+    Returns a DataFrame indexed by ``operation`` (``terms``, ``frames``) with one column
+    per baseline present (``vs_nltk``, ``vs_sklearn``): ours / baseline; above 1 is faster.
+    """
+    import pandas as pd
+
+    ours = [op for op in ("terms", "frames") if op in table.index]
+    base = [op for op in ("nltk", "sklearn") if op in table.index]
+    data = {
+        f"vs_{b}": [table.at[o, "articles_per_s"] / table.at[b, "articles_per_s"] for o in ours]
+        for b in base
+    }
+    out = pd.DataFrame(data, index=pd.Index(ours, name="operation"))
+    return out
+
+
+def machine() -> dict[str, str]:
+    """The machine the benchmark ran on: cores, CPU model, memory, Python, platform."""
+    cpu = platform.processor() or ""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        with open("/proc/meminfo", encoding="utf-8") as fh:
+            kb = int(fh.readline().split()[1])
+            memory = f"{kb / 1024 / 1024:.1f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return {
+        "cores": str(os.cpu_count()), "cpu": cpu or "unknown", "memory": memory or "unknown",
+        "python": platform.python_version(), "platform": platform.platform(terse=True),
+    }
+
+
+def _main(argv: list[str] | None = None) -> int:
+    """Child entry point: ``python -m analysis.bench OPERATION PATH [--jobs N]``."""
+    import argparse
+
+    p = argparse.ArgumentParser(prog="python -m analysis.bench")
+    p.add_argument("operation", choices=OPERATIONS)
+    p.add_argument("path")
+    p.add_argument("--jobs", type=int, default=None)
+    args = p.parse_args(argv)
+    result = run_operation(args.operation, args.path, jobs=args.jobs)
+    sys.stdout.write(json.dumps(result) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main())
