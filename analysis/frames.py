@@ -614,18 +614,33 @@ def _match_text(
     text: str, matcher: FrameMatcher
 ) -> tuple[int, list[tuple[int, str, str]]]:
     """(word tokens, [(frame index, entry, matched text)]) of one sentence."""
+    from itertools import accumulate
+
+    from .tokens import _HAS_LETTER_RE, _TOKEN_SPLIT_RE
+
     norm = normalize(text)
-    spans = word_spans(norm)
-    found = matcher.match_tokens([s for _a, _b, s in spans])
+    parts = _TOKEN_SPLIT_RE.split(norm)  # gap, token, gap, token, ..., gap
+    tokens = parts[1::2]
+    words = [
+        s for s in tokens if s.isalpha() or (not s.isdecimal() and _HAS_LETTER_RE.search(s))
+    ]
+    found = matcher.match_tokens(words)
     if not found:
-        return len(spans), []
+        return len(words), []
+    # offsets only for sentences with a hit: part k spans starts[k]:starts[k + 1]
+    starts = list(accumulate(map(len, parts), initial=0))
+    if len(words) == len(tokens):
+        where = range(1, len(parts), 2)
+    else:  # tokens without a letter (numbers) are not words
+        where = [2 * i + 1 for i, s in enumerate(tokens) if s.isalpha() or (
+            not s.isdecimal() and _HAS_LETTER_RE.search(s))]
     to_orig = _char_map(text, norm)
     out = []
     for start, end, fi, entry in found:
-        a = to_orig(spans[start][0])
-        b = to_orig(spans[end - 1][1] - 1) + 1
+        a = to_orig(starts[where[start]])
+        b = to_orig(starts[where[end - 1] + 1] - 1) + 1
         out.append((fi, entry, text[a:b]))
-    return len(spans), out
+    return len(words), out
 
 
 def _code_document(
@@ -635,14 +650,17 @@ def _code_document(
     voices: bool,
     texts: bool,
     keep: frozenset[str] | None,
+    evidence: bool = True,
 ) -> tuple | None:
     """Frame coding of one document, the per-document part of :func:`_code`.
 
-    Returns ``(doc_id, metadata, sentence_nos, sentences, voices, speakers, tokens,
-    evidence)`` with sentence texts only when ``texts`` (else only for sentences with a
-    hit), voices and speakers only when ``voices`` (else ``""``), metadata restricted to
-    ``keep`` (``None``: all) and evidence as ``(sentence index, frame, entry, matched)``;
-    ``None`` for a document without a text body (skipped, as by the sentence table).
+    Returns ``(doc_id, metadata, metadata names, sentences, voices, speakers, tokens,
+    hits)``: sentence texts only when ``texts`` (else only for sentences with a hit,
+    when ``evidence``; else ``None``), voices and speakers only when ``voices`` (else
+    ``None``), metadata restricted to ``keep`` (``None``: all), word tokens per sentence,
+    and hits as ``(sentence index, frame, entry, matched)`` (entry and matched ``None``
+    unless ``evidence``). Sentences are numbered from 1 in order. ``None`` for a
+    document without a text body (skipped, as by the sentence table).
     """
     body = doc.get("body")
     if not isinstance(body, str):
@@ -650,29 +668,30 @@ def _code_document(
     if voices:
         from .quotes import _doc_analysis
 
-        rows = [
-            (v["sentence_no"], v["sentence"], v["voice"], v["speaker"])
-            for v in _doc_analysis(dict(doc)).voices
-        ]
+        analysed = _doc_analysis(dict(doc)).voices
+        sentences = [v["sentence"] for v in analysed]
+        voice_col = [v["voice"] for v in analysed]
+        speaker_col = [v["speaker"] for v in analysed]
     else:
         from .tokens import split_sentences
 
-        rows = [(no, sent, "", "") for no, sent in enumerate(split_sentences(body), start=1)]
+        sentences = split_sentences(body)
+        voice_col = speaker_col = None
     meta = {
         k: v for k, v in doc.items()
         if k not in _NOT_METADATA and k not in _SENTENCE_CORE and (keep is None or k in keep)
     }
     names = [k for k in doc if k not in _NOT_METADATA and k not in _SENTENCE_CORE]
-    tokens, evidence, sentences = [], [], []
-    for r, (_no, text, _v, _s) in enumerate(rows):
+    tokens, hits, kept = [], [], []
+    for r, text in enumerate(sentences):
         n_tokens, found = _match_text(text, matcher)
         tokens.append(n_tokens)
         for fi, entry, matched in found:
-            evidence.append((r, fi, entry, matched))
-        sentences.append(text if texts or found else None)
+            hits.append((r, fi, entry, matched) if evidence else (r, fi, None, None))
+        kept.append(text if texts or (found and evidence) else None)
     return (
-        str(doc["doc_id"]), meta, names, [r[0] for r in rows], sentences,
-        [r[2] for r in rows], [r[3] for r in rows], tokens, evidence,
+        str(doc["doc_id"]), meta, names, kept if texts or evidence else None,
+        voice_col, speaker_col, tokens, hits,
     )
 
 
@@ -682,6 +701,7 @@ def _code(
     *,
     voices: bool = True,
     texts: bool = True,
+    evidence: bool = True,
     keep: Iterable[str] | None = None,
     jobs: int | None = None,
     engine: str = "processes",
@@ -691,58 +711,86 @@ def _code(
 
     A corpus is coded one document at a time (in worker processes, see
     :func:`analysis.parallel.map_documents`), keeping per sentence only its numbers
-    (tokens, hits), its voice and speaker when ``voices``, its text when ``texts`` or
-    when it has a hit, and the metadata columns in ``keep`` (``None``: all); memory
-    then grows with the number of sentences, not with the text.
+    (tokens, hits, in compact arrays), its voice and speaker when ``voices``, its text
+    when ``texts`` (or, with ``evidence``, when it has a hit), and per document the
+    metadata columns in ``keep`` (``None``: all); memory then grows with the number of
+    sentences by a few bytes each, not with the text. Without ``evidence`` the
+    evidence list is empty.
     """
     if _is_sentence_table(corpus):
         return _code_table(_sentence_table(corpus), matcher)
+    from array import array
     from functools import partial
 
     from .parallel import map_documents
 
     func = partial(
-        _code_document, matcher=matcher, voices=voices, texts=texts,
+        _code_document, matcher=matcher, voices=voices, texts=texts, evidence=evidence,
         keep=None if keep is None else frozenset(keep),
     )
     n = 0
-    core: dict[str, list] = {c: [] for c in ("doc_id", "sentence_no", "sentence", "voice",
-                                             "speaker")}
-    meta: dict[str, list] = {}
+    doc_ids: list[str] = []
+    sizes = array("q")
+    doc_meta: list[dict[str, Any]] = []
     names: dict[str, None] = {}
-    tokens: list[int] = []
-    evidence: list[tuple[int, int, str, str]] = []
+    sentences: list[str | None] = []
+    voice_col: list[str] = []
+    speaker_col: list[str] = []
+    tokens = array("q")
+    hit_rows, hit_frames = array("q"), array("q")
+    found: list[tuple[int, int, str, str]] = []
     for rec in map_documents(func, corpus, jobs=jobs, engine=engine, progress=progress,
                              desc="coding frames"):
         if rec is None:
             continue
-        doc_id, doc_meta, doc_names, nos, sents, vs, sps, toks, ev = rec
-        k = len(nos)
+        doc_id, meta, doc_names, sents, vs, sps, toks, hits = rec
         names.update(dict.fromkeys(doc_names))
-        for key in doc_meta:
-            if key not in meta:
-                meta[key] = [None] * n
-        core["doc_id"].extend([doc_id] * k)
-        core["sentence_no"].extend(nos)
-        core["sentence"].extend(sents)
-        core["voice"].extend(vs)
-        core["speaker"].extend(sps)
-        for key, col in meta.items():
-            col.extend([doc_meta.get(key)] * k)
+        doc_ids.append(doc_id)
+        sizes.append(len(toks))
+        doc_meta.append(meta)
+        if sents is not None:
+            sentences.extend(sents)
+        if vs is not None:
+            voice_col.extend(vs)
+            speaker_col.extend(sps)
         tokens.extend(toks)
-        evidence.extend((n + r, fi, entry, matched) for r, fi, entry, matched in ev)
-        n += k
-    table = pd.DataFrame({**core, **meta}, columns=[*core, *meta])
-    table["sentence_no"] = table["sentence_no"].astype("int64")
-    hits = np.zeros((n, len(matcher.frames)), dtype=np.int64)
-    if evidence:
-        rows = np.fromiter((e[0] for e in evidence), dtype=np.int64, count=len(evidence))
-        fis = np.fromiter((e[1] for e in evidence), dtype=np.int64, count=len(evidence))
-        np.add.at(hits, (rows, fis), 1)
-    return _Coded(
-        table, matcher.frames, np.asarray(tokens, dtype=np.int64).reshape(n), hits, evidence,
-        list(names),
-    )
+        for r, fi, entry, matched in hits:
+            hit_rows.append(n + r)
+            hit_frames.append(fi)
+            if evidence:
+                found.append((n + r, fi, entry, matched))
+        n += len(toks)
+    counts = np.frombuffer(sizes, dtype=np.int64) if len(sizes) else np.zeros(0, np.int64)
+
+    def per_sentence(values: list) -> np.ndarray:
+        arr = np.empty(len(values), dtype=object)
+        arr[:] = values
+        return np.repeat(arr, counts)
+
+    columns: dict[str, Any] = {
+        "doc_id": per_sentence(doc_ids),
+        "sentence_no": (
+            np.arange(n, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts) + 1
+        ),
+        "sentence": np.array(sentences, dtype=object) if sentences else np.full(n, None),
+        "voice": np.array(voice_col, dtype=object) if voices else np.full(n, "", dtype=object),
+        "speaker": (
+            np.array(speaker_col, dtype=object) if voices else np.full(n, "", dtype=object)
+        ),
+    }
+    meta_keys = list(dict.fromkeys(k for m in doc_meta for k in m))
+    for key in meta_keys:
+        columns[key] = per_sentence([m.get(key) for m in doc_meta])
+    table = pd.DataFrame(columns, columns=list(columns))
+    hits_arr = np.zeros((n, len(matcher.frames)), dtype=np.int64)
+    if len(hit_rows):
+        np.add.at(
+            hits_arr,
+            (np.frombuffer(hit_rows, dtype=np.int64), np.frombuffer(hit_frames, dtype=np.int64)),
+            1,
+        )
+    tok_arr = np.frombuffer(tokens, dtype=np.int64).copy() if n else np.zeros(0, np.int64)
+    return _Coded(table, matcher.frames, tok_arr, hits_arr, found, list(names))
 
 
 def _code_table(table: pd.DataFrame, matcher: FrameMatcher) -> _Coded:
@@ -992,7 +1040,8 @@ def frame_scores(
     coded = _code(
         corpus, matcher,
         voices=voice is not None or sentence_level or bool({"voice", "speaker"} & set(by_list)),
-        texts=sentence_level, keep=by_list, jobs=jobs, engine=engine, progress=progress,
+        texts=sentence_level, evidence=False, keep=by_list, jobs=jobs, engine=engine,
+        progress=progress,
     )
     frames = coded.frames
     nf = len(frames)
@@ -1138,7 +1187,7 @@ def frame_cooccurrence(
     """
     matcher = _as_matcher(lexicon)
     coded = _code(
-        corpus, matcher, voices=voice is not None, texts=False, keep=(),
+        corpus, matcher, voices=voice is not None, texts=False, evidence=False, keep=(),
         jobs=jobs, engine=engine, progress=progress,
     )
     mask = _voice_mask(coded.table, voice)
