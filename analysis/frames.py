@@ -1045,9 +1045,13 @@ def frame_scores(
     )
     frames = coded.frames
     nf = len(frames)
-    mask = _voice_mask(coded.table, voice)
-    table = coded.table.loc[mask].reset_index(drop=True)
-    tokens, hits = coded.tokens[mask], coded.hits[mask]
+    if voice is None:  # every sentence: no copy of the (possibly long) sentence table
+        table = coded.table.reset_index(drop=True)
+        tokens, hits = coded.tokens, coded.hits
+    else:
+        mask = _voice_mask(coded.table, voice)
+        table = coded.table.loc[mask].reset_index(drop=True)
+        tokens, hits = coded.tokens[mask], coded.hits[mask]
 
     if isinstance(by, str) and by == "sentence":
         return _sentence_scores(table, tokens, hits, frames)
