@@ -1071,7 +1071,12 @@ def frame_scores(
     records: dict[str, list] = {c: [] for c in by_cols}
     stats: dict[str, list] = {c: [] for c in _SCORE_STATS}
     group_hits = []
+    from .parallel import progress_bar
+
+    bar = progress_bar(len(groups), "bootstrap", progress, unit="group") if n_boot else None
     for key in sorted(groups, key=_sort_key):
+        if bar is not None:
+            bar.update(1)
         rows = groups[key]
         key_t = key if isinstance(key, tuple) else (key,)
         h_rows, t_rows = hits[rows], tokens[rows]
@@ -1108,6 +1113,8 @@ def frame_scores(
             stats["n_sentences"].append(len(rows))
             stats["resampled"].append(unit)
         group_hits.append(g_hits)
+    if bar is not None:
+        bar.close()
     gh = np.array(group_hits).reshape(-1, nf)
     dom_mask, dom_names = _dominant(gh, frames)
     stats["dominant"] = dom_mask.ravel().tolist()

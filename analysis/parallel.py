@@ -54,6 +54,7 @@ __all__ = [
     "PARALLEL_MIN_DOCUMENTS",
     "START_METHOD",
     "map_documents",
+    "progress_bar",
     "resolve_jobs",
 ]
 
@@ -170,15 +171,29 @@ def _chunks(items: Iterator[Any], size: int) -> Iterator[list]:
 # ---------------------------------------------------------------- progress
 
 
-def _progress_bar(progress: bool | None, total: int | None, desc: str | None):
+def _progress_bar(
+    progress: bool | None, total: int | None, desc: str | None, unit: str = "doc"
+):
     if progress is False or (progress is None and not _stderr_is_tty()):
         return None
     from tqdm.auto import tqdm
 
     return tqdm(
-        total=total, desc=desc or "documents", unit="doc", file=sys.stderr,
+        total=total, desc=desc or "documents", unit=unit, file=sys.stderr,
         delay=0 if progress else PROGRESS_DELAY, leave=False, dynamic_ncols=True,
     )
+
+
+def progress_bar(
+    total: int | None, desc: str, progress: bool | None = None, *, unit: str = "item"
+):
+    """A tqdm bar for a long loop that is not over documents (e.g. bootstrap groups).
+
+    ``None`` when ``progress`` is False, or None and standard error is not a terminal;
+    otherwise a bar that shows itself after two seconds (``progress=True``: at once).
+    Call ``update(n)`` and ``close()`` on it.
+    """
+    return _progress_bar(progress, total, desc, unit)
 
 
 def _stderr_is_tty() -> bool:
