@@ -259,7 +259,10 @@ _FIRST_ALNUM_RE = re.compile(r"[^\W_]")
 
 def normalize_whitespace(line: str) -> str:
     """Tidy one line: zero-width characters out, non-breaking and other spaces to one space."""
-    if not _UNTIDY_RE.search(line):
+    if line.isascii():  # no special space or zero-width character: only tabs, doubles
+        if "\t" not in line and "  " not in line:
+            return line.strip()
+    elif not _UNTIDY_RE.search(line):
         return line.strip()
     return _SPACE_RE.sub(" ", _ZERO_WIDTH_RE.sub("", line)).strip()
 
@@ -284,6 +287,10 @@ def _words(line: str) -> list[str]:
 
 
 def _strip_tag(line: str) -> tuple[str, str | None]:
+    # A tag ends with ")", "]", "*", "-" or an ASCII letter (#yan): test that first.
+    end = line.rstrip()[-1:]
+    if not end or not (end in ")]*-" or (end.isascii() and end.isalpha())):
+        return line, None
     m = _TAG_RE.search(line)
     if not m or len(line[: m.start()].strip()) == 0:
         return line, None
@@ -304,7 +311,7 @@ def _is_headline_like(line: str) -> bool:
 
 
 def _is_menu(line: str) -> bool:
-    words = _words(line)
+    words = line.split(maxsplit=3)  # four pieces: more than three words
     return 0 < len(words) <= 3 and all(w.lower().strip(":|") in _MENU_WORDS for w in words)
 
 
@@ -316,9 +323,10 @@ def _classify(line: str) -> str | None:
         return "engagement"
     if _BYLINE_RE.match(line):
         return "byline"
-    if _SOURCE_RE.match(line) and (len(_words(line)) <= 8 or line[:7].lower() == "artikel"):
+    n_words = len(_words(line))
+    if _SOURCE_RE.match(line) and (n_words <= 8 or line[:7].lower() == "artikel"):
         return "source-credit"
-    if len(_words(line)) <= 30 and _CAPTION_RE.search(line):
+    if n_words <= 30 and _CAPTION_RE.search(line):
         return "caption"
     if _TIMESTAMP_RE.match(line):
         return "timestamp"
@@ -431,7 +439,7 @@ def _one_pass(
             skip = False
             continue
         nxt = lines[i + 1][1] if i + 1 < len(lines) else None
-        m = _SPLIT_TAG_END_RE.search(line)
+        m = _SPLIT_TAG_END_RE.search(line) if line.endswith("(") else None
         if m and nxt is not None and _SPLIT_TAG_LINE_RE.match(nxt):
             removed.append(RemovedLine(no, line[m.start() :].strip() + " " + nxt, "reporter-tag"))
             joined.append((no, line[: m.start()].rstrip()))

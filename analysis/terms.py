@@ -179,27 +179,14 @@ def _frequency_table(
 def _doc_terms(
     body: str, *, stem: bool, drop_stopwords: bool, fold_reduplication: bool, need_words: bool
 ) -> tuple[list[str], int]:
-    """Counted tokens of one body, and its number of words (0 unless ``need_words``).
+    """Counted tokens of one body, and its number of words (0 unless ``need_words``):
+    the tokens of :func:`analysis.tokens.tokenize_sentences`, all sentences together."""
+    from .tokens import _text_tokens_and_words
 
-    Without stemming one tokenisation gives both (stopwords are then dropped here, as
-    :func:`analysis.tokens.tokenize` would); with stemming the words are counted apart.
-    """
-    if stem:
-        from .tokens import _sentence_tokens_and_words
-
-        sents, words = _sentence_tokens_and_words(
-            body, stem=True, drop_stopwords=drop_stopwords, fold_reduplication=fold_reduplication
-        )
-        return [t for s in sents for t in s], (words if need_words else 0)
-    sents = _sentence_tokens(
-        body, stem=False, drop_stopwords=False, fold_reduplication=fold_reduplication
+    tokens, words = _text_tokens_and_words(
+        body, stem=stem, drop_stopwords=drop_stopwords, fold_reduplication=fold_reduplication
     )
-    tokens = [t for s in sents for t in s]
-    words = len(tokens)
-    if drop_stopwords:
-        stops = stopwords()
-        tokens = [t for t in tokens if t not in stops]
-    return tokens, words
+    return tokens, (words if need_words else 0)
 
 
 def _doc_count(
