@@ -390,6 +390,7 @@ class FrameMatcher:
         )
         self._types: dict[str, tuple[tuple[str, ...], str | None, tuple[int, ...]]] = {}
         self._surfaces: dict[str, tuple[tuple[str, ...], str | None, tuple[int, ...]]] = {}
+        self._starters: set[str] = set()  # surfaces with candidate entries
 
     def __repr__(self) -> str:
         return f"FrameMatcher({len(self._entries)} entries, frames={list(self.frames)})"
@@ -432,22 +433,28 @@ class FrameMatcher:
         ``tokens`` are the surface word tokens of a single sentence (any case); ``end``
         is exclusive. Hits are sorted by start, then frame order.
         """
-        surfaces = self._surfaces  # surface form -> analysis, so a token costs one look-up
-        analysed = []
-        for t in tokens:
-            a = surfaces.get(t)
-            if a is None:
-                a = surfaces[t] = self._analyse(t.lower())
-            analysed.append(a)
+        # surface form -> analysis, so a token costs one look-up (all at once, in C)
+        surfaces = self._surfaces
+        analysed = list(map(surfaces.get, tokens))
+        if None in analysed:
+            for i in [i for i, a in enumerate(analysed) if a is None]:
+                t = tokens[i]
+                a = surfaces.get(t)
+                if a is None:
+                    a = surfaces[t] = self._analyse(t.lower())
+                    if a[2]:
+                        self._starters.add(t)
+                analysed[i] = a
+        starters = self._starters  # surfaces that can start an entry
+        if starters.isdisjoint(tokens):
+            return []
         n = len(analysed)
         found: list[tuple[int, int, int, str]] = []
         taken_until = [0] * len(self.frames)
         entries = self._entries
-        for i, a in enumerate(analysed):
-            cands = a[2]
-            if not cands:
-                continue
-            for j in cands:
+        for i in [i for i, t in enumerate(tokens) if t in starters]:
+            a = analysed[i]
+            for j in a[2]:
                 e = entries[j]
                 if i < taken_until[e.frame]:
                     continue
@@ -621,9 +628,13 @@ def _match_text(
     norm = normalize(text)
     parts = _TOKEN_SPLIT_RE.split(norm)  # gap, token, gap, token, ..., gap
     tokens = parts[1::2]
-    words = [
-        s for s in tokens if s.isalpha() or (not s.isdecimal() and _HAS_LETTER_RE.search(s))
-    ]
+    if "".join(tokens).replace("-", "").replace("'", "").isalpha():
+        # the usual sentence, checked in C: no digits, so every token is a word
+        words = tokens
+    else:
+        words = [
+            s for s in tokens if s.isalpha() or (not s.isdecimal() and _HAS_LETTER_RE.search(s))
+        ]
     found = matcher.match_tokens(words)
     if not found:
         return len(words), []

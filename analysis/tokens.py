@@ -16,6 +16,7 @@ Main entry point: :func:`tokenize`.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -84,7 +85,8 @@ def normalize(text: str) -> str:
     Case is kept (sentence splitting and proper-name detection need it); line
     breaks are kept (they separate paragraphs).
     """
-    text = text.translate(_QUOTE_MAP)
+    if not text.isascii() or "`" in text or "\t" in text:  # else nothing to translate
+        text = text.translate(_QUOTE_MAP)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _UNTIDY_SPACE_RE.search(text) is None:
@@ -171,7 +173,11 @@ def split_sentences(text: str) -> list[str]:
 TOKEN_PATTERN = r"[^\W_]+(?:[-'][^\W_]+)*"
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 # The same pattern as a splitter: [gap, token, gap, token, ..., gap], all in C.
-_TOKEN_SPLIT_RE = re.compile("(" + TOKEN_PATTERN + ")")
+# Possessive quantifiers (Python 3.11+) match the same tokens without keeping
+# backtracking points: the token characters and the joiners never overlap.
+_TOKEN_SPLIT_RE = re.compile(
+    r"([^\W_]++(?:[-'][^\W_]++)*+)" if sys.version_info >= (3, 11) else "(" + TOKEN_PATTERN + ")"
+)
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
 
 

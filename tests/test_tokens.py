@@ -235,3 +235,74 @@ def test_token_counts_add_up(words):
     kept = tokenize(text, drop_stopwords=True)
     dropped = [t for t in tokenize(text) if t in stopwords()]
     assert len(kept) + len(dropped) == len(tokenize(text))
+
+
+# --- fast paths give what the plain definitions give ---------------------------------
+
+
+def _normalize_reference(text):
+    """normalize() as first written: translate, then tidy every line with the regex."""
+    import re
+
+    from analysis.tokens import _QUOTE_MAP
+
+    text = text.translate(_QUOTE_MAP).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(re.sub(r"[^\S\n]+", " ", line).strip() for line in text.split("\n"))
+
+
+_PIECES = [
+    "Bupati", "H.", "Askolani", "menegaskan", "kinerja", "OPD-OPD", "harus", "baik.",
+    "baik.)", "(Red.)", "Kita", "“Kami", "siap,”", "kata", "Pemerintahan", "Kepemimpinannya",
+    "Perhubungan", "Palembang", "Sekda:", "2022", "HK3", "rambu-rambu", "Dr.", "Budiman.",
+    "!", "?", "[tim]", "dan", "\n", "\t", "\u00a0", "  ", "\u200b", "—", "`", "\r\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["", " "]))
+def test_normalize_fast_path_equals_reference(pieces, sep):
+    text = sep.join(pieces)
+    assert normalize(text) == _normalize_reference(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_whole_text_tokens_equal_sentence_tokens(pieces):
+    # terms counts a body without splitting it into sentences: it must give exactly the
+    # tokens (and stems: names at a sentence start are treated differently) of
+    # tokenize_sentences, and the same number of words
+    from analysis.tokens import _text_tokens_and_words
+
+    text = " ".join(pieces)
+    for opts in (
+        {"stem": True, "drop_stopwords": True, "fold_reduplication": False},
+        {"stem": True, "drop_stopwords": False, "fold_reduplication": True},
+        {"stem": False, "drop_stopwords": True, "fold_reduplication": False},
+    ):
+        tokens, words = _text_tokens_and_words(text, **opts)
+        per_sentence = tokenize_sentences(text, **opts)
+        assert tokens == [t for s in per_sentence for t in s]
+        all_words = tokenize_sentences(text, fold_reduplication=opts["fold_reduplication"])
+        assert words == sum(len(s) for s in all_words)
+
+
+def test_name_after_a_bracketed_sentence_end_is_a_sentence_start():
+    # "Makanan" opens a sentence after "baik.)": stemmed like any first word (makan);
+    # inside a sentence a capitalised word without a clear affix may be a name (kept)
+    from analysis.tokens import _text_tokens_and_words
+
+    text = "Semua berjalan baik.) Makanan tersedia. Dinas Makanan hadir."
+    tokens, _ = _text_tokens_and_words(text, stem=True, drop_stopwords=False,
+                                       fold_reduplication=False)
+    assert tokens == ["semua", "jalan", "baik", "makan", "sedia", "dinas", "makanan", "hadir"]
+    assert tokens == [t for s in tokenize_sentences(text, stem=True) for t in s]
+
+
+def test_seed_bodies_counted_whole_equal_sentence_by_sentence(seeds):
+    from analysis.tokens import _text_tokens_and_words
+
+    for body in seeds["body"]:
+        tokens, _ = _text_tokens_and_words(body, stem=True, drop_stopwords=True,
+                                           fold_reduplication=False)
+        per_sentence = tokenize_sentences(body, stem=True, drop_stopwords=True)
+        assert tokens == [t for s in per_sentence for t in s]
