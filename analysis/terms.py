@@ -198,33 +198,35 @@ def _doc_count(
     fold_reduplication: bool,
     excluded: frozenset[str],
     need_words: bool,
-) -> tuple[Hashable, Counter, int]:
-    """(group, term Counter, words) of one document: the per-document part of counting."""
+) -> tuple[Hashable, list[str], int]:
+    """(group, counted tokens, words) of one document: the per-document part of counting.
+
+    The tokens are returned as a list, to be counted by :func:`_merge_counts` in C
+    (``Counter.update`` of a list), not merged Counter by Counter in Python.
+    """
     group = _group_of(doc, by)
     tokens, words = _doc_terms(
         doc["body"] or "", stem=stem, drop_stopwords=drop_stopwords,
         fold_reduplication=fold_reduplication, need_words=need_words,
     )
-    counter = Counter(t for t in tokens if t not in excluded) if excluded else Counter(tokens)
-    return group, counter, words
+    if excluded:
+        tokens = [t for t in tokens if t not in excluded]
+    return group, tokens, words
 
 
 def _merge_counts(
-    results: Iterable[tuple[Hashable, Counter, int]],
+    results: Iterable[tuple[Hashable, list[str], int]],
 ) -> tuple[dict, dict, dict]:
-    """Sum per-document counts into (counts, doc_freqs, n_words) per group, in order."""
+    """Count per-document tokens into (counts, doc_freqs, n_words) per group, in order."""
     counts: dict[Hashable, Counter] = {}
     doc_freqs: dict[Hashable, Counter] = {}
     n_words: dict[Hashable, int] = {}
-    for group, counter, words in results:
-        if group in counts:
-            counts[group].update(counter)
-            doc_freqs[group].update(counter.keys())
-            n_words[group] += words
-        else:
-            counts[group] = counter
-            doc_freqs[group] = Counter(counter.keys())
-            n_words[group] = words
+    for group, tokens, words in results:
+        if group not in counts:
+            counts[group], doc_freqs[group], n_words[group] = Counter(), Counter(), 0
+        counts[group].update(tokens)
+        doc_freqs[group].update(set(tokens))
+        n_words[group] += words
     return counts, doc_freqs, n_words
 
 
