@@ -5,6 +5,13 @@ The package is split into small modules named for what they hold:
 - :mod:`analysis.corpus`  reading articles and metadata (the only module that reads files)
 - :mod:`analysis.clean`   removing web boilerplate, with an audit of every removed line
 - :mod:`analysis.tokens`  Indonesian sentences, tokens, stopwords and stems
+- :mod:`analysis.terms`   frequencies, n-grams, collocations, KWIC, dispersion, TF-IDF
+- :mod:`analysis.keyness` G2, Log Ratio, chi2 and Fightin' Words log-odds
+- :mod:`analysis.frames`  the frame lexicon, frame scores with intervals, evidence
+- :mod:`analysis.quotes`  direct quotes, speakers and the voice of every sentence
+- :mod:`analysis.plots`   matplotlib figures and word clouds (``ax=None`` -> Axes)
+- :mod:`analysis.figures` the figures command: every figure with its table
+- :mod:`analysis.parallel` running over large corpora (processes, Dask)
 
 Heavy libraries (pandas, matplotlib, Sastrawi) are imported only when used, so
 ``import analysis`` stays fast. The most used functions are available from the top:
@@ -28,6 +35,19 @@ _EXPORTS = {
     "clean_article": "analysis.clean",
     "tokenize": "analysis.tokens",
     "split_sentences": "analysis.tokens",
+    "term_frequencies": "analysis.terms",
+    "term_counts": "analysis.terms",
+    "ngrams": "analysis.terms",
+    "collocations": "analysis.terms",
+    "kwic": "analysis.terms",
+    # not "keyness": that name is the submodule (from analysis.keyness import keyness)
+    "keyness_vs_rest": "analysis.keyness",
+    "log_odds_dirichlet": "analysis.keyness",
+    "frame_scores": "analysis.frames",
+    "frame_evidence": "analysis.frames",
+    "load_lexicon": "analysis.frames",
+    "extract_quotes": "analysis.quotes",
+    "sentence_table": "analysis.quotes",
 }
 
 __all__ = sorted(_EXPORTS)

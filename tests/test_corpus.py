@@ -172,19 +172,25 @@ def test_loading_never_writes_to_the_corpus_folder(seed_copy):
     assert {p.name: p.read_bytes() for p in seed_copy.iterdir()} == before
 
 
-def test_import_is_lazy_and_fast():
+def test_import_is_lazy():
+    # `import analysis` loads none of the heavy libraries (its time is measured by the
+    # bench command, not here); the top-level names resolve on first use
     import subprocess
     import sys
 
+    heavy = ["pandas", "numpy", "matplotlib", "nltk", "Sastrawi", "wordcloud", "scipy"]
     code = (
-        "import sys, time; t = time.perf_counter(); import analysis; "
-        "d = time.perf_counter() - t; "
-        "print(d, 'pandas' in sys.modules, 'matplotlib' in sys.modules)"
+        "import sys; import analysis; "
+        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    seconds, pandas_loaded, mpl_loaded = out.stdout.split()
-    assert pandas_loaded == "False" and mpl_loaded == "False"
-    assert float(seconds) < 0.5
+    assert out.stdout.strip() == "[]"
+    for name in analysis.__all__:
+        assert callable(getattr(analysis, name)), name
+    assert analysis.frame_scores.__module__ == "analysis.frames"
+    assert analysis.extract_quotes.__module__ == "analysis.quotes"
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        analysis.nope  # noqa: B018
 
 
 # --- other corpus formats and bad files in a big folder ----------------------------
