@@ -75,6 +75,10 @@ _QUOTE_MAP = str.maketrans(
     }
 )
 _SPACES_RE = re.compile(r"[^\S\n]+")
+# The same mapping as (character, replacement) pairs; no replacement is itself mapped,
+# so replacing them one after the other equals translating.
+_QUOTE_ITEMS = tuple((chr(k), v or "") for k, v in _QUOTE_MAP.items())
+_ASCII_QUOTE_ITEMS = tuple(item for item in _QUOTE_ITEMS if item[0].isascii())
 # Whitespace that _SPACES_RE would change: anything but a single plain space.
 _UNTIDY_SPACE_RE = re.compile(r"[^\S\n ]|  ")
 
@@ -85,8 +89,16 @@ def normalize(text: str) -> str:
     Case is kept (sentence splitting and proper-name detection need it); line
     breaks are kept (they separate paragraphs).
     """
-    if not text.isascii() or "`" in text or "\t" in text:  # else nothing to translate
-        text = text.translate(_QUOTE_MAP)
+    # str.translate looks every character up in a dict (about 0.1 us each); a few
+    # C-level scans and replaces of the characters actually present cost far less
+    if not text.isascii():
+        for ch, rep in _QUOTE_ITEMS:
+            if ch in text:
+                text = text.replace(ch, rep)
+    else:
+        for ch, rep in _ASCII_QUOTE_ITEMS:  # backtick and tab
+            if ch in text:
+                text = text.replace(ch, rep)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _UNTIDY_SPACE_RE.search(text) is None:
@@ -112,7 +124,14 @@ ABBREVIATIONS = frozenset(
     kompol akp iptu ipda aiptu aipda bripka brigpol brig dt drg apt dipl ing
     """.split()
 )
-_SENT_END_RE = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]*[A-Z0-9])")
+# Straight and typographic quotation marks (the keys of _QUOTE_MAP that become " or ').
+_QUOTE_CHARS = "\"'“”„‟«»″‘’‚‛′`"
+# A sentence ends at . ! ? (maybe followed by closing quotes or brackets) before
+# whitespace and a capital or digit, maybe behind opening quotes or brackets:
+# 'siap.” Bupati', 'kata Sekda. “Kita', 'baik.) Rapat'.
+_SENT_END_RE = re.compile(
+    rf"[.!?]+[{_QUOTE_CHARS})\]]*(?=\s+[{_QUOTE_CHARS}(\[]*[A-Z0-9])"
+)
 _WORD_BEFORE_RE = re.compile(r"(\S+)$")
 
 
@@ -153,7 +172,9 @@ def split_sentences(text: str) -> list[str]:
 
     A period after an abbreviation (``H.``, ``Dr.``, ``S.STP.``, ``MM.``, ``No.``) or an
     initial (``M. Rahmattullah``) does not end a sentence; ``!``, ``?`` and other
-    periods do when the next word starts with a capital, a digit or an opening quote.
+    periods do when the next word starts with a capital or a digit, also behind an
+    opening quotation mark or bracket (straight or typographic: ``kata Sekda. “Kita``);
+    closing marks after the period stay with their sentence (``siap.” Bupati``).
     The sentences are returned as they stand in ``text`` (not normalised).
 
     >>> split_sentences("Bupati H. Askolani, SH.,MH membuka rapat. Sekda hadir.")
@@ -396,9 +417,9 @@ def _is_name_candidate(surface: str, start: int, text: str) -> bool:
     return j >= 0 and text[j] not in ".!?\n:"
 
 
-#: Per option set: surface -> token (None: dropped) for surfaces whose result does not
-#: depend on their position, and (surface, may-be-a-name) -> token for capitalised
-#: words; grows with the vocabulary only.
+#: Per option set: surface -> token for surfaces whose token does not depend on their
+#: position, and surface -> (token at a sentence start, token inside a sentence) for
+#: capitalised words whose token does; grows with the vocabulary only.
 _PROCESS_CACHES: dict[tuple, dict[Any, Any]] = {}
 
 
@@ -431,34 +452,42 @@ def _process(
 
     Every surface form is looked up in a cache of its token (``""`` when it is dropped
     as a stopword, ``0`` when it is not a word), all at once in C; only the surfaces
-    missing from it are worked out one by one. A capitalised (not all-caps) word's
-    token depends on where it stands when stemming (a name candidate is stemmed more
-    carefully), so it is never in that cache but in one keyed by (surface, name).
+    missing from it are worked out one by one. When stemming, a capitalised (not
+    all-caps) word may be a name inside a sentence and is then stemmed more carefully:
+    if that changes its token (``Makanan``: ``makan`` at a sentence start, ``makanan``
+    inside), it is never in that cache but in one of (token at a start, token inside),
+    chosen by where it stands.
     """
     stops = stopwords() if drop_stopwords else frozenset()
     if protected:
         cache: dict[Any, Any] = {}
-        names: dict[Any, Any] = {}
+        placed: dict[Any, Any] = {}
     else:
         cache = _PROCESS_CACHES.setdefault((stem, drop_stopwords, fold), {})
-        names = _PROCESS_CACHES.setdefault((stem, drop_stopwords, fold, "name"), {})
+        placed = _PROCESS_CACHES.setdefault((stem, drop_stopwords, fold, "placed"), {})
     parts = _TOKEN_SPLIT_RE.split(text)
     surfaces = parts[1::2]
     mapped = list(map(cache.get, surfaces))
     for i in [i for i, t in enumerate(mapped) if t is None]:  # the cache misses
         surface = surfaces[i]
-        if not surface.isalpha() and (surface.isdecimal() or not _HAS_LETTER_RE.search(surface)):
+        pair = placed.get(surface)
+        if pair is not None:
+            mapped[i] = pair[_name_after(parts, 2 * i + 1)]
+        elif not surface.isalpha() and (
+            surface.isdecimal() or not _HAS_LETTER_RE.search(surface)
+        ):
             cache[surface] = mapped[i] = _NOT_A_WORD
-        elif stem and surface[:1].isupper() and not surface.isupper():
-            key = (surface, _name_after(parts, 2 * i + 1))
-            tok = names.get(key)
-            if tok is None:
-                tok = _token_of(surface, key[1], stem, stops, fold, protected)
-                tok = names[key] = _DROPPED if tok is None else tok
-            mapped[i] = tok
         else:
             tok = _token_of(surface, False, stem, stops, fold, protected)
-            cache[surface] = mapped[i] = _DROPPED if tok is None else tok
+            tok = _DROPPED if tok is None else tok
+            if stem and surface[:1].isupper() and not surface.isupper():
+                as_name = _token_of(surface, True, stem, stops, fold, protected)
+                as_name = _DROPPED if as_name is None else as_name
+                if as_name != tok:
+                    placed[surface] = (tok, as_name)
+                    mapped[i] = as_name if _name_after(parts, 2 * i + 1) else tok
+                    continue
+            cache[surface] = mapped[i] = tok
     if words is not None:
         words[0] += len(mapped) - mapped.count(_NOT_A_WORD)
     return [t for t in mapped if t]
@@ -491,9 +520,10 @@ def _sentence_tokens_and_words(
     return sents, words[0]
 
 
-# A sentence end closed by a bracket (``baik.) Kita``): the one place where the word
+# A sentence end closed by a bracket (``baik.) Kita``; quotation marks are normalised to
+# " and ', which the name rule skips like spaces): the one place where the word
 # after a sentence break looks, to the name rule, as if it stood inside a sentence.
-_END_IN_BRACKET_RE = re.compile(r"[.!?][\"')\]]*[)\]]")
+_END_IN_BRACKET_RE = re.compile(rf"[.!?][{_QUOTE_CHARS})\]]*[)\]]")
 
 
 def _text_tokens_and_words(

@@ -518,3 +518,21 @@ def test_voice_agreement_with_hand_coding(seed_sentences, capsys):
     assert r["accuracy"] > r["majority_baseline"] + 0.3
     assert r["kappa"] >= KAPPA_FLOOR
     assert r["speaker_accuracy"] >= SPEAKER_FLOOR
+
+
+def test_quote_opened_inside_a_paragraph_starts_its_own_sentence():
+    # news often opens a quote right after a sentence of narration on the same line:
+    # the narration stays narration, the quoted sentences are direct
+    text = (
+        "Bupati Budiman memimpin rapat. “Kita harus disiplin. Jangan terlambat,” "
+        "tegasnya. Rapat berlanjut hingga sore."
+    )
+    voices = [(v["voice"], v["sentence"]) for v in sentence_voices(text)]
+    assert voices == [
+        ("narration", "Bupati Budiman memimpin rapat."),
+        ("direct", "“Kita harus disiplin."),
+        ("direct", "Jangan terlambat,” tegasnya."),
+        ("narration", "Rapat berlanjut hingga sore."),
+    ]
+    (quote,) = extract_quotes(text)
+    assert quote["speaker"] == "Budiman" and quote["sentence_nos"] == [2, 3]

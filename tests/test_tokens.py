@@ -58,6 +58,21 @@ def test_normalize_quotes_dashes_spaces():
             "“Saya tuntut produk. Proses bisa bermacam-macam,” tambahnya.",
             ["“Saya tuntut produk.", "Proses bisa bermacam-macam,” tambahnya."],
         ),
+        (
+            # typographic quotes around a sentence break, as scraped news writes them
+            "Hal itu disampaikan Sekda. “Kita harus disiplin.” Rapat berlanjut. ‘Tepat"
+            " waktu!’ tegasnya.",
+            [
+                "Hal itu disampaikan Sekda.",
+                "“Kita harus disiplin.”",
+                "Rapat berlanjut.",
+                "‘Tepat waktu!’ tegasnya.",
+            ],
+        ),
+        (
+            "Kinerja dievaluasi (setiap bulan.) «Semua OPD» hadir.",
+            ["Kinerja dievaluasi (setiap bulan.)", "«Semua OPD» hadir."],
+        ),
         ("Baris pertama\nBaris kedua", ["Baris pertama", "Baris kedua"]),
         ("Angka 74,6 persen. Nilai 3.5 naik.", ["Angka 74,6 persen.", "Nilai 3.5 naik."]),
     ],
@@ -254,13 +269,20 @@ _PIECES = [
     "Bupati", "H.", "Askolani", "menegaskan", "kinerja", "OPD-OPD", "harus", "baik.",
     "baik.)", "(Red.)", "Kita", "“Kami", "siap,”", "kata", "Pemerintahan", "Kepemimpinannya",
     "Perhubungan", "Palembang", "Sekda:", "2022", "HK3", "rambu-rambu", "Dr.", "Budiman.",
-    "!", "?", "[tim]", "dan", "\n", "\t", "\u00a0", "  ", "\u200b", "—", "`", "\r\n",
+    "!", "?", "[tim]", "dan", "siap.”", "siap.”)", "“Dinas", "«Makanan", "Makanan",
+    "\n", "\t", "\u00a0", "  ", "\u200b", "—", "`", "\r\n",
+    "„Ya‟", "«OPD»", "‘baik’", "2″", "5′", "−3", "\u202f", "\u00ad", "‚", "‛", "―", "\ufeff",
 ]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["", " "]))
 def test_normalize_fast_path_equals_reference(pieces, sep):
+    from analysis.tokens import _QUOTE_MAP
+
+    # replacing characters one after the other equals translating them at once only
+    # because no replacement is itself replaced
+    assert not any(rep and ord(rep) in _QUOTE_MAP for rep in _QUOTE_MAP.values())
     text = sep.join(pieces)
     assert normalize(text) == _normalize_reference(text)
 
