@@ -60,13 +60,14 @@ import re
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .tokens import normalize, stem_word, word_spans
+from .tokens import _HAS_LETTER_RE, _TOKEN_SPLIT_RE, normalize, stem_word, word_spans
 
 __all__ = [
     "CLITICS",
@@ -621,10 +622,6 @@ def _match_text(
     text: str, matcher: FrameMatcher
 ) -> tuple[int, list[tuple[int, str, str]]]:
     """(word tokens, [(frame index, entry, matched text)]) of one sentence."""
-    from itertools import accumulate
-
-    from .tokens import _HAS_LETTER_RE, _TOKEN_SPLIT_RE
-
     norm = normalize(text)
     parts = _TOKEN_SPLIT_RE.split(norm)  # gap, token, gap, token, ..., gap
     tokens = parts[1::2]

@@ -101,6 +101,10 @@ def normalize(text: str) -> str:
                 text = text.replace(ch, rep)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isprintable() and "  " not in text:
+        # the usual sentence, checked in C: every whitespace character but the ASCII
+        # space is non-printable, so its only spaces are single plain ones
+        return text.strip()
     if _UNTIDY_SPACE_RE.search(text) is None:
         # only single plain spaces: nothing to tidy but the ends of the lines
         if "\n" not in text:
@@ -132,23 +136,26 @@ _QUOTE_CHARS = "\"'“”„‟«»″‘’‚‛′`"
 _SENT_END_RE = re.compile(
     rf"[.!?]+[{_QUOTE_CHARS})\]]*(?=\s+[{_QUOTE_CHARS}(\[]*[A-Z0-9])"
 )
-_WORD_BEFORE_RE = re.compile(r"(\S+)$")
 
 
 def _is_abbreviation(before: str) -> bool:
-    # The last word is searched in the tail only (the pattern ends with $, so searching
-    # the whole paragraph costs time proportional to its length), unless it fills it.
-    offset = max(0, len(before) - 64)
-    m = _WORD_BEFORE_RE.search(before, offset)
-    if m is not None and m.start() == offset and offset:
-        m = _WORD_BEFORE_RE.search(before)
-    if not m:
+    """Does the last word of ``before`` (the text up to a period) not end a sentence?"""
+    if before[-1:] == "\n":  # as a regex's $ would, look past one final line break
+        before = before[:-1]
+    if not before or before[-1].isspace():
         return False
-    word = m.group(1).lstrip("(\"'[,").rstrip(".")
+    # The last word (run of non-space characters) is looked for in the tail only,
+    # unless it fills the tail.
+    offset = max(0, len(before) - 64)
+    pieces = before[offset:].rsplit(None, 1)
+    if len(pieces) == 1 and offset:
+        pieces = before.rsplit(None, 1)
+    word_start = len(before) - len(pieces[-1])
+    word = pieces[-1].lstrip("(\"'[,").rstrip(".")
     if len(word) >= 3 and word.isupper() and word.isalpha():
         return False  # an acronym (BPK, OPD) ends a sentence like any word
     if len(word) == 1 and word.isalpha():
-        prev = before[: m.start()].rstrip()
+        prev = before[:word_start].rstrip()
         return not (prev[-1:].isdigit())
     return word.replace(".", "").replace(",", "").lower() in ABBREVIATIONS
 

@@ -328,3 +328,38 @@ def test_seed_bodies_counted_whole_equal_sentence_by_sentence(seeds):
                                            fold_reduplication=False)
         per_sentence = tokenize_sentences(body, stem=True, drop_stopwords=True)
         assert tokens == [t for s in per_sentence for t in s]
+
+
+def _is_abbreviation_reference(before):
+    """The abbreviation test as first written, with a regex for the last word."""
+    import re
+
+    from analysis.tokens import ABBREVIATIONS
+
+    m = re.search(r"(\S+)$", before)
+    if not m:
+        return False
+    word = m.group(1).lstrip("(\"'[,").rstrip(".")
+    if len(word) >= 3 and word.isupper() and word.isalpha():
+        return False
+    if len(word) == 1 and word.isalpha():
+        return not before[: m.start()].rstrip()[-1:].isdigit()
+    return word.replace(".", "").replace(",", "").lower() in ABBREVIATIONS
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["H", "M", "Dr", "S.STP", "MM", "SH.,MH", "No", "BPK", "1445 H", "(Dr", "rapat",
+             "x" * 70, " ", "  ", "\u00a0", "\t", "\n", "'", "("]
+        ),
+        max_size=12,
+    )
+)
+def test_abbreviation_test_equals_reference(pieces):
+    from analysis.tokens import _is_abbreviation
+
+    before = " ".join(pieces)
+    for text in (before, before.replace(" ", "")):
+        assert _is_abbreviation(text) == _is_abbreviation_reference(text)
