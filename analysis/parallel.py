@@ -215,8 +215,7 @@ def _serial(func, combine, kind, items, chunksize, bar) -> Iterator[Any]:
 
 def _processes(func, combine, kind, items, chunksize, jobs, bar) -> Iterator[Any]:
     import multiprocessing
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     ctx = multiprocessing.get_context(START_METHOD)
     if START_METHOD == "forkserver":
@@ -224,6 +223,21 @@ def _processes(func, combine, kind, items, chunksize, jobs, bar) -> Iterator[Any
         # once, so each pool starts in a fraction of a second.
         ctx.set_forkserver_preload(_PRELOAD)
     in_flight = max(2, 3 * jobs)
+    try:
+        yield from _pool_results(ctx, func, combine, kind, items, chunksize, jobs, bar, in_flight)
+    except BrokenProcessPool as exc:
+        raise RuntimeError(
+            "a worker process stopped abruptly. If this runs from a Python script, put "
+            "the call under `if __name__ == \"__main__\":` (worker processes import the "
+            "script's main module, as multiprocessing requires); otherwise the machine "
+            "may have run out of memory: try fewer jobs (jobs=1 runs in this process)"
+        ) from exc
+
+
+def _pool_results(ctx, func, combine, kind, items, chunksize, jobs, bar, in_flight):
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(func, combine)
     ) as pool:

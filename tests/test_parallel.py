@@ -241,3 +241,24 @@ def test_memory_stays_flat_when_the_corpus_doubles():
     small = _peak(lambda: term_counts(_stream(n), by=None, stem=True, jobs=1))
     large = _peak(lambda: term_counts(_stream(2 * n), by=None, stem=True, jobs=1))
     assert large < 1.5 * small + 256 * 1024, (small, large)
+
+
+def test_script_without_main_guard_gets_a_clear_error(tmp_path):
+    # worker processes re-import a script's main module: without the guard they fail to
+    # start, and the user reads what to do instead of a BrokenProcessPool traceback
+    import subprocess
+    import sys
+
+    script = tmp_path / "count.py"
+    script.write_text(
+        "from analysis.terms import term_counts\n"
+        "term_counts(None, jobs=2, progress=False)\n",
+        encoding="utf-8",
+    )
+    out = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300
+    )
+    assert out.returncode != 0
+    last = out.stderr.strip().splitlines()[-1]
+    assert last.startswith("RuntimeError: a worker process stopped abruptly")
+    assert 'if __name__ == "__main__":' in last
