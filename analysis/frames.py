@@ -914,12 +914,18 @@ def _bootstrap(
     n, nf = unit_hits.shape
     rates = np.empty((n_boot, nf))
     shares = np.empty((n_boot, nf))
-    block = max(1, _BOOT_BLOCK_CELLS // max(1, n * (nf + 1)))
+    # hits and tokens side by side, as floats: sums of counts stay exact integers
+    units = np.column_stack([unit_hits, unit_tokens]).astype(float)  # (n, nf + 1)
+    block = max(1, _BOOT_BLOCK_CELLS // max(1, n))
     for start in range(0, n_boot, block):
         b = min(block, n_boot - start)
         idx = rng.integers(0, n, size=(b, n))
-        h = unit_hits[idx].sum(axis=1).astype(float)  # (b, nf)
-        t = unit_tokens[idx].sum(axis=1).astype(float)  # (b,)
+        # how often each unit is drawn in each resample, then one matrix product: the
+        # same sums as adding up the drawn units' rows, without a (b, n, nf) array
+        idx += np.arange(b)[:, None] * n
+        weights = np.bincount(idx.ravel(), minlength=b * n).reshape(b, n).astype(float)
+        sums = weights @ units  # (b, nf + 1)
+        h, t = sums[:, :nf], sums[:, nf]
         tot = h.sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
             rates[start : start + b] = np.where(t[:, None] > 0, h / t[:, None] * 1000, np.nan)
