@@ -259,10 +259,8 @@ _FIRST_ALNUM_RE = re.compile(r"[^\W_]")
 
 def normalize_whitespace(line: str) -> str:
     """Tidy one line: zero-width characters out, non-breaking and other spaces to one space."""
-    if line.isascii():  # no special space or zero-width character: only tabs, doubles
-        if "\t" not in line and "  " not in line:
-            return line.strip()
-    elif not _UNTIDY_RE.search(line):
+    # every whitespace and zero-width character but the ASCII space is non-printable
+    if (line.isprintable() and "  " not in line) or not _UNTIDY_RE.search(line):
         return line.strip()
     return _SPACE_RE.sub(" ", _ZERO_WIDTH_RE.sub("", line)).strip()
 

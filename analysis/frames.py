@@ -627,21 +627,16 @@ def _match_text(
     tokens = parts[1::2]
     if "".join(tokens).replace("-", "").replace("'", "").isalpha():
         # the usual sentence, checked in C: no digits, so every token is a word
-        words = tokens
-    else:
-        words = [
-            s for s in tokens if s.isalpha() or (not s.isdecimal() and _HAS_LETTER_RE.search(s))
-        ]
+        words, where = tokens, range(1, len(parts), 2)
+    else:  # tokens without a letter (numbers) are not words; part k is token (k - 1) / 2
+        where = [2 * i + 1 for i, s in enumerate(tokens) if s.isalpha() or (
+            not s.isdecimal() and _HAS_LETTER_RE.search(s))]
+        words = [parts[k] for k in where]
     found = matcher.match_tokens(words)
     if not found:
         return len(words), []
     # offsets only for sentences with a hit: part k spans starts[k]:starts[k + 1]
     starts = list(accumulate(map(len, parts), initial=0))
-    if len(words) == len(tokens):
-        where = range(1, len(parts), 2)
-    else:  # tokens without a letter (numbers) are not words
-        where = [2 * i + 1 for i, s in enumerate(tokens) if s.isalpha() or (
-            not s.isdecimal() and _HAS_LETTER_RE.search(s))]
     to_orig = _char_map(text, norm)
     out = []
     for start, end, fi, entry in found:
@@ -916,7 +911,7 @@ def _bootstrap(
     shares = np.empty((n_boot, nf))
     # hits and tokens side by side, as floats: sums of counts stay exact integers
     units = np.column_stack([unit_hits, unit_tokens]).astype(float)  # (n, nf + 1)
-    block = max(1, _BOOT_BLOCK_CELLS // max(1, n))
+    block = max(1, _BOOT_BLOCK_CELLS // max(1, 3 * n))  # draws, counts, weights
     for start in range(0, n_boot, block):
         b = min(block, n_boot - start)
         idx = rng.integers(0, n, size=(b, n))

@@ -91,14 +91,9 @@ def normalize(text: str) -> str:
     """
     # str.translate looks every character up in a dict (about 0.1 us each); a few
     # C-level scans and replaces of the characters actually present cost far less
-    if not text.isascii():
-        for ch, rep in _QUOTE_ITEMS:
-            if ch in text:
-                text = text.replace(ch, rep)
-    else:
-        for ch, rep in _ASCII_QUOTE_ITEMS:  # backtick and tab
-            if ch in text:
-                text = text.replace(ch, rep)
+    for ch, rep in _QUOTE_ITEMS if not text.isascii() else _ASCII_QUOTE_ITEMS:
+        if ch in text:
+            text = text.replace(ch, rep)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.isprintable() and "  " not in text:
@@ -128,8 +123,8 @@ ABBREVIATIONS = frozenset(
     kompol akp iptu ipda aiptu aipda bripka brigpol brig dt drg apt dipl ing
     """.split()
 )
-# Straight and typographic quotation marks (the keys of _QUOTE_MAP that become " or ').
-_QUOTE_CHARS = "\"'“”„‟«»″‘’‚‛′`"
+# Straight and typographic quotation marks (" and ' and what normalize() maps to them).
+_QUOTE_CHARS = "\"'" + "".join(ch for ch, rep in _QUOTE_ITEMS if rep in ("\"", "'"))
 # A sentence ends at . ! ? (maybe followed by closing quotes or brackets) before
 # whitespace and a capital or digit, maybe behind opening quotes or brackets:
 # 'siap.” Bupati', 'kata Sekda. “Kita', 'baik.) Rapat'.
