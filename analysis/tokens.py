@@ -222,14 +222,6 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _words(text: str) -> list[str]:
-    """The surfaces of :func:`word_spans` without their offsets (faster)."""
-    return [
-        s for s in _TOKEN_SPLIT_RE.split(text)[1::2]
-        if s.isalpha() or (not s.isdecimal() and _HAS_LETTER_RE.search(s))
-    ]
-
-
 _CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")
 
 
@@ -409,16 +401,6 @@ def stem_word(word: str, *, name: bool = False) -> str:
 # ------------------------------------------------------------------ tokenize
 
 
-def _is_name_candidate(surface: str, start: int, text: str) -> bool:
-    """Capitalised (not all-caps) word that does not start a sentence or a line."""
-    if not surface[:1].isupper() or surface.isupper():
-        return False
-    j = start - 1
-    while j >= 0 and text[j] in " \"'([":
-        j -= 1
-    return j >= 0 and text[j] not in ".!?\n:"
-
-
 #: Per option set: surface -> token for surfaces whose token does not depend on their
 #: position, and surface -> (token at a sentence start, token inside a sentence) for
 #: capitalised words whose token does; grows with the vocabulary only.
@@ -496,9 +478,10 @@ def _process(
 
 
 def _name_after(parts: list[str], k: int) -> bool:
-    """:func:`_is_name_candidate` for token ``parts[k]`` of ``_TOKEN_SPLIT_RE.split``:
-    the first character before it, skipping spaces, quotes and opening brackets, is
-    not a sentence end, a colon or a line break (nor the start of the text)."""
+    """May the capitalised token ``parts[k]`` of ``_TOKEN_SPLIT_RE.split`` be a name, i.e.
+    does it not start a sentence or a line? True when the first character before it,
+    skipping spaces, quotes and opening brackets, is not a sentence end, a colon or a
+    line break (nor the start of the text)."""
     gap = parts[k - 1].rstrip(" \"'([")
     if gap:
         return gap[-1] not in ".!?\n:"
