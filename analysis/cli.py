@@ -373,7 +373,11 @@ def _cmd_figures(args: argparse.Namespace) -> int:
     from .paths import FIGURES_DIR
 
     out = args.out if args.out is not None else FIGURES_DIR
-    written = build_figures(args.corpus, out, progress=False if args.quiet else None)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs must be 1 or more, got {args.jobs}")
+    written = build_figures(
+        args.corpus, out, progress=False if args.quiet else None, jobs=args.jobs
+    )
     n_figures = len({p.stem for p in written})
     sys.stdout.write(f"{n_figures} figure(s), {len(written)} files, written to {out}\n")
     return 0
@@ -388,6 +392,11 @@ def _add_figures(sub) -> None:
     p.add_argument(
         "--out", metavar="DIR", default=None,
         help="output folder (default: the repository's figures/)",
+    )
+    p.add_argument(
+        "--jobs", metavar="N", type=int, default=None,
+        help="worker processes drawing figures side by side (default: all cores; 1: one "
+        "after the other); the files are the same whatever N",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_figures)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Hashable, Iterable, Iterator
@@ -197,6 +198,7 @@ def build_figures(
     out_dir: str | Path | None = None,
     *,
     progress: bool | None = None,
+    jobs: int | None = None,
 ) -> list[Path]:
     """Run every builder of :data:`FIGURE_BUILDERS` and write its figures.
 
@@ -206,47 +208,165 @@ def build_figures(
         ``None`` for the seeds.
     out_dir : output folder, default the repository's ``figures/``.
     progress : show a progress bar on stderr; default only when stderr is a terminal.
+    jobs : worker processes drawing builders side by side (``None``: all cores; 1: one
+        after the other in this process). Builders that cannot be sent to another
+        process (defined in a notebook or inside a function) run in this process. The
+        files are the same, byte for byte, whatever ``jobs``.
 
     Returns
     -------
     list of pathlib.Path
-        Every file written, in order.
+        Every file written, in the order of the builders.
 
     Raises
     ------
     ValueError
-        If two figures have the same name.
+        If two figures have the same name (then no file of this run is written).
+
+    Every file is first written into a temporary folder inside ``out_dir``; only when
+    every builder has finished and the names are checked are they renamed into place,
+    so a failing builder leaves the previous figures as they were.
     """
     import pandas as pd
     from tqdm import tqdm
 
     from .corpus import load_corpus
+    from .parallel import resolve_jobs
 
+    n_jobs = resolve_jobs(jobs)
+    if n_jobs > 1 and len(FIGURE_BUILDERS) > 1:
+        from .parallel import worker_context
+
+        worker_context(_FIGURE_PRELOAD, start=True)  # workers get ready meanwhile
     if not isinstance(corpus, pd.DataFrame):
         corpus = load_corpus(corpus)
     out = Path(out_dir) if out_dir is not None else FIGURES_DIR
     if progress is None:
         progress = sys.stderr.isatty()
-    written: list[Path] = []
-    seen: set[str] = set()
     builders = list(FIGURE_BUILDERS)
-    with plots.figure_style(), tqdm(
-        total=len(builders), desc="figures", unit="step", disable=not progress,
-        file=sys.stderr, leave=False,
-    ) as bar:
-        for builder in builders:
-            for spec in builder(corpus):
-                name, fig, table, *rest = spec
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out, prefix=".figures-", suffix=".tmp"))
+    try:
+        with tqdm(
+            total=len(builders), desc="figures", unit="step", disable=not progress,
+            file=sys.stderr, leave=False,
+        ) as bar:
+            made = _run_builders(builders, corpus, staging, n_jobs, bar)
+        seen: set[str] = set()
+        for figures_made in made:
+            for name, _files in figures_made:
                 if name in seen:
-                    plots.close_figure(fig)
                     raise ValueError(f"two figures are named {name!r}")
                 seen.add(name)
-                bar.set_postfix_str(name, refresh=True)
-                written += save_figure(
-                    fig, name, out_dir=out, table=table, formats=rest[0] if rest else FORMATS
-                )
-            bar.update(1)
+        written: list[Path] = []
+        for figures_made in made:
+            for _name, files in figures_made:
+                for file in files:
+                    os.replace(staging / file, out / file)
+                    written.append(out / file)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return written
+
+
+Made = list[tuple[str, list[str]]]  # (figure name, file names) of one builder
+
+
+def _build(builder: Builder, corpus: pd.DataFrame, out: Path) -> Made:
+    """Run one builder, saving its figures into ``out``; its figures' names and files."""
+    made: Made = []
+    seen: set[str] = set()
+    with plots.figure_style():
+        for spec in builder(corpus):
+            name, fig, table, *rest = spec
+            if name in seen:
+                plots.close_figure(fig)
+                raise ValueError(f"two figures are named {name!r}")
+            seen.add(name)
+            paths = save_figure(
+                fig, name, out_dir=out, table=table, formats=rest[0] if rest else FORMATS
+            )
+            made.append((name, [p.name for p in paths]))
+    return made
+
+
+def _portable(builder: Builder) -> bool:
+    """Can ``builder`` run in a worker process (importable by name from its module)?"""
+    import pickle
+
+    if getattr(builder, "__module__", None) in (None, "__main__"):
+        return False  # a notebook's or script's function: workers cannot import it
+    try:
+        pickle.dumps(builder)
+    except Exception:  # noqa: BLE001 - local functions, lambdas, closures
+        return False
+    return True
+
+
+#: Modules a figure worker needs beyond the computing ones, imported once by the
+#: worker processes' server.
+_FIGURE_PRELOAD = ("analysis.figures", "analysis.plots", "matplotlib.figure", "wordcloud")
+
+_worker_corpus: pd.DataFrame | None = None
+
+
+def _init_worker(corpus: pd.DataFrame, cores: int) -> None:
+    from . import parallel
+
+    global _worker_corpus
+    _worker_corpus = corpus
+    parallel._CORE_SHARE = cores  # pools started by builders share the machine
+
+
+def _build_in_worker(builder: Builder, out: str) -> Made:
+    return _build(builder, _worker_corpus, Path(out))
+
+
+def _run_builders(
+    builders: list[Builder], corpus: pd.DataFrame, out: Path, jobs: int, bar
+) -> list[Made]:
+    """Every builder's figures, in builder order: in ``jobs`` worker processes, if > 1."""
+    remote = [i for i, b in enumerate(builders) if _portable(b)] if jobs > 1 else []
+    if len(remote) < 2:
+        remote = []  # one builder: starting a worker costs more than it saves
+    made: list[Made | None] = [None] * len(builders)
+    local = [i for i in range(len(builders)) if i not in set(remote)]
+    if not remote:
+        for i in local:
+            made[i] = _build(builders[i], corpus, out)
+            bar.update(1)
+        return made
+    from concurrent.futures import ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .parallel import BROKEN_POOL_MESSAGE, worker_context
+
+    n_workers = min(jobs, len(remote))
+    cores = max(1, (os.cpu_count() or 1) // n_workers)
+    try:
+        with ProcessPoolExecutor(
+            max_workers=n_workers,
+            mp_context=worker_context(_FIGURE_PRELOAD),
+            initializer=_init_worker,
+            initargs=(corpus, cores),
+        ) as pool:
+            futures = {pool.submit(_build_in_worker, builders[i], str(out)): i for i in remote}
+            try:
+                for i in local:  # builders only this process can run, meanwhile
+                    made[i] = _build(builders[i], corpus, out)
+                    bar.update(1)
+                pending = set(futures)
+                while pending:
+                    done, pending = wait(pending, return_when="FIRST_COMPLETED")
+                    for fut in done:
+                        made[futures[fut]] = fut.result()
+                        bar.update(1)
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+    except BrokenProcessPool as exc:
+        raise RuntimeError(BROKEN_POOL_MESSAGE) from exc
+    return made
 
 
 # ---------------------------------------------------------------------------- helpers

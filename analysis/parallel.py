@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
@@ -85,9 +85,17 @@ _HEAVY_FIELDS = ("raw", "removed")
 PROGRESS_DELAY = 2.0
 
 
+#: Cores this process may use for ``jobs=None``; set in worker processes that already
+#: run side by side (e.g. :func:`analysis.figures.build_figures`' workers), so that
+#: the pools they start do not oversubscribe the machine. ``None``: all cores.
+_CORE_SHARE: int | None = None
+
+
 def resolve_jobs(jobs: int | None) -> int:
     """Number of worker processes for ``jobs`` (``None`` or 0: all cores; -1 too)."""
     if jobs is None or jobs in (0, -1):
+        if _CORE_SHARE is not None:
+            return _CORE_SHARE
         return max(1, os.cpu_count() or 1)
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs must be a whole number >= 1 (or None for all cores), got {jobs!r}")
@@ -213,25 +221,45 @@ def _serial(func, combine, kind, items, chunksize, bar) -> Iterator[Any]:
             bar.update(len(chunk))
 
 
-def _processes(func, combine, kind, items, chunksize, jobs, bar) -> Iterator[Any]:
+#: Why a worker pool broke, and what to do (raised as a RuntimeError).
+BROKEN_POOL_MESSAGE = (
+    "a worker process stopped abruptly. If this runs from a Python script, put "
+    "the call under `if __name__ == \"__main__\":` (worker processes import the "
+    "script's main module, as multiprocessing requires); otherwise the machine "
+    "may have run out of memory: try fewer jobs (jobs=1 runs in this process)"
+)
+
+
+def worker_context(preload: Sequence[str] = (), *, start: bool = False):
+    """The multiprocessing context worker pools start from (:data:`START_METHOD`).
+
+    With ``forkserver``, workers fork from a server that has imported the package's
+    computing modules (and ``preload``) once, so each pool starts in a fraction of a
+    second. The server starts once per session: ``preload`` counts only for the first
+    pool. ``start=True`` starts it now, importing in the background while this process
+    goes on (e.g. loads the corpus).
+    """
     import multiprocessing
-    from concurrent.futures.process import BrokenProcessPool
 
     ctx = multiprocessing.get_context(START_METHOD)
     if START_METHOD == "forkserver":
-        # Workers fork from a server that has imported the package's computing modules
-        # once, so each pool starts in a fraction of a second.
-        ctx.set_forkserver_preload(_PRELOAD)
+        ctx.set_forkserver_preload([*_PRELOAD, *preload])
+        if start:
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
+    return ctx
+
+
+def _processes(func, combine, kind, items, chunksize, jobs, bar) -> Iterator[Any]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    ctx = worker_context()
     in_flight = max(2, 3 * jobs)
     try:
         yield from _pool_results(ctx, func, combine, kind, items, chunksize, jobs, bar, in_flight)
     except BrokenProcessPool as exc:
-        raise RuntimeError(
-            "a worker process stopped abruptly. If this runs from a Python script, put "
-            "the call under `if __name__ == \"__main__\":` (worker processes import the "
-            "script's main module, as multiprocessing requires); otherwise the machine "
-            "may have run out of memory: try fewer jobs (jobs=1 runs in this process)"
-        ) from exc
+        raise RuntimeError(BROKEN_POOL_MESSAGE) from exc
 
 
 def _pool_results(ctx, func, combine, kind, items, chunksize, jobs, bar, in_flight):

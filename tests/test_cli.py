@@ -137,3 +137,9 @@ def test_figures_command_writes_into_out(capsys, tmp_path, monkeypatch):
         "leaders.csv", "leaders.png", "leaders.svg",
     ]
     assert "1 figure(s), 3 files" in capsys.readouterr().out
+
+
+def test_figures_jobs_must_be_positive(capsys, tmp_path):
+    assert main(["figures", "--out", str(tmp_path), "--jobs", "0"]) == 2
+    assert "--jobs must be 1 or more" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

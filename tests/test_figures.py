@@ -128,3 +128,81 @@ def test_builders_can_be_appended(tmp_path, monkeypatch):
     monkeypatch.setattr(figures, "FIGURE_BUILDERS", [extra, extra])
     with pytest.raises(ValueError, match="two figures are named 'leaders'"):
         figures.build_figures(out_dir=tmp_path, progress=False)
+
+
+# ---------------------------------------------------------------- builders in worker processes
+
+
+def test_one_process_writes_the_same_bytes_as_workers(built, tmp_path):
+    """The module fixture ran with jobs=None (two workers here); jobs=1 gives the same files."""
+    _, written, first, _ = built
+    serial = figures.build_figures(out_dir=tmp_path, progress=False, jobs=1)
+    assert [p.name for p in serial] == [p.name for p in written]  # builder order, both ways
+    assert digests(tmp_path) == first
+
+
+def _leaders(corpus):
+    """A builder a notebook would define: it cannot be sent to a worker."""
+    fig = plots.new_figure((3, 2))
+    plots.plot_top_terms(corpus["leader"].value_counts(), ax=fig.subplots())
+    yield "leaders", fig, corpus[["leader"]]
+
+
+def test_notebook_builders_run_here_beside_the_workers(tmp_path, monkeypatch):
+    def local(corpus):  # defined inside a function: not picklable
+        yield from _leaders(corpus)
+
+    assert not figures._portable(local)
+    assert figures._portable(figures.dispersion_figure)
+    assert figures._portable(figures.collocations_figure)
+    monkeypatch.setattr(
+        figures, "FIGURE_BUILDERS",
+        [figures.dispersion_figure, local, figures.collocations_figure],
+    )
+    written = figures.build_figures(out_dir=tmp_path, progress=False, jobs=2)
+    assert [p.name for p in written] == [
+        "dispersion_frames.png", "dispersion_frames.svg", "dispersion_frames.csv",
+        "leaders.png", "leaders.svg", "leaders.csv",
+        "collocations.png", "collocations.svg", "collocations.csv",
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
+
+
+def test_a_name_clash_between_builders_writes_nothing(tmp_path, monkeypatch):
+    def clash(corpus):
+        fig = plots.new_figure((2, 2))
+        yield "collocations", fig, None
+
+    monkeypatch.setattr(figures, "FIGURE_BUILDERS", [figures.collocations_figure, clash])
+    with pytest.raises(ValueError, match="two figures are named 'collocations'"):
+        figures.build_figures(out_dir=tmp_path, progress=False, jobs=2)
+    assert list(tmp_path.iterdir()) == []  # not even the first builder's files
+
+
+def test_a_failing_builder_leaves_the_old_figures(tmp_path, monkeypatch):
+    def extra(corpus):
+        yield from _leaders(corpus)
+
+    monkeypatch.setattr(figures, "FIGURE_BUILDERS", [extra])
+    figures.build_figures(out_dir=tmp_path, progress=False)
+    before = digests(tmp_path)
+
+    def broken(corpus):
+        fig = plots.new_figure((2, 2))
+        yield "broken", fig, None
+        raise KeyError("no column 'leader'")
+
+    monkeypatch.setattr(
+        figures, "FIGURE_BUILDERS", [figures.dispersion_figure, extra, broken]
+    )
+    with pytest.raises(KeyError, match="no column"):
+        figures.build_figures(out_dir=tmp_path, progress=False, jobs=2)
+    assert digests(tmp_path) == before  # no new file, no temporary folder left
+
+
+def test_figure_workers_share_the_cores(monkeypatch):
+    from analysis import parallel
+
+    monkeypatch.setattr(parallel, "_CORE_SHARE", 1)
+    assert parallel.resolve_jobs(None) == 1
+    assert parallel.resolve_jobs(2) == 2  # an explicit number is kept
