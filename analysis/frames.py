@@ -67,7 +67,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .tokens import _HAS_LETTER_RE, _TOKEN_SPLIT_RE, normalize, stem_word, word_spans
+from .tokens import (
+    _HAS_LETTER_RE,
+    _TOKEN_SPLIT_RE,
+    _ascii_tokens,
+    normalize,
+    stem_word,
+    word_spans,
+)
 
 __all__ = [
     "CLITICS",
@@ -391,7 +398,8 @@ class FrameMatcher:
         )
         self._types: dict[str, tuple[tuple[str, ...], str | None, tuple[int, ...]]] = {}
         self._surfaces: dict[str, tuple[tuple[str, ...], str | None, tuple[int, ...]]] = {}
-        self._starters: set[str] = set()  # surfaces with candidate entries
+        # surfaces with candidate entries -> (frame, words, entry, later words) of each
+        self._starters: dict[str, tuple[tuple[int, int, str, tuple], ...]] = {}
 
     def __repr__(self) -> str:
         return f"FrameMatcher({len(self._entries)} entries, frames={list(self.frames)})"
@@ -423,49 +431,44 @@ class FrameMatcher:
             self._types[token] = got
         return got
 
-    @staticmethod
-    def _word_ok(analysed: tuple, word: tuple[str, str]) -> bool:
-        mode, key = word
-        return analysed[1] == key if mode == "stem" else key in analysed[0]
-
     def match_tokens(self, tokens: Sequence[str]) -> list[tuple[int, int, int, str]]:
         """Hits in one sentence's tokens as ``(start, end, frame_index, entry)``.
 
         ``tokens`` are the surface word tokens of a single sentence (any case); ``end``
         is exclusive. Hits are sorted by start, then frame order.
         """
-        # surface form -> analysis, so a token costs one look-up (all at once, in C)
+        # surface form -> analysis, so a known token costs one look-up, all in C
         surfaces = self._surfaces
-        analysed = list(map(surfaces.get, tokens))
-        if None in analysed:
-            for i in [i for i, a in enumerate(analysed) if a is None]:
-                t = tokens[i]
-                a = surfaces.get(t)
-                if a is None:
+        if not all(map(surfaces.__contains__, tokens)):
+            for t in tokens:
+                if t not in surfaces:
                     a = surfaces[t] = self._analyse(t.lower())
                     if a[2]:
-                        self._starters.add(t)
-                analysed[i] = a
-        starters = self._starters  # surfaces that can start an entry
-        if starters.isdisjoint(tokens):
+                        self._starters[t] = tuple(
+                            (e.frame, len(e.words), e.entry, e.words[1:])
+                            for e in map(self._entries.__getitem__, a[2])
+                        )
+        starters = self._starters  # surface -> its candidate entries, in trial order
+        if starters.keys().isdisjoint(tokens):
             return []
-        n = len(analysed)
+        n = len(tokens)
         found: list[tuple[int, int, int, str]] = []
         taken_until = [0] * len(self.frames)
-        entries = self._entries
         for i in [i for i, t in enumerate(tokens) if t in starters]:
-            a = analysed[i]
-            for j in a[2]:
-                e = entries[j]
-                if i < taken_until[e.frame]:
+            for frame, size, entry, rest in starters[tokens[i]]:
+                if i < taken_until[frame] or i + size > n:
                     continue
-                size = len(e.words)
-                if i + size > n:
-                    continue
-                if all(self._word_ok(analysed[i + k], e.words[k]) for k in range(1, size)):
-                    found.append((i, i + size, e.frame, e.entry))
-                    taken_until[e.frame] = i + size
-        found.sort(key=lambda h: (h[0], h[2]))
+                k = i
+                for mode, key in rest:
+                    k += 1
+                    a = surfaces[tokens[k]]
+                    if (a[1] != key) if mode == "stem" else (key not in a[0]):
+                        break
+                else:
+                    found.append((i, i + size, frame, entry))
+                    taken_until[frame] = i + size
+        if len(found) > 1:
+            found.sort(key=lambda h: (h[0], h[2]))
         return found
 
     def match_sentence(self, sentence: str) -> list[dict[str, Any]]:
@@ -618,30 +621,50 @@ class _Coded:
     metadata: list[str] | None = None  # metadata columns of the corpus (None: the table's)
 
 
+def _is_word(token: str) -> bool:
+    """Has ``token`` a letter (numbers are tokens, not words)? Mostly settled in C."""
+    return token.isalpha() or (not token.isdecimal() and _HAS_LETTER_RE.search(token) is not None)
+
+
 def _match_text(
-    text: str, matcher: FrameMatcher
-) -> tuple[int, list[tuple[int, str, str]]]:
-    """(word tokens, [(frame index, entry, matched text)]) of one sentence."""
+    text: str, matcher: FrameMatcher, evidence: bool = True
+) -> tuple[int, list[tuple[int, str, str | None]]]:
+    """(word tokens, [(frame index, entry, matched text)]) of one sentence.
+
+    Without ``evidence`` the matched text is ``None`` (not worked out).
+    """
     norm = normalize(text)
-    parts = _TOKEN_SPLIT_RE.split(norm)  # gap, token, gap, token, ..., gap
-    tokens = parts[1::2]
-    if "".join(tokens).replace("-", "").replace("'", "").isalpha():
-        # the usual sentence, checked in C: no digits, so every token is a word
-        words, where = tokens, range(1, len(parts), 2)
-    else:  # tokens without a letter (numbers) are not words; part k is token (k - 1) / 2
-        where = [2 * i + 1 for i, s in enumerate(tokens) if s.isalpha() or (
+    tokens = _ascii_tokens(norm)  # the usual sentence: no regex
+    if tokens is None:
+        parts = _TOKEN_SPLIT_RE.split(norm)  # gap, token, gap, token, ..., gap
+        tokens = parts[1::2]
+    else:
+        parts = None
+    all_words = "".join(tokens).replace("-", "").replace("'", "").isalpha()
+    if all_words:  # the usual sentence, checked in C: no digits, every token a word
+        words = tokens
+    else:  # tokens without a letter (numbers) are not words
+        words = [s for s in tokens if s.isalpha() or (  # _is_word, inlined
             not s.isdecimal() and _HAS_LETTER_RE.search(s))]
-        words = [parts[k] for k in where]
     found = matcher.match_tokens(words)
     if not found:
         return len(words), []
-    # offsets only for sentences with a hit: part k spans starts[k]:starts[k + 1]
+    if not evidence:
+        return len(words), [(fi, entry, None) for _s, _e, fi, entry in found]
+    # offsets only for sentences with a hit: word i is token where[i], token j is part
+    # 2 * j + 1, and part k spans starts[k]:starts[k + 1]
+    where = range(len(tokens)) if all_words else [
+        j for j, s in enumerate(tokens) if _is_word(s)
+    ]
+    if parts is None:
+        parts = _TOKEN_SPLIT_RE.split(norm)
     starts = list(accumulate(map(len, parts), initial=0))
     to_orig = _char_map(text, norm)
     out = []
     for start, end, fi, entry in found:
-        a = to_orig(starts[where[start]])
-        b = to_orig(starts[where[end - 1] + 1] - 1) + 1
+        first, last = where[start], where[end - 1]
+        a = to_orig(starts[2 * first + 1])
+        b = to_orig(starts[2 * last + 2] - 1) + 1
         out.append((fi, entry, text[a:b]))
     return len(words), out
 
@@ -687,7 +710,7 @@ def _code_document(
     names = [k for k in doc if k not in _NOT_METADATA and k not in _SENTENCE_CORE]
     tokens, hits, kept = [], [], []
     for r, text in enumerate(sentences):
-        n_tokens, found = _match_text(text, matcher)
+        n_tokens, found = _match_text(text, matcher, evidence)
         tokens.append(n_tokens)
         for fi, entry, matched in found:
             hits.append((r, fi, entry, matched) if evidence else (r, fi, None, None))

@@ -202,6 +202,31 @@ _TOKEN_SPLIT_RE = re.compile(
     r"([^\W_]++(?:[-'][^\W_]++)*+)" if sys.version_info >= (3, 11) else "(" + TOKEN_PATTERN + ")"
 )
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
+# ASCII bytes -> themselves for token characters (letters, digits) and the joiners
+# - and ', a space for everything else; non-ASCII bytes never reach it.
+_ASCII_TOKEN_TABLE = bytes(
+    c if chr(c).isalnum() or chr(c) in "-'" else 32 for c in range(128)
+) + b" " * 128
+
+
+def _ascii_tokens(text: str) -> list[str] | None:
+    """The tokens of :data:`TOKEN_PATTERN` in ``text`` without the regex, or ``None``.
+
+    For ASCII text whose joiners (``-``, ``'``) all stand between two token characters
+    (the usual sentence): every other character becomes a space in one C pass, and the
+    tokens are the runs between spaces, exactly as the regex finds them, at a third
+    of its cost. ``None`` for anything else (non-ASCII, a dash between spaces, a
+    quote opening a word ...): use the regex.
+    """
+    if not text.isascii():
+        return None
+    t = text.encode("ascii").translate(_ASCII_TOKEN_TABLE).decode("ascii")
+    if ("-" in t or "'" in t) and (
+        " -" in t or "- " in t or " '" in t or "' " in t or "--" in t or "''" in t
+        or "-'" in t or "'-" in t or t[0] in "-'" or t[-1] in "-'"
+    ):
+        return None  # a joiner not inside a token: the regex decides
+    return t.split()
 
 
 def word_spans(text: str) -> list[tuple[int, int, str]]:

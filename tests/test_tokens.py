@@ -363,3 +363,44 @@ def test_abbreviation_test_equals_reference(pieces):
     before = " ".join(pieces)
     for text in (before, before.replace(" ", "")):
         assert _is_abbreviation(text) == _is_abbreviation_reference(text)
+
+
+_TOKEN_PIECES = [
+    "Kinerja", "OPD-nya", "Jum'at", "e-KTP", "2024-2025", "10%", "-", "--", "'", "''",
+    "-'", "'kata'", "kata-", "-kata", "Rp1,5", "a_b", "(Sekda)", "siap.", "\"Kita", "x-y-z",
+    "é", "naïf", "“baik”", ",", "\n", "\t", "_", "9", "O'Neil", "co-op'",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_TOKEN_PIECES), max_size=25), st.sampled_from(["", " "]))
+def test_ascii_tokens_equal_the_token_regex(pieces, sep):
+    # frames tokenises the usual sentence without the regex: same tokens, or None
+    import re
+
+    from analysis.tokens import _ascii_tokens
+
+    text = sep.join(pieces)
+    fast = _ascii_tokens(text)
+    if fast is not None:
+        assert fast == re.findall(TOKEN_PATTERN, text)
+    if text.isascii() and not re.search(r"(?<![^\W_])[-']|[-'](?![^\W_])", text):
+        assert fast is not None  # every joiner inside a token: the fast path is taken
+
+
+def test_ascii_tokens_on_the_seed_sentences(seeds):
+    import re
+
+    from analysis.tokens import _ascii_tokens
+
+    sentences = [normalize(s) for body in seeds["body"] for s in split_sentences(body)]
+    fast = [(s, _ascii_tokens(s)) for s in sentences]
+    taken = [(s, t) for s, t in fast if t is not None]
+    assert len(taken) > 0.8 * len(sentences)  # the usual sentence takes the fast path
+    for s, tokens in taken:
+        assert tokens == re.findall(TOKEN_PATTERN, s)
+    assert _ascii_tokens('"Kinerja OPD-nya naik 10%," kata Sekda.') == [
+        "Kinerja", "OPD-nya", "naik", "10", "kata", "Sekda",
+    ]
+    assert _ascii_tokens("Rapat - kata dia") is None  # a free-standing dash
+    assert _ascii_tokens("Kinerja naïf") is None  # not ASCII
