@@ -183,6 +183,10 @@ def save_figure(
                     ),
                 )
                 written.append(path)
+                if fig.get_layout_engine() is not None:
+                    # laid out once, for the first format; the next ones keep that layout
+                    # (the costliest part of drawing text-heavy figures)
+                    fig.set_layout_engine("none")
         if table is not None:
             text = table.to_csv(lineterminator="\n", float_format="%.10g")
             path = out / f"{name}.csv"
@@ -422,60 +426,34 @@ def _file_part(value: Hashable) -> str:
 _NAMES_NOTE = "stopwords and names of leaders and places left out"
 
 
+# ---------------------------------------------------------------------------- frames
+
+#: Most rows (articles or leaders) in a frame profile, heatmap or per-article time plot;
+#: with more articles the heatmap and time plot are drawn per leader and per year, and
+#: the profile shows the leaders with most words.
+MAX_FRAME_ROWS = 40
+
+_CI_NOTE = (
+    "95% percentile bootstrap intervals, 1,000 resamples: sentences resampled within a single "
+    "article,\narticles within a group of several"
+)
+
+
+def _frame_row_labels(corpus: pd.DataFrame, scores: pd.DataFrame, by: str) -> dict:
+    """Group label with the number of articles and sentences behind it."""
+    base = _group_labels(corpus, by)
+    sizes = scores.drop_duplicates(by).set_index(by)[["n_articles", "n_sentences"]]
+    labels = {}
+    for key, (n_art, n_sent) in sizes.iterrows():
+        art = f"{n_art} articles, " if n_art != 1 else ""
+        labels[key] = f"{base.get(key, key)}\n{art}{n_sent} sentences"
+    return labels
+
+
 # ---------------------------------------------------------------------------- builders
-
-
-@figure_builder
-def top_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
-    """Most frequent terms of the corpus, and per article (small multiples)."""
-    from .terms import metadata_terms, term_frequencies
-
-    names = metadata_terms(corpus)
-    table = term_frequencies(corpus, exclude=names).head(25)
-    fig = plots.new_figure((6.4, 6.6))
-    plots.plot_top_terms(table, ax=fig.subplots(), n=25, column="count")
-    fig.suptitle(f"Most frequent terms in the corpus\n({_NAMES_NOTE})", fontsize=10)
-    yield "top_terms_corpus", fig, table
-
-    by = _panel_by(corpus)
-    if by is None:
-        return
-    grouped = term_frequencies(corpus, by=by, exclude=names)
-    grouped = grouped[grouped.groupby(level=0, sort=False).cumcount() < 10]
-    k = grouped.index.get_level_values(0).nunique()
-    rows = -(-k // 3)
-    fig = plots.new_figure((11.0, 2.9 * rows + 0.6))
-    plots.plot_top_terms_grid(
-        grouped, fig=fig, n=10, column="per_1000", ncols=3, titles=_group_labels(corpus, by)
-    )
-    fig.suptitle(
-        f"Top terms per {'article' if by == 'doc_id' else by}, per 1,000 words on a shared "
-        f"scale ({_NAMES_NOTE})", fontsize=10,
-    )
-    yield f"top_terms_by_{'article' if by == 'doc_id' else by}", fig, grouped
-
-
-@figure_builder
-def distinctive_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
-    """Document-distinctive terms by TF-IDF, one panel per article."""
-    from .terms import metadata_terms, tfidf
-
-    by = _panel_by(corpus)
-    if by is None:
-        return
-    table = tfidf(corpus, by=by, top=8, exclude=metadata_terms(corpus))
-    k = table.index.get_level_values(0).nunique()
-    fig = plots.new_figure((11.0, 2.6 * -(-k // 3) + 0.6))
-    plots.plot_top_terms_grid(
-        table, fig=fig, n=8, column="tfidf", ncols=3, titles=_group_labels(corpus, by),
-        color=plots.PALETTE[2],
-    )
-    fig.suptitle(
-        "Distinctive terms by TF-IDF (relative frequency x smoothed idf; "
-        f"{_NAMES_NOTE})", fontsize=10,
-    )
-    yield f"tfidf_by_{'article' if by == 'doc_id' else by}", fig, table
-
+# Costliest first (word clouds, frames, top terms ...): with builders drawn side by side
+# (jobs > 1) the long ones start first and the short ones fill in, so the workers finish
+# together.
 
 @figure_builder
 def word_clouds(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
@@ -516,99 +494,6 @@ def word_clouds(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
         fontsize=10,
     )
     yield "comparison_cloud", fig, table, RASTER
-
-
-@figure_builder
-def keyness_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
-    """Keyness of each leader (or article) against the rest, as diverging bars."""
-    import pandas as pd
-
-    from .terms import keyness_by_group, metadata_terms
-
-    by = _compare_by(corpus)
-    if by is None:
-        return
-    n = 8
-    table = keyness_by_group(corpus, by=by, exclude=metadata_terms(corpus))
-    shown = []
-    for group in dict.fromkeys(table.index.get_level_values(0)):
-        part = table.loc[[group]]
-        shown += [part[part["g2"] > 0].head(n), part[part["g2"] < 0].iloc[::-1].head(n)]
-    shown = pd.concat(shown)
-    k = shown.index.get_level_values(0).nunique()
-    fig = plots.new_figure((10.0, 3.5 * -(-(k + 1) // 2) + 0.5))
-    plots.plot_keyness_grid(
-        shown, fig=fig, n=n, ncols=2, titles=_group_labels(corpus, by),
-        reference=f"the other {by}s' articles" if by != "doc_id" else "the other articles",
-    )
-    fig.suptitle(
-        f"Keyness: each {'article' if by == 'doc_id' else by} against the rest "
-        f"(Log Ratio, log-likelihood G2; {_NAMES_NOTE})", fontsize=10,
-    )
-    yield f"keyness_by_{'article' if by == 'doc_id' else by}", fig, shown
-
-
-@figure_builder
-def dispersion_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
-    """X-ray plot of the three frames' key terms across the articles."""
-    from .terms import dispersion
-
-    if len(corpus) > MAX_PANELS:
-        return
-    frame_of = {t: f for f, ts in FRAME_KEY_TERMS.items() for t in ts}
-    key_terms = list(frame_of)
-    table = dispersion(corpus, key_terms, stem=True)
-    table.insert(2, "frame", [frame_of[t] for t in table["term"]])
-    rows = len(corpus) * (len(key_terms) + 1)
-    fig = plots.new_figure((9.0, 0.17 * rows + 1.2))
-    plots.plot_dispersion(
-        table, ax=fig.subplots(), terms=key_terms, docs=list(corpus.index),
-        labels=_doc_labels(corpus), hue="frame",
-    )
-    fig.suptitle(
-        "Where the frames' key terms occur in each article (matched by stem; "
-        "'sinergi*' = sinergi, sinergitas ...)", fontsize=10,
-    )
-    yield "dispersion_frames", fig, table
-
-
-@figure_builder
-def collocations_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
-    """Strongest two-word collocations (log-likelihood), as a table figure."""
-    from .terms import collocations, metadata_terms
-
-    table = collocations(corpus, n=2, min_freq=3, exclude=metadata_terms(corpus)).head(20)
-    fig = plots.new_figure((6.6, 0.3 * (len(table) + 1) + 0.8))
-    plots.plot_collocations(table, ax=fig.subplots(), n=20)
-    fig.suptitle(
-        "Strongest collocations: two-word sequences inside sentences seen at least 3 times,\n"
-        f"ranked by log-likelihood G2 ({_NAMES_NOTE})", fontsize=10,
-    )
-    yield "collocations", fig, table
-
-
-# ---------------------------------------------------------------------------- frames
-
-#: Most rows (articles or leaders) in a frame profile, heatmap or per-article time plot;
-#: with more articles the heatmap and time plot are drawn per leader and per year, and
-#: the profile shows the leaders with most words.
-MAX_FRAME_ROWS = 40
-
-_CI_NOTE = (
-    "95% percentile bootstrap intervals, 1,000 resamples: sentences resampled within a single "
-    "article,\narticles within a group of several"
-)
-
-
-def _frame_row_labels(corpus: pd.DataFrame, scores: pd.DataFrame, by: str) -> dict:
-    """Group label with the number of articles and sentences behind it."""
-    base = _group_labels(corpus, by)
-    sizes = scores.drop_duplicates(by).set_index(by)[["n_articles", "n_sentences"]]
-    labels = {}
-    for key, (n_art, n_sent) in sizes.iterrows():
-        art = f"{n_art} articles, " if n_art != 1 else ""
-        labels[key] = f"{base.get(key, key)}\n{art}{n_sent} sentences"
-    return labels
 
 
 @figure_builder
@@ -713,3 +598,124 @@ def frame_figures(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
         fontsize=9,
     )
     yield "frames_cooccurrence", fig, table
+
+
+@figure_builder
+def top_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
+    """Most frequent terms of the corpus, and per article (small multiples)."""
+    from .terms import metadata_terms, term_frequencies
+
+    names = metadata_terms(corpus)
+    table = term_frequencies(corpus, exclude=names).head(25)
+    fig = plots.new_figure((6.4, 6.6))
+    plots.plot_top_terms(table, ax=fig.subplots(), n=25, column="count")
+    fig.suptitle(f"Most frequent terms in the corpus\n({_NAMES_NOTE})", fontsize=10)
+    yield "top_terms_corpus", fig, table
+
+    by = _panel_by(corpus)
+    if by is None:
+        return
+    grouped = term_frequencies(corpus, by=by, exclude=names)
+    grouped = grouped[grouped.groupby(level=0, sort=False).cumcount() < 10]
+    k = grouped.index.get_level_values(0).nunique()
+    rows = -(-k // 3)
+    fig = plots.new_figure((11.0, 2.9 * rows + 0.6))
+    plots.plot_top_terms_grid(
+        grouped, fig=fig, n=10, column="per_1000", ncols=3, titles=_group_labels(corpus, by)
+    )
+    fig.suptitle(
+        f"Top terms per {'article' if by == 'doc_id' else by}, per 1,000 words on a shared "
+        f"scale ({_NAMES_NOTE})", fontsize=10,
+    )
+    yield f"top_terms_by_{'article' if by == 'doc_id' else by}", fig, grouped
+
+
+@figure_builder
+def collocations_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
+    """Strongest two-word collocations (log-likelihood), as a table figure."""
+    from .terms import collocations, metadata_terms
+
+    table = collocations(corpus, n=2, min_freq=3, exclude=metadata_terms(corpus)).head(20)
+    fig = plots.new_figure((6.6, 0.3 * (len(table) + 1) + 0.8))
+    plots.plot_collocations(table, ax=fig.subplots(), n=20)
+    fig.suptitle(
+        "Strongest collocations: two-word sequences inside sentences seen at least 3 times,\n"
+        f"ranked by log-likelihood G2 ({_NAMES_NOTE})", fontsize=10,
+    )
+    yield "collocations", fig, table
+
+
+@figure_builder
+def keyness_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
+    """Keyness of each leader (or article) against the rest, as diverging bars."""
+    import pandas as pd
+
+    from .terms import keyness_by_group, metadata_terms
+
+    by = _compare_by(corpus)
+    if by is None:
+        return
+    n = 8
+    table = keyness_by_group(corpus, by=by, exclude=metadata_terms(corpus))
+    shown = []
+    for group in dict.fromkeys(table.index.get_level_values(0)):
+        part = table.loc[[group]]
+        shown += [part[part["g2"] > 0].head(n), part[part["g2"] < 0].iloc[::-1].head(n)]
+    shown = pd.concat(shown)
+    k = shown.index.get_level_values(0).nunique()
+    fig = plots.new_figure((10.0, 3.5 * -(-(k + 1) // 2) + 0.5))
+    plots.plot_keyness_grid(
+        shown, fig=fig, n=n, ncols=2, titles=_group_labels(corpus, by),
+        reference=f"the other {by}s' articles" if by != "doc_id" else "the other articles",
+    )
+    fig.suptitle(
+        f"Keyness: each {'article' if by == 'doc_id' else by} against the rest "
+        f"(Log Ratio, log-likelihood G2; {_NAMES_NOTE})", fontsize=10,
+    )
+    yield f"keyness_by_{'article' if by == 'doc_id' else by}", fig, shown
+
+
+@figure_builder
+def distinctive_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
+    """Document-distinctive terms by TF-IDF, one panel per article."""
+    from .terms import metadata_terms, tfidf
+
+    by = _panel_by(corpus)
+    if by is None:
+        return
+    table = tfidf(corpus, by=by, top=8, exclude=metadata_terms(corpus))
+    k = table.index.get_level_values(0).nunique()
+    fig = plots.new_figure((11.0, 2.6 * -(-k // 3) + 0.6))
+    plots.plot_top_terms_grid(
+        table, fig=fig, n=8, column="tfidf", ncols=3, titles=_group_labels(corpus, by),
+        color=plots.PALETTE[2],
+    )
+    fig.suptitle(
+        "Distinctive terms by TF-IDF (relative frequency x smoothed idf; "
+        f"{_NAMES_NOTE})", fontsize=10,
+    )
+    yield f"tfidf_by_{'article' if by == 'doc_id' else by}", fig, table
+
+
+@figure_builder
+def dispersion_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
+    """X-ray plot of the three frames' key terms across the articles."""
+    from .terms import dispersion
+
+    if len(corpus) > MAX_PANELS:
+        return
+    frame_of = {t: f for f, ts in FRAME_KEY_TERMS.items() for t in ts}
+    key_terms = list(frame_of)
+    table = dispersion(corpus, key_terms, stem=True)
+    table.insert(2, "frame", [frame_of[t] for t in table["term"]])
+    rows = len(corpus) * (len(key_terms) + 1)
+    fig = plots.new_figure((9.0, 0.17 * rows + 1.2))
+    plots.plot_dispersion(
+        table, ax=fig.subplots(), terms=key_terms, docs=list(corpus.index),
+        labels=_doc_labels(corpus), hue="frame",
+    )
+    fig.suptitle(
+        "Where the frames' key terms occur in each article (matched by stem; "
+        "'sinergi*' = sinergi, sinergitas ...)", fontsize=10,
+    )
+    yield "dispersion_frames", fig, table
