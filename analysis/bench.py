@@ -255,12 +255,14 @@ def benchmark(
         with tempfile.TemporaryDirectory() as out_dir:
             try:
                 _o, wall, peak = _measure(
-                    [sys.executable, "-m", "analysis", "figures", "--out", out_dir, "--quiet"]
+                    [sys.executable, "-m", "analysis", "figures", "--out", out_dir, "--quiet",
+                     "--jobs", str(n_jobs)]
                 )
             except RuntimeError:
                 wall, peak = float("nan"), float("nan")
         rows.append({
-            "operation": "figures", "what": DESCRIPTIONS["figures"], "jobs": 1, "articles": 5,
+            "operation": "figures", "what": DESCRIPTIONS["figures"], "jobs": n_jobs,
+            "articles": 5,
             "seconds": wall, "articles_per_s": float("nan"), "mb_per_s": float("nan"),
             "peak_mb": peak, "wall_s": wall,
         })
