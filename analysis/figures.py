@@ -7,16 +7,21 @@ builder in :data:`FIGURE_BUILDERS` and writes, for each figure ``name``:
 - ``name.svg``: vectors for a journal (not for word clouds, which are images anyway);
 - ``name.csv``: the table the figure was drawn from.
 
-Each file is written to a temporary file in the same folder and renamed into place, so
-an interrupted run never leaves half a file; two runs on the same machine give the same
-bytes (fixed font, seeds, SVG hash salt, no timestamps).
+Builders run side by side in worker processes (``jobs``, default all cores). Every file
+is written into a temporary folder inside the output folder and renamed into place only
+when every builder has succeeded and no two figures share a name, so a failed run
+leaves the previous figures as they were and an interrupted one never half a file; two
+runs on the same machine give the same bytes, whatever ``jobs`` (fixed font, seeds, SVG
+hash salt, no timestamps).
 
 Adding figures
 --------------
 A builder is a function that takes the corpus DataFrame (:func:`analysis.load_corpus`)
 and yields ``(name, figure, table)`` tuples (optionally a 4th item: the formats, e.g.
 ``("png",)``). Register it with the :func:`figure_builder` decorator or
-``FIGURE_BUILDERS.append(builder)`` in this module; figures are made in list order::
+``FIGURE_BUILDERS.append(builder)`` in this module; files are listed in builder order
+(builders defined in a notebook or inside a function cannot be sent to a worker and run
+in the calling process)::
 
     @figure_builder
     def frame_shares(corpus):
@@ -231,17 +236,18 @@ def build_figures(
     every builder has finished and the names are checked are they renamed into place,
     so a failing builder leaves the previous figures as they were.
     """
+    from .parallel import resolve_jobs, worker_context
+
+    n_jobs = resolve_jobs(jobs)
+    if n_jobs > 1 and len(FIGURE_BUILDERS) > 1:
+        # the workers' server imports pandas, matplotlib ... while this process does too
+        worker_context(_FIGURE_PRELOAD, start=True)
+
     import pandas as pd
     from tqdm import tqdm
 
     from .corpus import load_corpus
-    from .parallel import resolve_jobs
 
-    n_jobs = resolve_jobs(jobs)
-    if n_jobs > 1 and len(FIGURE_BUILDERS) > 1:
-        from .parallel import worker_context
-
-        worker_context(_FIGURE_PRELOAD, start=True)  # workers get ready meanwhile
     if not isinstance(corpus, pd.DataFrame):
         corpus = load_corpus(corpus)
     out = Path(out_dir) if out_dir is not None else FIGURES_DIR
