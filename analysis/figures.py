@@ -219,8 +219,9 @@ def build_figures(
     progress : show a progress bar on stderr; default only when stderr is a terminal.
     jobs : worker processes drawing builders side by side (``None``: all cores; 1: one
         after the other in this process). Builders that cannot be sent to another
-        process (defined in a notebook or inside a function) run in this process. The
-        files are the same, byte for byte, whatever ``jobs``.
+        process (defined in a notebook or inside a function) run in this process. Each
+        worker holds a copy of the corpus (mind memory on a large one). The files are
+        the same, byte for byte, whatever ``jobs``.
 
     Returns
     -------
