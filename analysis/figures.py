@@ -341,7 +341,7 @@ def _run_builders(
     if len(remote) < 2:
         remote = []  # one builder: starting a worker costs more than it saves
     made: list[Made | None] = [None] * len(builders)
-    local = [i for i in range(len(builders)) if i not in set(remote)]
+    local = sorted(set(range(len(builders))) - set(remote))
     if not remote:
         for i in local:
             made[i] = _build(builders[i], corpus, out)

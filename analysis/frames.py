@@ -71,6 +71,7 @@ from .tokens import (
     _HAS_LETTER_RE,
     _TOKEN_SPLIT_RE,
     _ascii_tokens,
+    _is_word,
     normalize,
     stem_word,
     word_spans,
@@ -621,11 +622,6 @@ class _Coded:
     metadata: list[str] | None = None  # metadata columns of the corpus (None: the table's)
 
 
-def _is_word(token: str) -> bool:
-    """Has ``token`` a letter (numbers are tokens, not words)? Mostly settled in C."""
-    return token.isalpha() or (not token.isdecimal() and _HAS_LETTER_RE.search(token) is not None)
-
-
 def _match_text(
     text: str, matcher: FrameMatcher, evidence: bool = True
 ) -> tuple[int, list[tuple[int, str, str | None]]]:
@@ -644,7 +640,7 @@ def _match_text(
     if all_words:  # the usual sentence, checked in C: no digits, every token a word
         words = tokens
     else:  # tokens without a letter (numbers) are not words
-        words = [s for s in tokens if s.isalpha() or (  # _is_word, inlined
+        words = [s for s in tokens if s.isalpha() or (  # tokens._is_word, inlined
             not s.isdecimal() and _HAS_LETTER_RE.search(s))]
     found = matcher.match_tokens(words)
     if not found:

@@ -202,6 +202,17 @@ _TOKEN_SPLIT_RE = re.compile(
     r"([^\W_]++(?:[-'][^\W_]++)*+)" if sys.version_info >= (3, 11) else "(" + TOKEN_PATTERN + ")"
 )
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _is_word(token: str) -> bool:
+    """Is ``token`` a word, i.e. has it a letter (numbers are tokens, not words)?
+
+    ``isalpha`` and ``isdecimal`` settle almost every token in C, before the regex; hot
+    loops inline this test.
+    """
+    return token.isalpha() or (not token.isdecimal() and _HAS_LETTER_RE.search(token) is not None)
+
+
 # ASCII bytes -> themselves for token characters (letters, digits) and the joiners
 # - and ', a space for everything else; non-ASCII bytes never reach it.
 _ASCII_TOKEN_TABLE = bytes(
@@ -240,8 +251,7 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
     for k in range(1, len(parts), 2):
         s = parts[k]
         end = pos + len(s)
-        # isalpha / isdecimal settle almost every token without a second regex call
-        if s.isalpha() or (not s.isdecimal() and _HAS_LETTER_RE.search(s)):
+        if s.isalpha() or (not s.isdecimal() and _HAS_LETTER_RE.search(s)):  # _is_word
             out.append((pos, end, s))
         pos = end + len(parts[k + 1])
     return out
@@ -482,9 +492,7 @@ def _process(
         pair = placed.get(surface)
         if pair is not None:
             mapped[i] = pair[_name_after(parts, 2 * i + 1)]
-        elif not surface.isalpha() and (
-            surface.isdecimal() or not _HAS_LETTER_RE.search(surface)
-        ):
+        elif not _is_word(surface):
             cache[surface] = mapped[i] = _NOT_A_WORD
         else:
             tok = _token_of(surface, False, stem, stops, fold, protected)
