@@ -198,6 +198,7 @@ def benchmark(
     operations: tuple[str, ...] = OPERATIONS,
     extras: bool = True,
     progress=None,
+    repeat: int = 1,
 ) -> pd.DataFrame:
     """Measure each operation on the JSON Lines corpus at ``path``, each in a fresh process.
 
@@ -211,35 +212,53 @@ def benchmark(
     extras : also time ``import analysis`` and ``python -m analysis figures`` on the
         seeds, each from a cold interpreter.
     progress : optional callable taking a message, called before each step.
+    repeat : run every operation this many times, in rounds of alternating order
+        (forward, backward, ...), and report its fastest run (the least disturbed by
+        the rest of the machine, as :mod:`timeit` advises) and the highest peak memory.
+        On a machine whose speed drifts during the benchmark, one round can compare an
+        operation run in a slow stretch with a baseline run in a fast one; alternating
+        rounds give every operation a turn early and late.
 
     Returns
     -------
     pandas.DataFrame
-        Index ``operation``; columns ``what`` (what runs), ``jobs`` (worker processes;
-        1 for the single-process baselines), ``articles``, ``seconds`` (time of the
-        operation itself, after imports), ``articles_per_s``, ``mb_per_s``, ``peak_mb``
-        (peak memory of the process and its workers, see the module notes; NaN for the
-        extras) and ``wall_s`` (the whole child process, interpreter start included).
+        Index ``operation`` (in the order of ``operations``); columns ``what`` (what
+        runs), ``jobs`` (worker processes; 1 for the single-process baselines),
+        ``articles``, ``runs``, ``seconds`` (time of the operation itself, after
+        imports, fastest run), ``articles_per_s``, ``mb_per_s``, ``peak_mb`` (peak memory
+        of the process and its workers, see the module notes; NaN for the import
+        extra) and ``wall_s`` (the whole child process of the fastest run, interpreter
+        start included).
     """
     import pandas as pd
 
     from .parallel import resolve_jobs
 
+    if isinstance(repeat, bool) or not isinstance(repeat, int) or repeat < 1:
+        raise ValueError(f"repeat must be a whole number >= 1, got {repeat!r}")
     n_jobs = resolve_jobs(jobs)
+    runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in operations}
+    for round_no in range(repeat):
+        order = operations if round_no % 2 == 0 else operations[::-1]
+        for name in order:
+            if progress:
+                step = f" (round {round_no + 1} of {repeat})" if repeat > 1 else ""
+                progress(f"running {name} on {articles:,} articles{step} ...")
+            cmd = [sys.executable, "-m", "analysis.bench", name, str(path)]
+            if name in ("terms", "frames"):
+                cmd += ["--jobs", str(n_jobs)]
+            out, wall, peak = _measure(cmd)
+            seconds = json.loads(out.strip().splitlines()[-1])["seconds"]
+            runs[name].append((seconds, wall, peak))
     rows = []
     for name in operations:
-        if progress:
-            progress(f"running {name} on {articles:,} articles ...")
-        cmd = [sys.executable, "-m", "analysis.bench", name, str(path)]
-        if name in ("terms", "frames"):
-            cmd += ["--jobs", str(n_jobs)]
-        out, wall, peak = _measure(cmd)
-        seconds = json.loads(out.strip().splitlines()[-1])["seconds"]
+        seconds, wall, _peak = min(runs[name])
         rows.append({
             "operation": name, "what": DESCRIPTIONS[name],
             "jobs": n_jobs if name in ("terms", "frames") else 1, "articles": articles,
-            "seconds": seconds, "articles_per_s": articles / seconds,
-            "mb_per_s": megabytes / seconds, "peak_mb": peak, "wall_s": wall,
+            "runs": repeat, "seconds": seconds, "articles_per_s": articles / seconds,
+            "mb_per_s": megabytes / seconds, "peak_mb": max(r[2] for r in runs[name]),
+            "wall_s": wall,
         })
     if extras:
         import tempfile
@@ -249,25 +268,29 @@ def benchmark(
         walls = [_measure([sys.executable, "-c", "import analysis"])[1] for _ in range(3)]
         rows.append({
             "operation": "import", "what": DESCRIPTIONS["import"], "jobs": 1, "articles": 0,
-            "seconds": sorted(walls)[1], "articles_per_s": float("nan"),
+            "runs": 3, "seconds": sorted(walls)[1], "articles_per_s": float("nan"),
             "mb_per_s": float("nan"), "peak_mb": float("nan"), "wall_s": sorted(walls)[1],
         })
-        with tempfile.TemporaryDirectory() as out_dir:
-            try:
-                _o, wall, peak = _measure(
-                    [sys.executable, "-m", "analysis", "figures", "--out", out_dir, "--quiet",
-                     "--jobs", str(n_jobs)]
-                )
-            except RuntimeError:
-                wall, peak = float("nan"), float("nan")
+        figure_runs = []
+        for _ in range(repeat):
+            with tempfile.TemporaryDirectory() as out_dir:
+                try:
+                    _o, wall, peak = _measure(
+                        [sys.executable, "-m", "analysis", "figures", "--out", out_dir,
+                         "--quiet", "--jobs", str(n_jobs)]
+                    )
+                except RuntimeError:
+                    wall, peak = float("nan"), float("nan")
+            figure_runs.append((wall, peak))
+        wall = min(w for w, _p in figure_runs)
         rows.append({
             "operation": "figures", "what": DESCRIPTIONS["figures"], "jobs": n_jobs,
-            "articles": 5,
+            "articles": 5, "runs": repeat,
             "seconds": wall, "articles_per_s": float("nan"), "mb_per_s": float("nan"),
-            "peak_mb": peak, "wall_s": wall,
+            "peak_mb": max(p for _w, p in figure_runs), "wall_s": wall,
         })
     frame = pd.DataFrame(rows).set_index("operation")
-    return frame.astype({"jobs": "int64", "articles": "int64"})
+    return frame.astype({"jobs": "int64", "articles": "int64", "runs": "int64"})
 
 
 def speed_ratios(table: pd.DataFrame) -> pd.DataFrame:

@@ -450,6 +450,8 @@ def _cmd_bench(args: argparse.Namespace) -> int:
         raise UsageError(f"--articles must be 1 or more, got {args.articles}")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, got {args.jobs}")
+    if args.repeat < 1:
+        raise UsageError(f"--repeat must be 1 or more, got {args.repeat}")
 
     def say(message: str) -> None:
         if not args.quiet:
@@ -466,7 +468,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
                 fh.write(json.dumps(art, ensure_ascii=False) + "\n")
         table = benchmark(
             path, articles=args.articles, megabytes=n_bytes / 1e6, jobs=args.jobs,
-            extras=not args.no_extras, progress=say,
+            extras=not args.no_extras, progress=say, repeat=args.repeat,
         )
     info = machine()
     sys.stdout.write(
@@ -489,8 +491,8 @@ def _cmd_bench(args: argparse.Namespace) -> int:
             emit_table(ratios.round(2), "table")
         sys.stdout.write(
             "\npeak_mb: highest total PSS of the process and its workers (sampled every "
-            "50 ms); seconds: the operation alone, after imports; wall_s: the whole "
-            "process.\n"
+            "50 ms); seconds: the operation alone, after imports (the fastest of its "
+            "runs); wall_s: the whole process.\n"
         )
     return 0
 
@@ -516,6 +518,11 @@ def _add_bench(sub) -> None:
         help="worker processes for terms and frames (default: all cores)",
     )
     p.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus (default: 0)")
+    p.add_argument(
+        "--repeat", metavar="N", type=int, default=1,
+        help="run every operation N times in rounds of alternating order and report the "
+        "fastest run of each (default: 1); use 2 or 3 on a machine whose speed drifts",
+    )
     p.add_argument(
         "--no-extras", action="store_true",
         help="skip timing 'import analysis' and the figures command",

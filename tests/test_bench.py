@@ -14,7 +14,9 @@ from analysis.bench import OPERATIONS, machine, run_operation, speed_ratios
 from analysis.cli import main
 from analysis.synthetic import synthetic_articles
 
-COLUMNS = ("jobs", "articles", "seconds", "articles_per_s", "mb_per_s", "peak_mb", "wall_s")
+COLUMNS = (
+    "jobs", "articles", "runs", "seconds", "articles_per_s", "mb_per_s", "peak_mb", "wall_s",
+)
 
 
 def test_synthetic_articles_are_reproducible_and_look_scraped():
@@ -85,7 +87,7 @@ def test_bench_csv_has_a_number_in_every_cell(capsys):
     table = pd.read_csv(io.StringIO(out[out.index("operation,"):]), index_col="operation")
     assert list(table.index) == list(OPERATIONS)
     assert list(table.columns) == list(COLUMNS)
-    assert (table["articles"] == 60).all()
+    assert (table["articles"] == 60).all() and (table["runs"] == 1).all()
     assert all(math.isfinite(v) and v > 0 for v in table.drop(columns="jobs").to_numpy().ravel())
     ratios = speed_ratios(table)
     assert list(ratios.index) == ["terms", "frames"]
@@ -94,3 +96,51 @@ def test_bench_csv_has_a_number_in_every_cell(capsys):
 def test_machine_names_cores_cpu_and_python():
     info = machine()
     assert int(info["cores"]) >= 1 and info["cpu"] and info["python"].count(".") == 2
+
+
+def test_repeated_rounds_alternate_and_keep_the_fastest_run(tmp_path):
+    import json
+
+    from analysis.bench import benchmark
+
+    path = tmp_path / "articles.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for art in synthetic_articles(40, seed=3):
+            fh.write(json.dumps(art, ensure_ascii=False) + "\n")
+    said: list[str] = []
+    table = benchmark(path, articles=40, megabytes=0.1, jobs=1, operations=("terms", "nltk"),
+                      extras=False, progress=said.append, repeat=3)
+    # forward, backward, forward: each operation runs early and late
+    assert [m.split()[1] for m in said] == ["terms", "nltk", "nltk", "terms", "terms", "nltk"]
+    assert "round 2 of 3" in said[2]
+    assert list(table.index) == ["terms", "nltk"] and (table["runs"] == 3).all()
+    assert (table["seconds"] > 0).all()
+    with pytest.raises(ValueError, match="repeat must be"):
+        benchmark(path, articles=40, megabytes=0.1, operations=("terms",), extras=False,
+                  repeat=0)
+
+
+def test_bench_repeat_must_be_positive(capsys):
+    assert main(["bench", "--articles", "10", "--repeat", "0", "--quiet"]) == 2
+    assert "--repeat must be 1 or more" in capsys.readouterr().err
+
+
+def test_the_fastest_run_and_the_highest_peak_are_reported(tmp_path, monkeypatch):
+    import json
+
+    from analysis import bench
+
+    # (seconds, peak MB) of each child process, in the order the rounds run them
+    results = iter([(5.0, 100.0), (9.0, 50.0), (8.0, 40.0), (4.0, 120.0)])
+
+    def fake_measure(cmd, env=None):
+        seconds, peak = next(results)
+        return json.dumps({"seconds": seconds}) + "\n", seconds + 1, peak
+
+    monkeypatch.setattr(bench, "_measure", fake_measure)
+    table = bench.benchmark(tmp_path / "x.jsonl", articles=10, megabytes=1.0, jobs=1,
+                            operations=("terms", "sklearn"), extras=False, repeat=2)
+    # round 1: terms 5 s, sklearn 9 s; round 2 (backward): sklearn 8 s, terms 4 s
+    assert table.loc["terms", "seconds"] == 4.0 and table.loc["terms", "peak_mb"] == 120.0
+    assert table.loc["sklearn", "seconds"] == 8.0 and table.loc["sklearn", "peak_mb"] == 50.0
+    assert table.loc["terms", "wall_s"] == 5.0  # the wall time of the fastest run
