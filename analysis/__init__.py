@@ -50,17 +50,27 @@ _EXPORTS = {
     "sentence_table": "analysis.quotes",
 }
 
+#: Submodules, given as attributes on first use (``analysis.terms.term_counts(...)``
+#: works after a plain ``import analysis``), so that ``import analysis`` stays light.
+_SUBMODULES = frozenset(
+    """bench clean cli corpus figures frames keyness parallel paths plots quotes report
+    synthetic terms tokens""".split()
+)
+
 __all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
+    if name in _SUBMODULES:
+        value = import_module(f"analysis.{name}")
+    else:
+        module = _EXPORTS.get(name)
+        if module is None:
+            raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+        value = getattr(import_module(module), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
+    return sorted(set(globals()) | set(_EXPORTS) | _SUBMODULES)

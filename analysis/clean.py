@@ -23,10 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:  # pandas is imported only when the audit table is built
-    import pandas as pd
+from typing import Any
 
 __all__ = [
     "CleanArticle",
@@ -35,7 +32,6 @@ __all__ = [
     "REASONS",
     "clean_article",
     "normalize_whitespace",
-    "removal_table",
 ]
 
 #: Reasons a line (or part of one) is removed, and what they mean.
@@ -568,50 +564,12 @@ def _one_pass(
     return [(no, ln) for _, no, ln in body], title, dateline, removed
 
 
-# --------------------------------------------------------------------------- audit table
+def __getattr__(name: str) -> Any:
+    # ``clean.removal_table`` is kept as an alias of :func:`analysis.corpus.removal_table`,
+    # resolved on first use: corpus imports this module, so importing it here at the
+    # top would be a cycle.
+    if name == "removal_table":
+        from .corpus import removal_table
 
-
-def removal_table(corpus: Any) -> pd.DataFrame:
-    """The cleaning audit of a corpus: every removed line or fragment, with its reason.
-
-    Parameters
-    ----------
-    corpus : anything :func:`analysis.corpus.as_documents` accepts (the DataFrame of
-        :func:`~analysis.corpus.load_corpus`, a stream of documents, a folder path). A
-        document's ``removed`` list is used when present (as :func:`load_corpus` makes
-        it); a document with ``raw`` text but no ``removed`` list is cleaned here.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Index ``removal`` (0, 1, ...), one row per removed line or fragment, in corpus
-        order and then raw-text order. Columns: ``doc_id``; ``line_no`` (1-based line
-        of the raw text); ``reason`` (a key of :data:`REASONS`, which says what it
-        means); ``text`` (what was removed). A document from which nothing was
-        removed has no row.
-
-    Examples
-    --------
-    >>> from analysis import load_corpus                             # doctest: +SKIP
-    >>> removal_table(load_corpus()).groupby("doc_id")["reason"].value_counts()  # doctest: +SKIP
-    """
-    import pandas as pd
-
-    from .corpus import as_documents
-
-    rows: list[tuple[Any, int, str, str]] = []
-    for doc in as_documents(corpus):
-        removed = doc.get("removed")
-        if not isinstance(removed, (list, tuple)):
-            raw = doc.get("raw")
-            removed = clean_article(raw).removed if isinstance(raw, str) and raw.strip() else ()
-        for item in removed:
-            if isinstance(item, RemovedLine):
-                item = {"line_no": item.line_no, "text": item.text, "reason": item.reason}
-            rows.append((doc["doc_id"], int(item["line_no"]), str(item["reason"]),
-                         str(item["text"])))
-    frame = pd.DataFrame(rows, columns=["doc_id", "line_no", "reason", "text"]).astype(
-        {"doc_id": object, "line_no": "int64", "reason": object, "text": object}
-    )
-    frame.index.name = "removal"
-    return frame
+        return removal_table
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

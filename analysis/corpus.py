@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .clean import clean_article
+from .clean import RemovedLine, clean_article
 
 if TYPE_CHECKING:  # pandas is imported only when a DataFrame is built
     import pandas as pd
@@ -38,6 +38,7 @@ __all__ = [
     "read_hand_coding",
     "read_hand_quotes",
     "read_metadata",
+    "removal_table",
 ]
 
 METADATA_FILE = "metadata.csv"
@@ -466,6 +467,50 @@ def as_documents(corpus: Any) -> Iterator[dict[str, Any]]:
                 f"(as iter_documents yields), got {type(doc).__name__}"
             )
         yield doc
+
+
+def removal_table(corpus: Any) -> pd.DataFrame:
+    """The cleaning audit of a corpus: every removed line or fragment, with its reason.
+
+    Parameters
+    ----------
+    corpus : anything :func:`as_documents` accepts (the DataFrame of
+        :func:`load_corpus`, a stream of documents, a folder path). A
+        document's ``removed`` list is used when present (as :func:`load_corpus` makes
+        it); a document with ``raw`` text but no ``removed`` list is cleaned here.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``removal`` (0, 1, ...), one row per removed line or fragment, in corpus
+        order and then raw-text order. Columns: ``doc_id``; ``line_no`` (1-based line
+        of the raw text); ``reason`` (a key of :data:`analysis.clean.REASONS`, which says what it
+        means); ``text`` (what was removed). A document from which nothing was
+        removed has no row.
+
+    Examples
+    --------
+    >>> from analysis import load_corpus                             # doctest: +SKIP
+    >>> removal_table(load_corpus()).groupby("doc_id")["reason"].value_counts()  # doctest: +SKIP
+    """
+    import pandas as pd
+
+    rows: list[tuple[Any, int, str, str]] = []
+    for doc in as_documents(corpus):
+        removed = doc.get("removed")
+        if not isinstance(removed, (list, tuple)):
+            raw = doc.get("raw")
+            removed = clean_article(raw).removed if isinstance(raw, str) and raw.strip() else ()
+        for item in removed:
+            if isinstance(item, RemovedLine):
+                item = {"line_no": item.line_no, "text": item.text, "reason": item.reason}
+            rows.append((doc["doc_id"], int(item["line_no"]), str(item["reason"]),
+                         str(item["text"])))
+    frame = pd.DataFrame(rows, columns=["doc_id", "line_no", "reason", "text"]).astype(
+        {"doc_id": object, "line_no": "int64", "reason": object, "text": object}
+    )
+    frame.index.name = "removal"
+    return frame
 
 
 HAND_CODING_COLUMNS = ("doc_id", "sentence_no", "sentence", "voice")

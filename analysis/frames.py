@@ -71,7 +71,7 @@ from .tokens import (
     _HAS_LETTER_RE,
     _TOKEN_SPLIT_RE,
     _ascii_tokens,
-    _is_word,
+    is_word,
     normalize,
     stem_word,
     word_spans,
@@ -650,7 +650,7 @@ def _match_text(
     # offsets only for sentences with a hit: word i is token where[i], token j is part
     # 2 * j + 1, and part k spans starts[k]:starts[k + 1]
     where = range(len(tokens)) if all_words else [
-        j for j, s in enumerate(tokens) if _is_word(s)
+        j for j, s in enumerate(tokens) if is_word(s)
     ]
     if parts is None:
         parts = _TOKEN_SPLIT_RE.split(norm)

@@ -23,13 +23,16 @@ from typing import Any
 
 __all__ = [
     "ABBREVIATIONS",
+    "CLITICS",
     "DOMAIN_STOPWORDS",
     "PROTECTED_WORDS",
     "PROTECTED_NAMES",
     "STEM_OVERRIDES",
     "TOKEN_PATTERN",
     "fold_reduplication",
+    "is_word",
     "normalize",
+    "sentence_bounds",
     "split_sentences",
     "stem_word",
     "stopwords",
@@ -133,40 +136,67 @@ _SENT_END_RE = re.compile(
 )
 
 
-def _is_abbreviation(before: str) -> bool:
-    """Does the last word of ``before`` (the text up to a period) not end a sentence?"""
-    if before[-1:] == "\n":  # as a regex's $ would, look past one final line break
-        before = before[:-1]
-    if not before or before[-1].isspace():
+def _is_abbreviation(text: str, end: int) -> bool:
+    """Does the last word of ``text[:end]`` (the text up to a period) not end a sentence?
+
+    Only the tail of the text is looked at (the last word and the character before it),
+    so a paragraph with many periods costs time in proportion to its length.
+    """
+    if end and text[end - 1] == "\n":  # as a regex's $ would, look past one final line break
+        end -= 1
+    if not end or text[end - 1].isspace():
         return False
     # The last word (run of non-space characters) is looked for in the tail only,
     # unless it fills the tail.
-    offset = max(0, len(before) - 64)
-    pieces = before[offset:].rsplit(None, 1)
+    offset = max(0, end - 64)
+    pieces = text[offset:end].rsplit(None, 1)
     if len(pieces) == 1 and offset:
-        pieces = before.rsplit(None, 1)
-    word_start = len(before) - len(pieces[-1])
+        pieces = text[:end].rsplit(None, 1)
+    word_start = end - len(pieces[-1])
     word = pieces[-1].lstrip("(\"'[,").rstrip(".")
     if len(word) >= 3 and word.isupper() and word.isalpha():
         return False  # an acronym (BPK, OPD) ends a sentence like any word
     if len(word) == 1 and word.isalpha():
-        prev = before[:word_start].rstrip()
+        prev = text[max(0, word_start - 64) : word_start].rstrip()
+        if not prev and word_start > 64:
+            prev = text[:word_start].rstrip()
         return not (prev[-1:].isdigit())
     return word.replace(".", "").replace(",", "").lower() in ABBREVIATIONS
 
 
-def _split_paragraph(par: str) -> Iterator[str]:
+def sentence_bounds(paragraph: str) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of the sentences of one paragraph, in order.
+
+    The one sentence rule of the package (see :func:`split_sentences`, which is this
+    function applied to each line): ``paragraph[start:end]`` is a sentence with the
+    whitespace around it left out; empty sentences are skipped.
+
+    >>> sentence_bounds("Menurut Bupati H. Budiman, kinerja naik. Sekda hadir.")
+    [(0, 40), (41, 53)]
+    """
+    out: list[tuple[int, int]] = []
     start = 0
-    for m in _SENT_END_RE.finditer(par):
-        if m.group(0)[0] == "." and _is_abbreviation(par[: m.start()]):
+    for m in _SENT_END_RE.finditer(paragraph):
+        if m.group(0)[0] == "." and _is_abbreviation(paragraph, m.start()):
             continue
-        sent = par[start : m.end()].strip()
-        if sent:
-            yield sent
+        _add_bounds(out, paragraph, start, m.end())
         start = m.end()
-    tail = par[start:].strip()
-    if tail:
-        yield tail
+    _add_bounds(out, paragraph, start, len(paragraph))
+    return out
+
+
+def _add_bounds(out: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Append ``(start, end)`` of ``text[start:end]`` without its surrounding whitespace."""
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        out.append((start + lead, start + lead + len(stripped)))
+
+
+def _split_paragraph(par: str) -> Iterator[str]:
+    for start, end in sentence_bounds(par):
+        yield par[start:end]
 
 
 def split_sentences(text: str) -> list[str]:
@@ -204,11 +234,14 @@ _TOKEN_SPLIT_RE = re.compile(
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
-def _is_word(token: str) -> bool:
+def is_word(token: str) -> bool:
     """Is ``token`` a word, i.e. has it a letter (numbers are tokens, not words)?
 
-    ``isalpha`` and ``isdecimal`` settle almost every token in C, before the regex; hot
-    loops inline this test.
+    The one word test of the package. ``isalpha`` and ``isdecimal`` settle almost every
+    token in C, before the regex.
+
+    >>> [is_word(t) for t in ("kinerja", "2024", "COVID-19", "HK3", "10")]
+    [True, False, True, True, False]
     """
     return token.isalpha() or (not token.isdecimal() and _HAS_LETTER_RE.search(token) is not None)
 
@@ -251,13 +284,15 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
     for k in range(1, len(parts), 2):
         s = parts[k]
         end = pos + len(s)
-        if s.isalpha() or (not s.isdecimal() and _HAS_LETTER_RE.search(s)):  # _is_word
+        if is_word(s):
             out.append((pos, end, s))
         pos = end + len(parts[k + 1])
     return out
 
 
-_CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")
+#: Clitics that attach to the end of an Indonesian word: ``-nya`` (his, her, the),
+#: the particles ``-lah``, ``-kah``, ``-pun`` and the possessives ``-ku``, ``-mu``.
+CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")
 
 
 def fold_reduplication(token: str) -> str:
@@ -278,7 +313,7 @@ def fold_reduplication(token: str) -> str:
         return token
     if a == b:
         return a
-    for c in _CLITICS:
+    for c in CLITICS:
         if b == a + c:
             return a
     if len(b) >= 3 and a.endswith(b):
@@ -394,7 +429,7 @@ _STEM_CACHE: dict[str, str] = {}
 def _override(word: str) -> str | None:
     if word in STEM_OVERRIDES:
         return STEM_OVERRIDES[word]
-    for c in _CLITICS:
+    for c in CLITICS:
         if word.endswith(c) and word[: -len(c)] in STEM_OVERRIDES:
             return STEM_OVERRIDES[word[: -len(c)]]
     return None
@@ -492,7 +527,7 @@ def _process(
         pair = placed.get(surface)
         if pair is not None:
             mapped[i] = pair[_name_after(parts, 2 * i + 1)]
-        elif not _is_word(surface):
+        elif not is_word(surface):
             cache[surface] = mapped[i] = _NOT_A_WORD
         else:
             tok = _token_of(surface, False, stem, stops, fold, protected)

@@ -362,7 +362,9 @@ def test_abbreviation_test_equals_reference(pieces):
 
     before = " ".join(pieces)
     for text in (before, before.replace(" ", "")):
-        assert _is_abbreviation(text) == _is_abbreviation_reference(text)
+        assert _is_abbreviation(text, len(text)) == _is_abbreviation_reference(text)
+        # the same answer when more text follows the period (a paragraph's prefix)
+        assert _is_abbreviation(text + ". Sekda", len(text)) == _is_abbreviation_reference(text)
 
 
 _TOKEN_PIECES = [
