@@ -418,15 +418,42 @@ def clean_article(raw: str) -> CleanArticle:
     )
 
 
-def _one_pass(
-    lines: list[tuple[int, str]],
-    memo: dict[str, str | None] | None = None,
-) -> tuple[list[tuple[int, str]], str, Dateline | None, list[RemovedLine]]:
-    """One application of the rules of :func:`clean_article` to numbered lines."""
-    removed: list[RemovedLine] = []
+Lines = list[tuple[int, str]]  # (raw line number, tidied text)
 
-    # 4a. A tag split over two lines: join it before anything else looks at the lines.
-    joined: list[tuple[int, str]] = []
+
+def _one_pass(
+    lines: Lines,
+    memo: dict[str, str | None] | None = None,
+) -> tuple[Lines, str, Dateline | None, list[RemovedLine]]:
+    """One application of the rules of :func:`clean_article` to numbered lines.
+
+    The steps, in the order they run (numbered as the rules in
+    :func:`clean_article`'s notes): a tag split over two lines is joined (4), lines that
+    are boilerplate wherever they stand go (2), the title, menu words and repeated
+    titles at the top and the dateline are found (3), headlines trailing after the
+    article go (5), and a reporter tag after the last sentence is cut off (4).
+    """
+    removed: list[RemovedLine] = []
+    joined = _join_split_tags(lines, removed)
+    kept, markers = _drop_boilerplate(joined, memo, removed)
+    dl_index = _dateline_index(kept)
+    drop: set[int] = set()
+    title, title_key = _title_above(kept, dl_index or 0, drop, removed)
+    if dl_index is None:
+        title = _repeated_first_line(kept, drop, removed) or title
+    elif title_key is not None:
+        _repeated_title_below(kept, dl_index, title_key, drop, removed)
+    dateline = _cut_dateline(kept, dl_index, drop, removed) if dl_index is not None else None
+    body = [(i, no, line) for i, (no, line) in enumerate(kept) if i not in drop]
+    body = _drop_trailing_headlines(body, markers, removed)
+    _cut_final_tag(body, removed)
+    return [(no, ln) for _, no, ln in body], title, dateline, removed
+
+
+def _join_split_tags(lines: Lines, removed: list[RemovedLine]) -> Lines:
+    """A reporter tag split over two lines (``... tegasnya. (`` / ``hms/ikp)``) is cut
+    from the first and the second line left as an empty placeholder (an end marker)."""
+    joined: Lines = []
     skip = False
     for i, (no, line) in enumerate(lines):
         if skip:
@@ -441,10 +468,17 @@ def _one_pass(
             skip = True
             continue
         joined.append((no, line))
+    return joined
 
-    # 2. Boilerplate wherever it stands.
-    kept: list[tuple[int, str]] = []
-    markers: list[int] = []  # positions in `kept` after which an end marker was seen
+
+def _drop_boilerplate(
+    joined: Lines, memo: dict[str, str | None] | None, removed: list[RemovedLine]
+) -> tuple[Lines, list[int]]:
+    """Lines that are boilerplate wherever they stand go; returns the kept lines and the
+    positions in them after which an end marker (byline, engagement line, source
+    credit, reporter tag) was seen."""
+    kept: Lines = []
+    markers: list[int] = []
     for no, line in joined:
         if not line:
             markers.append(len(kept))
@@ -461,20 +495,26 @@ def _one_pass(
                 markers.append(len(kept))
             continue
         kept.append((no, line))
+    return kept, markers
 
-    # 3. Title, repeated title, menu words and dateline at the top.
-    title = ""
-    dateline: Dateline | None = None
-    dl_index = None
+
+def _dateline_index(kept: Lines) -> int | None:
+    """Position of the line that starts with the dateline: one of the first four, and
+    no later than the first line that ends like a sentence."""
     for i, (_no, line) in enumerate(kept[:4]):
         if _match_dateline(line):
-            dl_index = i
-            break
+            return i
         if _ends_sentence(line):
-            break  # the dateline stands in front of the first paragraph, not later
-    head_end = dl_index if dl_index is not None else 0
-    title_key = None
-    drop: set[int] = set()
+            return None
+    return None
+
+
+def _title_above(
+    kept: Lines, head_end: int, drop: set[int], removed: list[RemovedLine]
+) -> tuple[str, str | None]:
+    """Above the dateline: menu words go, the first other line is the title, and its
+    repetitions go. Returns the title (``""`` if none) and its comparison key."""
+    title, title_key = "", None
     for i in range(head_end):
         no, line = kept[i]
         if _is_menu(line) or (len(_words(line)) == 1 and line.islower() and title_key is None):
@@ -487,81 +527,99 @@ def _one_pass(
         else:
             continue
         drop.add(i)
-    if dl_index is None and kept and _is_headline_like(kept[0][1]):
-        first_key = _key(kept[0][1])
-        repeats = [
-            i
-            for i, (_, ln) in enumerate(kept[1:], start=1)
-            if _repeats(ln, first_key)
-        ]
-        if repeats:
-            title = kept[0][1]
-            removed.append(RemovedLine(kept[0][0], title, "title"))
-            drop.add(0)
-            for i in repeats:
-                removed.append(RemovedLine(kept[i][0], kept[i][1], "repeated-title"))
-                drop.add(i)
-    elif title_key is not None:
-        # A caption that is the headline with a photo credit glued on is a repeated title.
-        removed[:] = [
-            RemovedLine(r.line_no, r.text, "repeated-title")
-            if r.reason == "caption" and _key(r.text).startswith(title_key + " ")
-            else r
-            for r in removed
-        ]
-        for i in range(head_end, len(kept)):
-            no, line = kept[i]
-            if _repeats(line, title_key):
-                removed.append(RemovedLine(no, line, "repeated-title"))
-                drop.add(i)
+    return title, title_key
 
-    if dl_index is not None:
-        no, line = kept[dl_index]
-        m = _match_dateline(line)
-        assert m is not None
-        groups = m.groupdict()
-        outlet = groups.get("outlet")
-        dateline = Dateline(
-            place=(groups.get("place") or "").strip(), outlet=outlet, text=line[: m.end()].strip()
-        )
-        removed.append(RemovedLine(no, dateline.text, "dateline"))
-        rest = line[m.end() :]
-        if rest[:1] in _OPEN_QUOTES and not any(c in rest[1:] for c in '”"»'):
-            removed.append(RemovedLine(no, rest[0], "stray-quote"))
-            rest = rest[1:].lstrip()
-        if rest:
-            kept[dl_index] = (no, rest)
+
+def _repeated_first_line(kept: Lines, drop: set[int], removed: list[RemovedLine]) -> str:
+    """Without a dateline, the first line is the title only when it is headline-shaped
+    and repeated further down; returns it (``""`` when it is not)."""
+    if not kept or not _is_headline_like(kept[0][1]):
+        return ""
+    first_key = _key(kept[0][1])
+    repeats = [i for i, (_, ln) in enumerate(kept[1:], start=1) if _repeats(ln, first_key)]
+    if not repeats:
+        return ""
+    title = kept[0][1]
+    removed.append(RemovedLine(kept[0][0], title, "title"))
+    drop.add(0)
+    for i in repeats:
+        removed.append(RemovedLine(kept[i][0], kept[i][1], "repeated-title"))
+        drop.add(i)
+    return title
+
+
+def _repeated_title_below(
+    kept: Lines, head_end: int, title_key: str, drop: set[int], removed: list[RemovedLine]
+) -> None:
+    """The title repeated below the dateline goes; a caption that is the headline with
+    a photo credit glued on is a repeated title, not a caption."""
+    removed[:] = [
+        RemovedLine(r.line_no, r.text, "repeated-title")
+        if r.reason == "caption" and _key(r.text).startswith(title_key + " ")
+        else r
+        for r in removed
+    ]
+    for i in range(head_end, len(kept)):
+        no, line = kept[i]
+        if _repeats(line, title_key):
+            removed.append(RemovedLine(no, line, "repeated-title"))
+            drop.add(i)
+
+
+def _cut_dateline(
+    kept: Lines, dl_index: int, drop: set[int], removed: list[RemovedLine]
+) -> Dateline:
+    """Cut the dateline (and a stray opening quote after it) from its line."""
+    no, line = kept[dl_index]
+    m = _match_dateline(line)
+    assert m is not None
+    groups = m.groupdict()
+    dateline = Dateline(
+        place=(groups.get("place") or "").strip(),
+        outlet=groups.get("outlet"),
+        text=line[: m.end()].strip(),
+    )
+    removed.append(RemovedLine(no, dateline.text, "dateline"))
+    rest = line[m.end() :]
+    if rest and rest[0] in _OPEN_QUOTES and not any(c in rest[1:] for c in '”"»'):
+        removed.append(RemovedLine(no, rest[0], "stray-quote"))
+        rest = rest[1:].lstrip()
+    if rest:
+        kept[dl_index] = (no, rest)
+    else:
+        drop.add(dl_index)
+    return dateline
+
+
+def _drop_trailing_headlines(
+    body: list[tuple[int, int, str]], markers: list[int], removed: list[RemovedLine]
+) -> list[tuple[int, int, str]]:
+    """Headline-shaped lines after an end marker and after the last sentence are other
+    articles' headlines; ``body`` holds (position among the kept lines, line no, text)."""
+    if not markers or not body:
+        return body
+    first_marker = min(markers)
+    last_sentence = max((k for k, (_i, _, ln) in enumerate(body) if _ends_sentence(ln)), default=-1)
+    cut = len(body)
+    for k in range(len(body) - 1, -1, -1):
+        i, _no, ln = body[k]
+        if k > last_sentence and i >= first_marker and _is_headline_like(ln):
+            cut = k
         else:
-            drop.add(dl_index)
+            break
+    for _, no, ln in body[cut:]:
+        removed.append(RemovedLine(no, ln, "trailing-headline"))
+    return body[:cut]
 
-    body = [(i, no, line) for i, (no, line) in enumerate(kept) if i not in drop]
 
-    # 5. Trailing headlines: after an end marker and after the last sentence.
-    if markers and body:
-        first_marker = min(markers)
-        last_sentence = max(
-            (k for k, (i, _, ln) in enumerate(body) if _ends_sentence(ln)), default=-1
-        )
-        cut = len(body)
-        for k in range(len(body) - 1, -1, -1):
-            i, no, ln = body[k]
-            if k > last_sentence and i >= first_marker and _is_headline_like(ln):
-                cut = k
-            else:
-                break
-        for _, no, ln in body[cut:]:
-            removed.append(RemovedLine(no, ln, "trailing-headline"))
-        body = body[:cut]
-
-    # 4b. A reporter tag after the last sentence.
+def _cut_final_tag(body: list[tuple[int, int, str]], removed: list[RemovedLine]) -> None:
+    """Cut a reporter tag after the last sentence (in place)."""
     if body:
         i, no, last = body[-1]
         text_part, tag = _strip_tag(last)
         if tag is not None:
             removed.append(RemovedLine(no, tag, "reporter-tag"))
             body[-1] = (i, no, text_part)
-
-    return [(no, ln) for _, no, ln in body], title, dateline, removed
 
 
 def __getattr__(name: str) -> Any:

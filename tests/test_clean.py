@@ -386,3 +386,15 @@ def test_removal_table_cleans_raw_documents_without_an_audit():
     assert {"title", "dateline", "related-link", "reporter-tag"} <= set(table["reason"])
     assert table.loc[table["reason"] == "related-link", "line_no"].tolist() == [3]
     assert removal_table([{"doc_id": "c", "body": "Teks."}]).empty
+
+
+def test_a_line_that_is_only_a_dateline_is_cut_without_error():
+    # the dateline stands alone on its line, the paragraph follows on the next one
+    art = clean_article(
+        "Bupati Minta OPD Kompak\nSUKAMAJU, KABARDAERAH.ID -\n"
+        "Bupati Sukamaju meminta seluruh kepala OPD bekerja sama."
+    )
+    assert art.title == "Bupati Minta OPD Kompak"
+    assert art.dateline is not None and art.dateline.place == "SUKAMAJU"
+    assert art.body == "Bupati Sukamaju meminta seluruh kepala OPD bekerja sama."
+    assert [r.reason for r in art.removed] == ["title", "dateline"]
