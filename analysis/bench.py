@@ -169,9 +169,7 @@ def _tree_memory_kb(root: int) -> int:
 def _measure(cmd: list[str], *, env: dict[str, str] | None = None) -> tuple[str, float, float]:
     """Run ``cmd``; (stdout, wall seconds, peak memory of its process tree in MB)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
-    )
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     peak = 0
     can_sample = Path("/proc/self/stat").exists()
     while proc.poll() is None:
@@ -253,43 +251,75 @@ def benchmark(
     rows = []
     for name in operations:
         seconds, wall, _peak = min(runs[name])
-        rows.append({
-            "operation": name, "what": DESCRIPTIONS[name],
-            "jobs": n_jobs if name in ("terms", "frames") else 1, "articles": articles,
-            "runs": repeat, "seconds": seconds, "articles_per_s": articles / seconds,
-            "mb_per_s": megabytes / seconds, "peak_mb": max(r[2] for r in runs[name]),
-            "wall_s": wall,
-        })
+        rows.append(
+            {
+                "operation": name,
+                "what": DESCRIPTIONS[name],
+                "jobs": n_jobs if name in ("terms", "frames") else 1,
+                "articles": articles,
+                "runs": repeat,
+                "seconds": seconds,
+                "articles_per_s": articles / seconds,
+                "mb_per_s": megabytes / seconds,
+                "peak_mb": max(r[2] for r in runs[name]),
+                "wall_s": wall,
+            }
+        )
     if extras:
         import tempfile
 
         if progress:
             progress("timing import analysis and the figures command (cold starts) ...")
         walls = [_measure([sys.executable, "-c", "import analysis"])[1] for _ in range(3)]
-        rows.append({
-            "operation": "import", "what": DESCRIPTIONS["import"], "jobs": 1, "articles": 0,
-            "runs": 3, "seconds": sorted(walls)[1], "articles_per_s": float("nan"),
-            "mb_per_s": float("nan"), "peak_mb": float("nan"), "wall_s": sorted(walls)[1],
-        })
+        rows.append(
+            {
+                "operation": "import",
+                "what": DESCRIPTIONS["import"],
+                "jobs": 1,
+                "articles": 0,
+                "runs": 3,
+                "seconds": sorted(walls)[1],
+                "articles_per_s": float("nan"),
+                "mb_per_s": float("nan"),
+                "peak_mb": float("nan"),
+                "wall_s": sorted(walls)[1],
+            }
+        )
         figure_runs = []
         for _ in range(repeat):
             with tempfile.TemporaryDirectory() as out_dir:
                 try:
                     _o, wall, peak = _measure(
-                        [sys.executable, "-m", "analysis", "figures", "--out", out_dir,
-                         "--quiet", "--jobs", str(n_jobs)]
+                        [
+                            sys.executable,
+                            "-m",
+                            "analysis",
+                            "figures",
+                            "--out",
+                            out_dir,
+                            "--quiet",
+                            "--jobs",
+                            str(n_jobs),
+                        ]
                     )
                 except RuntimeError:
                     continue  # the figures could not be made here: no time to report
             figure_runs.append((wall, peak))
         wall = min((w for w, _p in figure_runs), default=float("nan"))
-        rows.append({
-            "operation": "figures", "what": DESCRIPTIONS["figures"], "jobs": n_jobs,
-            "articles": 5, "runs": repeat,
-            "seconds": wall, "articles_per_s": float("nan"), "mb_per_s": float("nan"),
-            "peak_mb": max((p for _w, p in figure_runs), default=float("nan")),
-            "wall_s": wall,
-        })
+        rows.append(
+            {
+                "operation": "figures",
+                "what": DESCRIPTIONS["figures"],
+                "jobs": n_jobs,
+                "articles": 5,
+                "runs": repeat,
+                "seconds": wall,
+                "articles_per_s": float("nan"),
+                "mb_per_s": float("nan"),
+                "peak_mb": max((p for _w, p in figure_runs), default=float("nan")),
+                "wall_s": wall,
+            }
+        )
     frame = pd.DataFrame(rows).set_index("operation")
     return frame.astype({"jobs": "int64", "articles": "int64", "runs": "int64"})
 
@@ -331,8 +361,11 @@ def machine() -> dict[str, str]:
     except (OSError, ValueError, IndexError):
         pass
     return {
-        "cores": str(os.cpu_count()), "cpu": cpu or "unknown", "memory": memory or "unknown",
-        "python": platform.python_version(), "platform": platform.platform(terse=True),
+        "cores": str(os.cpu_count()),
+        "cpu": cpu or "unknown",
+        "memory": memory or "unknown",
+        "python": platform.python_version(),
+        "platform": platform.platform(terse=True),
     }
 
 

@@ -504,8 +504,9 @@ def removal_table(corpus: Any) -> pd.DataFrame:
         for item in removed:
             if isinstance(item, RemovedLine):
                 item = {"line_no": item.line_no, "text": item.text, "reason": item.reason}
-            rows.append((doc["doc_id"], int(item["line_no"]), str(item["reason"]),
-                         str(item["text"])))
+            rows.append(
+                (doc["doc_id"], int(item["line_no"]), str(item["reason"]), str(item["text"]))
+            )
     frame = pd.DataFrame(rows, columns=["doc_id", "line_no", "reason", "text"]).astype(
         {"doc_id": object, "line_no": "int64", "reason": object, "text": object}
     )

@@ -75,8 +75,13 @@ START_METHOD = "forkserver" if sys.platform != "win32" else "spawn"
 
 #: Modules the worker processes' server imports once, so that workers start ready.
 _PRELOAD = [
-    "analysis.parallel", "analysis.corpus", "analysis.clean", "analysis.tokens",
-    "analysis.terms", "analysis.frames", "analysis.quotes",
+    "analysis.parallel",
+    "analysis.corpus",
+    "analysis.clean",
+    "analysis.tokens",
+    "analysis.terms",
+    "analysis.frames",
+    "analysis.quotes",
 ]
 
 #: Fields of a document not sent to workers.
@@ -179,22 +184,23 @@ def _chunks(items: Iterator[Any], size: int) -> Iterator[list]:
 # ---------------------------------------------------------------- progress
 
 
-def _progress_bar(
-    progress: bool | None, total: int | None, desc: str | None, unit: str = "doc"
-):
+def _progress_bar(progress: bool | None, total: int | None, desc: str | None, unit: str = "doc"):
     if progress is False or (progress is None and not _stderr_is_tty()):
         return None
     from tqdm.auto import tqdm
 
     return tqdm(
-        total=total, desc=desc or "documents", unit=unit, file=sys.stderr,
-        delay=0 if progress else PROGRESS_DELAY, leave=False, dynamic_ncols=True,
+        total=total,
+        desc=desc or "documents",
+        unit=unit,
+        file=sys.stderr,
+        delay=0 if progress else PROGRESS_DELAY,
+        leave=False,
+        dynamic_ncols=True,
     )
 
 
-def progress_bar(
-    total: int | None, desc: str, progress: bool | None = None, *, unit: str = "item"
-):
+def progress_bar(total: int | None, desc: str, progress: bool | None = None, *, unit: str = "item"):
     """A tqdm bar for a long loop that is not over documents (e.g. bootstrap groups).
 
     ``None`` when ``progress`` is False, or None and standard error is not a terminal;
@@ -224,7 +230,7 @@ def _serial(func, combine, kind, items, chunksize, bar) -> Iterator[Any]:
 #: Why a worker pool broke, and what to do (raised as a RuntimeError).
 BROKEN_POOL_MESSAGE = (
     "a worker process stopped abruptly. If this runs from a Python script, put "
-    "the call under `if __name__ == \"__main__\":` (worker processes import the "
+    'the call under `if __name__ == "__main__":` (worker processes import the '
     "script's main module, as multiprocessing requires); otherwise the machine "
     "may have run out of memory: try fewer jobs (jobs=1 runs in this process)"
 )
@@ -341,8 +347,7 @@ def _dask(func, combine, corpus, kind, items, chunksize, jobs, bar) -> Iterator[
             return
         if hasattr(corpus, "to_delayed") and hasattr(corpus, "columns"):
             tasks = [
-                dask.delayed(_dask_frame_partition)(p, func, combine)
-                for p in corpus.to_delayed()
+                dask.delayed(_dask_frame_partition)(p, func, combine) for p in corpus.to_delayed()
             ]
             for result in dask.compute(*tasks):
                 yield from result
@@ -413,8 +418,8 @@ def map_documents(
     if _is_dask_collection(corpus):
         engine = "dask"
     if engine == "dask":
-        kind, items, total = ("doc", iter(()), None) if _is_dask_collection(corpus) else _items(
-            corpus, slim=True
+        kind, items, total = (
+            ("doc", iter(()), None) if _is_dask_collection(corpus) else _items(corpus, slim=True)
         )
         bar = _progress_bar(progress, total, desc)
         try:

@@ -61,7 +61,7 @@ def _material(source: str | None) -> tuple[tuple[str, ...], tuple[str, ...], tup
 def _headline(rng: random.Random, sentences: tuple[str, ...]) -> str:
     words = rng.choice(sentences).rstrip(".!?\"'”").split()
     start = rng.randrange(max(1, len(words) - 6))
-    return " ".join(words[start : start + rng.randint(4, 9)]).strip(",;:\"“”")
+    return " ".join(words[start : start + rng.randint(4, 9)]).strip(',;:"“”')
 
 
 def _article(rng: random.Random, n: int, material) -> dict[str, Any]:

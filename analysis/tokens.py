@@ -127,13 +127,11 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 # Straight and typographic quotation marks (" and ' and what normalize() maps to them).
-_QUOTE_CHARS = "\"'" + "".join(ch for ch, rep in _QUOTE_ITEMS if rep in ("\"", "'"))
+_QUOTE_CHARS = "\"'" + "".join(ch for ch, rep in _QUOTE_ITEMS if rep in ('"', "'"))
 # A sentence ends at . ! ? (maybe followed by closing quotes or brackets) before
 # whitespace and a capital or digit, maybe behind opening quotes or brackets:
 # 'siap.” Bupati', 'kata Sekda. “Kita', 'baik.) Rapat'.
-_SENT_END_RE = re.compile(
-    rf"[.!?]+[{_QUOTE_CHARS})\]]*(?=\s+[{_QUOTE_CHARS}(\[]*[A-Z0-9])"
-)
+_SENT_END_RE = re.compile(rf"[.!?]+[{_QUOTE_CHARS})\]]*(?=\s+[{_QUOTE_CHARS}(\[]*[A-Z0-9])")
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
@@ -248,9 +246,9 @@ def is_word(token: str) -> bool:
 
 # ASCII bytes -> themselves for token characters (letters, digits) and the joiners
 # - and ', a space for everything else; non-ASCII bytes never reach it.
-_ASCII_TOKEN_TABLE = bytes(
-    c if chr(c).isalnum() or chr(c) in "-'" else 32 for c in range(128)
-) + b" " * 128
+_ASCII_TOKEN_TABLE = (
+    bytes(c if chr(c).isalnum() or chr(c) in "-'" else 32 for c in range(128)) + b" " * 128
+)
 
 
 def _ascii_tokens(text: str) -> list[str] | None:
@@ -266,8 +264,16 @@ def _ascii_tokens(text: str) -> list[str] | None:
         return None
     t = text.encode("ascii").translate(_ASCII_TOKEN_TABLE).decode("ascii")
     if ("-" in t or "'" in t) and (
-        " -" in t or "- " in t or " '" in t or "' " in t or "--" in t or "''" in t
-        or "-'" in t or "'-" in t or t[0] in "-'" or t[-1] in "-'"
+        " -" in t
+        or "- " in t
+        or " '" in t
+        or "' " in t
+        or "--" in t
+        or "''" in t
+        or "-'" in t
+        or "'-" in t
+        or t[0] in "-'"
+        or t[-1] in "-'"
     ):
         return None  # a joiner not inside a token: the regex decides
     return t.split()
@@ -478,7 +484,11 @@ _PROCESS_CACHES: dict[tuple, dict[Any, Any]] = {}
 
 
 def _token_of(
-    surface: str, name: bool, stem: bool, stops: frozenset[str], fold: bool,
+    surface: str,
+    name: bool,
+    stem: bool,
+    stops: frozenset[str],
+    fold: bool,
     protected: frozenset[str],
 ) -> str | None:
     """The token one surface form becomes (None when it is dropped as a stopword)."""

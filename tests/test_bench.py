@@ -15,7 +15,14 @@ from analysis.cli import main
 from analysis.synthetic import synthetic_articles
 
 COLUMNS = (
-    "jobs", "articles", "runs", "seconds", "articles_per_s", "mb_per_s", "peak_mb", "wall_s",
+    "jobs",
+    "articles",
+    "runs",
+    "seconds",
+    "articles_per_s",
+    "mb_per_s",
+    "peak_mb",
+    "wall_s",
 )
 
 
@@ -30,7 +37,11 @@ def test_synthetic_articles_are_reproducible_and_look_scraped():
     lengths = sorted(len(t) for t in texts)
     assert lengths[0] * 2 < lengths[-1]  # varied lengths
     assert {x["leader"] for x in a} <= {
-        "M. Rahmattullah", "Edward Candra", "H. Budiman", "H. Askolani", "Herman Deru"
+        "M. Rahmattullah",
+        "Edward Candra",
+        "H. Budiman",
+        "H. Askolani",
+        "Herman Deru",
     }
     with pytest.raises(ValueError, match="n must be"):
         list(synthetic_articles(-1))
@@ -41,7 +52,8 @@ def test_synthetic_articles_clean_to_the_seed_sentences():
     from analysis.tokens import split_sentences
 
     seed_sentences = sorted(
-        {s for body in load_corpus()["body"] for s in split_sentences(body)}, key=len,
+        {s for body in load_corpus()["body"] for s in split_sentences(body)},
+        key=len,
         reverse=True,
     )
     for art in synthetic_articles(20, seed=1):
@@ -81,10 +93,24 @@ def test_bench_csv_has_a_number_in_every_cell(capsys):
 
     import pandas as pd
 
-    assert main(["bench", "--articles", "60", "--jobs", "1", "--no-extras", "--quiet",
-                 "--format", "csv"]) == 0
+    assert (
+        main(
+            [
+                "bench",
+                "--articles",
+                "60",
+                "--jobs",
+                "1",
+                "--no-extras",
+                "--quiet",
+                "--format",
+                "csv",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
-    table = pd.read_csv(io.StringIO(out[out.index("operation,"):]), index_col="operation")
+    table = pd.read_csv(io.StringIO(out[out.index("operation,") :]), index_col="operation")
     assert list(table.index) == list(OPERATIONS)
     assert list(table.columns) == list(COLUMNS)
     assert (table["articles"] == 60).all() and (table["runs"] == 1).all()
@@ -108,16 +134,23 @@ def test_repeated_rounds_alternate_and_keep_the_fastest_run(tmp_path):
         for art in synthetic_articles(40, seed=3):
             fh.write(json.dumps(art, ensure_ascii=False) + "\n")
     said: list[str] = []
-    table = benchmark(path, articles=40, megabytes=0.1, jobs=1, operations=("terms", "nltk"),
-                      extras=False, progress=said.append, repeat=3)
+    table = benchmark(
+        path,
+        articles=40,
+        megabytes=0.1,
+        jobs=1,
+        operations=("terms", "nltk"),
+        extras=False,
+        progress=said.append,
+        repeat=3,
+    )
     # forward, backward, forward: each operation runs early and late
     assert [m.split()[1] for m in said] == ["terms", "nltk", "nltk", "terms", "terms", "nltk"]
     assert "round 2 of 3" in said[2]
     assert list(table.index) == ["terms", "nltk"] and (table["runs"] == 3).all()
     assert (table["seconds"] > 0).all()
     with pytest.raises(ValueError, match="repeat must be"):
-        benchmark(path, articles=40, megabytes=0.1, operations=("terms",), extras=False,
-                  repeat=0)
+        benchmark(path, articles=40, megabytes=0.1, operations=("terms",), extras=False, repeat=0)
 
 
 def test_bench_repeat_must_be_positive(capsys):
@@ -138,8 +171,15 @@ def test_the_fastest_run_and_the_highest_peak_are_reported(tmp_path, monkeypatch
         return json.dumps({"seconds": seconds}) + "\n", seconds + 1, peak
 
     monkeypatch.setattr(bench, "_measure", fake_measure)
-    table = bench.benchmark(tmp_path / "x.jsonl", articles=10, megabytes=1.0, jobs=1,
-                            operations=("terms", "sklearn"), extras=False, repeat=2)
+    table = bench.benchmark(
+        tmp_path / "x.jsonl",
+        articles=10,
+        megabytes=1.0,
+        jobs=1,
+        operations=("terms", "sklearn"),
+        extras=False,
+        repeat=2,
+    )
     # round 1: terms 5 s, sklearn 9 s; round 2 (backward): sklearn 8 s, terms 4 s
     assert table.loc["terms", "seconds"] == 4.0 and table.loc["terms", "peak_mb"] == 120.0
     assert table.loc["sklearn", "seconds"] == 8.0 and table.loc["sklearn", "peak_mb"] == 50.0

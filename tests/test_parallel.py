@@ -68,8 +68,12 @@ def test_map_documents_combine_gives_one_value_per_chunk(jsonl):
 
 @pytest.mark.parametrize(
     "kwargs, message",
-    [({"engine": "threads"}, "engine must be one of"), ({"jobs": -3}, "jobs must be"),
-     ({"jobs": 1.5}, "jobs must be"), ({"chunksize": 0}, "chunksize")],
+    [
+        ({"engine": "threads"}, "engine must be one of"),
+        ({"jobs": -3}, "jobs must be"),
+        ({"jobs": 1.5}, "jobs must be"),
+        ({"chunksize": 0}, "chunksize"),
+    ],
 )
 def test_map_documents_rejects_bad_options(seeds, kwargs, message):
     with pytest.raises(ValueError, match=message):
@@ -144,8 +148,12 @@ def test_parallel_and_serial_give_identical_terms_and_kwic(jsonl):
 
 
 def test_parallel_and_serial_give_identical_frames(jsonl):
-    for kwargs in ({"by": "doc_id"}, {"by": ["leader", "voice"]}, {"by": "level",
-                   "voice": "direct"}, {"by": "sentence"}):
+    for kwargs in (
+        {"by": "doc_id"},
+        {"by": ["leader", "voice"]},
+        {"by": "level", "voice": "direct"},
+        {"by": "sentence"},
+    ):
         pd.testing.assert_frame_equal(
             frame_scores(jsonl, n_boot=30, jobs=2, **kwargs),
             frame_scores(jsonl, n_boot=30, jobs=1, **kwargs),
@@ -192,9 +200,7 @@ def dask_client():
 
 def test_dask_cluster_gives_the_serial_tables(jsonl, dask_client):
     assert len(dask_client.scheduler_info()["workers"]) == 2
-    assert term_counts(jsonl, by="leader", engine="dask") == term_counts(
-        jsonl, by="leader", jobs=1
-    )
+    assert term_counts(jsonl, by="leader", engine="dask") == term_counts(jsonl, by="leader", jobs=1)
     pd.testing.assert_frame_equal(
         frame_scores(jsonl, by="leader", n_boot=100, engine="dask"),
         frame_scores(jsonl, by="leader", n_boot=100, jobs=1),
@@ -251,13 +257,10 @@ def test_script_without_main_guard_gets_a_clear_error(tmp_path):
 
     script = tmp_path / "count.py"
     script.write_text(
-        "from analysis.terms import term_counts\n"
-        "term_counts(None, jobs=2, progress=False)\n",
+        "from analysis.terms import term_counts\nterm_counts(None, jobs=2, progress=False)\n",
         encoding="utf-8",
     )
-    out = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, timeout=300
-    )
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
     assert out.returncode != 0
     last = out.stderr.strip().splitlines()[-1]
     assert last.startswith("RuntimeError: a worker process stopped abruptly")

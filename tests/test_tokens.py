@@ -266,12 +266,59 @@ def _normalize_reference(text):
 
 
 _PIECES = [
-    "Bupati", "H.", "Askolani", "menegaskan", "kinerja", "OPD-OPD", "harus", "baik.",
-    "baik.)", "(Red.)", "Kita", "“Kami", "siap,”", "kata", "Pemerintahan", "Kepemimpinannya",
-    "Perhubungan", "Palembang", "Sekda:", "2022", "HK3", "rambu-rambu", "Dr.", "Budiman.",
-    "!", "?", "[tim]", "dan", "siap.”", "siap.”)", "“Dinas", "«Makanan", "Makanan",
-    "\n", "\t", "\u00a0", "  ", "\u200b", "—", "`", "\r\n",
-    "„Ya‟", "«OPD»", "‘baik’", "2″", "5′", "−3", "\u202f", "\u00ad", "‚", "‛", "―", "\ufeff",
+    "Bupati",
+    "H.",
+    "Askolani",
+    "menegaskan",
+    "kinerja",
+    "OPD-OPD",
+    "harus",
+    "baik.",
+    "baik.)",
+    "(Red.)",
+    "Kita",
+    "“Kami",
+    "siap,”",
+    "kata",
+    "Pemerintahan",
+    "Kepemimpinannya",
+    "Perhubungan",
+    "Palembang",
+    "Sekda:",
+    "2022",
+    "HK3",
+    "rambu-rambu",
+    "Dr.",
+    "Budiman.",
+    "!",
+    "?",
+    "[tim]",
+    "dan",
+    "siap.”",
+    "siap.”)",
+    "“Dinas",
+    "«Makanan",
+    "Makanan",
+    "\n",
+    "\t",
+    "\u00a0",
+    "  ",
+    "\u200b",
+    "—",
+    "`",
+    "\r\n",
+    "„Ya‟",
+    "«OPD»",
+    "‘baik’",
+    "2″",
+    "5′",
+    "−3",
+    "\u202f",
+    "\u00ad",
+    "‚",
+    "‛",
+    "―",
+    "\ufeff",
 ]
 
 
@@ -314,8 +361,9 @@ def test_name_after_a_bracketed_sentence_end_is_a_sentence_start():
     from analysis.tokens import _text_tokens_and_words
 
     text = "Semua berjalan baik.) Makanan tersedia. Dinas Makanan hadir."
-    tokens, _ = _text_tokens_and_words(text, stem=True, drop_stopwords=False,
-                                       fold_reduplication=False)
+    tokens, _ = _text_tokens_and_words(
+        text, stem=True, drop_stopwords=False, fold_reduplication=False
+    )
     assert tokens == ["semua", "jalan", "baik", "makan", "sedia", "dinas", "makanan", "hadir"]
     assert tokens == [t for s in tokenize_sentences(text, stem=True) for t in s]
 
@@ -324,8 +372,9 @@ def test_seed_bodies_counted_whole_equal_sentence_by_sentence(seeds):
     from analysis.tokens import _text_tokens_and_words
 
     for body in seeds["body"]:
-        tokens, _ = _text_tokens_and_words(body, stem=True, drop_stopwords=True,
-                                           fold_reduplication=False)
+        tokens, _ = _text_tokens_and_words(
+            body, stem=True, drop_stopwords=True, fold_reduplication=False
+        )
         per_sentence = tokenize_sentences(body, stem=True, drop_stopwords=True)
         assert tokens == [t for s in per_sentence for t in s]
 
@@ -351,8 +400,27 @@ def _is_abbreviation_reference(before):
 @given(
     st.lists(
         st.sampled_from(
-            ["H", "M", "Dr", "S.STP", "MM", "SH.,MH", "No", "BPK", "1445 H", "(Dr", "rapat",
-             "x" * 70, " ", "  ", "\u00a0", "\t", "\n", "'", "("]
+            [
+                "H",
+                "M",
+                "Dr",
+                "S.STP",
+                "MM",
+                "SH.,MH",
+                "No",
+                "BPK",
+                "1445 H",
+                "(Dr",
+                "rapat",
+                "x" * 70,
+                " ",
+                "  ",
+                "\u00a0",
+                "\t",
+                "\n",
+                "'",
+                "(",
+            ]
         ),
         max_size=12,
     )
@@ -368,9 +436,36 @@ def test_abbreviation_test_equals_reference(pieces):
 
 
 _TOKEN_PIECES = [
-    "Kinerja", "OPD-nya", "Jum'at", "e-KTP", "2024-2025", "10%", "-", "--", "'", "''",
-    "-'", "'kata'", "kata-", "-kata", "Rp1,5", "a_b", "(Sekda)", "siap.", "\"Kita", "x-y-z",
-    "é", "naïf", "“baik”", ",", "\n", "\t", "_", "9", "O'Neil", "co-op'",
+    "Kinerja",
+    "OPD-nya",
+    "Jum'at",
+    "e-KTP",
+    "2024-2025",
+    "10%",
+    "-",
+    "--",
+    "'",
+    "''",
+    "-'",
+    "'kata'",
+    "kata-",
+    "-kata",
+    "Rp1,5",
+    "a_b",
+    "(Sekda)",
+    "siap.",
+    '"Kita',
+    "x-y-z",
+    "é",
+    "naïf",
+    "“baik”",
+    ",",
+    "\n",
+    "\t",
+    "_",
+    "9",
+    "O'Neil",
+    "co-op'",
 ]
 
 
@@ -402,7 +497,12 @@ def test_ascii_tokens_on_the_seed_sentences(seeds):
     for s, tokens in taken:
         assert tokens == re.findall(TOKEN_PATTERN, s)
     assert _ascii_tokens('"Kinerja OPD-nya naik 10%," kata Sekda.') == [
-        "Kinerja", "OPD-nya", "naik", "10", "kata", "Sekda",
+        "Kinerja",
+        "OPD-nya",
+        "naik",
+        "10",
+        "kata",
+        "Sekda",
     ]
     assert _ascii_tokens("Rapat - kata dia") is None  # a free-standing dash
     assert _ascii_tokens("Kinerja naïf") is None  # not ASCII
