@@ -25,6 +25,22 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .boilerplate import (
+    OPEN_QUOTES,
+    REASONS,
+    caption_signal,
+    classify_line,
+    ends_paragraph,
+    ends_sentence,
+    is_headline_like,
+    is_list_item,
+    is_menu,
+    is_title_case,
+    match_dateline,
+    normalize_whitespace,
+    strip_tag,
+)
+
 __all__ = [
     "CleanArticle",
     "Dateline",
@@ -33,24 +49,6 @@ __all__ = [
     "clean_article",
     "normalize_whitespace",
 ]
-
-#: Reasons a line (or part of one) is removed, and what they mean.
-REASONS: dict[str, str] = {
-    "menu": "navigation, menu or site-name line left over from the page (e.g. a lone 'in')",
-    "timestamp": "publication date and time of the page ('Selasa, 26 Maret 2024 | 10:15 WIB')",
-    "title": "the headline (kept as the article's title, not as body text)",
-    "subtitle": "a further headline-shaped line above the article, uncovered once the title went",
-    "repeated-title": "the headline repeated, possibly with a photo credit attached",
-    "caption": "photo caption or photo credit ('--Foto : ...', 'Foto: ...')",
-    "related-link": "link to another article ('Baca Juga:', 'Berita Terkait:')",
-    "dateline": "dateline in front of the first paragraph (place and outlet kept as data)",
-    "stray-quote": "an opening quote mark right after the dateline that is never closed",
-    "reporter-tag": "reporter or editor tag after the last sentence ('(Red/tim)', '#yan')",
-    "byline": "byline or credit line ('Written by ...', 'Editor: ...', 'Penulis: ...')",
-    "engagement": "call to engage or follow ('What do you think?', 'Cek Berita ... Google News')",
-    "source-credit": "source credit line ('Sumber: paltv.co.id')",
-    "trailing-headline": "headline of another article listed after the article has ended",
-}
 
 
 @dataclass(frozen=True)
@@ -100,165 +98,28 @@ class CleanArticle:
         return self.body.split("\n") if self.body else []
 
 
-# --------------------------------------------------------------------------- patterns
-
-_SPACE_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
-
-_TERMINAL = ".!?"
-_CLOSERS = "\"'”’»)]"
-_OPEN_QUOTES = '“"‘«„'
-
-_MENU_WORDS = {
-    "in",
-    "home",
-    "beranda",
-    "news",
-    "berita",
-    "menu",
-    "search",
-    "cari",
-    "login",
-    "masuk",
-    "daftar",
-    "share",
-    "tweet",
-    "bagikan",
-    "facebook",
-    "twitter",
-    "whatsapp",
-    "telegram",
-    "linkedin",
-    "email",
-    "print",
-    "cetak",
-    "komentar",
-    "terkini",
-    "terpopuler",
-    "populer",
-    "headline",
-    "advertisement",
-    "iklan",
-    "selanjutnya",
-    "sebelumnya",
-    "berikutnya",
-    "next",
-    "prev",
-    "previous",
-}
-
-# "Baca juga:", "BACA JUGA :", "Berita Terkait:", "Simak juga:" ... with or without a headline.
-_RELATED_RE = re.compile(
-    r"^(?:baca|simak|lihat)\s+(?:juga|pula)\b\s*(?::|$)|^(?:berita|artikel)\s+(?:terkait|lainnya)\s*(?::|$)"
-    r"|^read\s+(?:also|more)\s*(?::|$)",
-    re.IGNORECASE,
-)
-
-# A photo credit anywhere in a short line: "--Foto : Lutfhi -PALTV", "Foto: Humas", "(Foto: ist)".
-_CAPTION_RE = re.compile(
-    r"(?:^|[\s,(\-–—|])(?:foto|photo|ilustrasi|dokumentasi|dok|keterangan\s+foto|caption)"
-    r"\s*\.?\s*(?::|/\s*\w)",
-    re.IGNORECASE,
-)
-_BYLINE_RE = re.compile(
-    r"^(?:(?:written|posted|reported|edited|published)\s+by\b.{1,80}"
-    r"|(?:editor|penulis|reporter|pewarta|penyunting|redaktur|fotografer|kontributor|"
-    r"laporan|wartawan|author|oleh)\s*:\s*.{1,80}"
-    r"|laporan\s+(?:wartawan|reporter|jurnalis)\b.{1,80})$",
-    re.IGNORECASE,
-)
-_SOURCE_RE = re.compile(
-    r"^(?:sumber\s*:\s*\S.{0,80}"
-    r"|artikel\s+ini\s+(?:telah\s+|sudah\s+)?(?:tayang|terbit|dimuat|diterbitkan)\b.*)$",
-    re.IGNORECASE,
-)
-
-# Publication timestamps: "Selasa, 26 Maret 2024 | 10:15 WIB", "26/03/2024 10:15", "3 jam lalu".
-_MONTH = (
-    r"(?:jan\w*|feb\w*|mar\w*|apr\w*|mei|may|jun\w*|jul\w*|agu\w*|aug\w*|sep\w*|"
-    r"okt\w*|oct\w*|nov\w*|des\w*|dec\w*)"
-)
-_TIMESTAMP_RE = re.compile(
-    r"^(?:(?:diperbarui|diterbitkan|dipublikasikan|diposting|terbit|updated|published|posted)"
-    r"(?:\s+(?:pada|on))?\s*:?\s*)?"
-    r"(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday)\s*,?\s*)?"
-    rf"(?:\d{{1,2}}[\s/.-]+(?:\d{{1,2}}|{_MONTH})[\s/.,-]+\d{{2,4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
-    r"(?:\s*[|,\-–—]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:wib|wita|wit)?)?\s*$"
-    r"|^\d+\s+(?:detik|menit|jam|hari|minggu|bulan)\s+(?:yang\s+)?lalu$",
-    re.IGNORECASE,
-)
-
-# A line that is only a tag: "(*)", "(ril)", "[adv]", "#yan", "***".
-_TAG_LINE_RE = re.compile(r"^(?:\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\]|#[A-Za-z]{1,15}|\*{1,3})$")
-
-_ENGAGEMENT_RE = re.compile(
-    r"^(?:what\s+do\s+you\s+think\??"
-    r"|cek\s+berita\s+dan\s+artikel\b.*"
-    r"|(?:simak|ikuti|dapatkan|baca)\s+(?:berita|update|informasi|artikel)\b.*"
-    r"(?:google\s+news|whatsapp|telegram|channel|saluran).*"
-    r"|ikuti\s+(?:kami|kanal|channel|akun)\b.*"
-    r"|gabung\s+(?:di|ke|dengan)\s+(?:channel|grup|saluran)\b.*"
-    r"|(?:download|unduh)\s+aplikasi\b.*"
-    r"|klik\s+(?:di\s*sini|link|tautan)\b.*"
-    r"|(?:share|bagikan)(?:\s+(?:this|artikel\s+ini|berita\s+ini))?\s*:?"
-    r"|(?:tags?|topik|kata\s+kunci)\s*:.*"
-    r"|scroll\s+to\s+continue\s+with\s+content"
-    r"|(?:copyright\s*)?©.*"
-    r"|tulis\s+komentar.*"
-    r"|loading\.*"
-    r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya|\d+(?:\s+\d+)*)"
-    r"|(?:lihat|tampilkan)\s+(?:semua|selengkapnya|komentar)\b.*)$",
-    re.IGNORECASE,
-)
-
-# Dateline at the start of the first paragraph. Place: one to four capitalised words.
-_PLACE = r"(?P<place>[A-Z][A-Za-z'.]*(?:\s+[A-Z][A-Za-z'.]*){0,3})"
-_OUTLET = r"(?P<outlet>[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*)"
-_DOMAIN_OUTLET = r"(?P<outlet>[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z]{2,})+)"
-_DASH = r"[-–—‒―|]+"
-_DAY = r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)"
-_DATELINE_RES = (
-    # TRIBUNSUMSEL.COM, MUARA ENIM - ... (outlet first)
-    re.compile(rf"^{_DOMAIN_OUTLET}\s*,\s*{_PLACE}\s*{_DASH}\s*"),
-    # KOMPAS.com - ... (outlet alone)
-    re.compile(rf"^{_DOMAIN_OUTLET}\s*{_DASH}\s*"),
-    # Palembang, 12/3/2024 - ... | Lahat, Senin (12/2/2024) - ... (place and date)
-    re.compile(
-        rf"^{_PLACE}\s*,\s*(?i:{_DAY}\s*,?\s*)?\(?\d{{1,2}}[/ .-]\w+[/ .-]\d{{2,4}}\)?\s*{_DASH}\s*"
-    ),
-    # PALEMBANG, PALTV.CO.ID - ... | Baturaja, BP–... | LUWU TIMUR,Timuronline – ...
-    re.compile(rf"^{_PLACE}\s*[,_]\s*{_OUTLET}\s*{_DASH}\s*"),
-    # Palembang (ANTARA) - ...
-    re.compile(rf"^{_PLACE}\s*\((?P<outlet>[A-Za-z][\w.\- ]{{0,30}})\)\s*{_DASH}?\s*"),
-    # MUARADUA_ Elanghitam.com “... (a web domain as outlet, no dash)
-    re.compile(rf"^{_PLACE}\s*[,_]\s*{_DOMAIN_OUTLET}\s+(?=\S)"),
-    # JAKARTA - ... (an upper-case place alone)
-    re.compile(r"^(?P<place>[A-Z][A-Z'.]{2,}(?:\s+[A-Z][A-Z'.]+){0,3})\s*" + _DASH + r"\s*"),
-)
-
-# Reporter / editor tag after the last sentence: "(Red/tim)", "(Suharni)", "#yan", "[rel]".
-_TAG_RE = re.compile(
-    r"(?<=[.!?])\s*(?P<tag>\((?:[^()\n]{1,40})\)|\[(?:[^\[\]\n]{1,40})\]|#[A-Za-z]{1,15}"
-    r"|\*{2,3}|-[A-Za-z]{2,10}-)\s*$"
-)
-_SPLIT_TAG_END_RE = re.compile(r"(?<=[.!?])\s*\($")
-_SPLIT_TAG_LINE_RE = re.compile(r"^[A-Za-z][\w/&.,\- ]{0,39}\)$")
-
-
-# Anything normalize_whitespace changes besides the ends: a tab, a special space, a
-# zero-width character, or two spaces in a row.
-_UNTIDY_RE = re.compile(r"[\t\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff]|  ")
 _NON_ALNUM_RE = re.compile(r"[\W_]+")
 _FIRST_ALNUM_RE = re.compile(r"[^\W_]")
-
-
-def normalize_whitespace(line: str) -> str:
-    """Tidy one line: zero-width characters out, non-breaking and other spaces to one space."""
-    # every whitespace and zero-width character but the ASCII space is non-printable
-    if (line.isprintable() and "  " not in line) or not _UNTIDY_RE.search(line):
-        return line.strip()
-    return _SPACE_RE.sub(" ", _ZERO_WIDTH_RE.sub("", line)).strip()
+_SPLIT_TAG_END_RE = re.compile(r"(?<=[.!?])\s*\($")
+_SPLIT_TAG_LINE_RE = re.compile(r"^[A-Za-z][\w/&.,\- ]{0,39}\)$")
+# A sentence end inside a line: a line with one is a paragraph, whatever its last word.
+_INNER_END_RE = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")
+# A sentence that reports speech or goes on from the one before ("Hal ini dikatakan
+# Triwarno ... Senin(18/3/2024)") is the article's, even without its full stop.
+_REPORTED_RE = re.compile(
+    r"^(?:hal|ia|dia|ini|itu|menurut|sementara|selain|namun|kemudian|adapun|sedangkan|"
+    r"dengan|karena|sehingga|oleh|demikian|lebih\s+lanjut)\b"
+    r"|\b(?:kata|ujar|ucap|tutur|tegas|jelas|ungkap|terang|imbuh|pinta)(?:nya)?\b"
+    r"|\b(?:di|me|mem|men|meng|meny)(?:kata|sampai|tegas|jelas|ungkap|minta|harap|ingat"
+    r"|imbau|himbau|pinta|tekan)\w*",
+    re.IGNORECASE,
+)
+_END_MARKERS = frozenset(
+    {"byline", "engagement", "source-credit", "reporter-tag", "related-link", "widget"}
+)
+#: Where the article's first paragraph is looked for: among the first lines left after
+#: the lines that are boilerplate wherever they stand.
+_HEADER_WINDOW = 12
 
 
 def _key(line: str) -> str:
@@ -274,73 +135,6 @@ def _repeats(line: str, key: str) -> bool:
             return False
     k = _key(line)
     return k == key or k.startswith(key + " ")
-
-
-def _words(line: str) -> list[str]:
-    return line.split()
-
-
-def _strip_tag(line: str) -> tuple[str, str | None]:
-    # A tag ends with ")", "]", "*", "-" or an ASCII letter (#yan): test that first.
-    end = line.rstrip()[-1:]
-    if not end or not (end in ")]*-" or (end.isascii() and end.isalpha())):
-        return line, None
-    m = _TAG_RE.search(line)
-    if not m or len(line[: m.start()].strip()) == 0:
-        return line, None
-    return line[: m.start()].rstrip(), m.group("tag")
-
-
-def _ends_sentence(line: str) -> bool:
-    """True when the line ends like a sentence (terminal punctuation, maybe a closing mark)."""
-    text, _ = _strip_tag(line)
-    text = text.rstrip(_CLOSERS + " ")
-    return bool(text) and text[-1] in _TERMINAL + ",;:"
-
-
-def _is_headline_like(line: str) -> bool:
-    """A short line with no sentence-final punctuation: a headline or a subheading."""
-    n = len(_words(line))
-    return 2 <= n <= 25 and not _ends_sentence(line) and line[-1] not in ")]\"”'’"
-
-
-def _is_menu(line: str) -> bool:
-    words = line.split(maxsplit=3)  # four pieces: more than three words
-    return 0 < len(words) <= 3 and all(w.lower().strip(":|") in _MENU_WORDS for w in words)
-
-
-def _classify(line: str) -> str | None:
-    """Reason for a line that is boilerplate wherever it stands, or None."""
-    if _RELATED_RE.match(line):
-        return "related-link"
-    if _ENGAGEMENT_RE.match(line):
-        return "engagement"
-    if _BYLINE_RE.match(line):
-        return "byline"
-    n_words = len(_words(line))
-    if _SOURCE_RE.match(line) and (n_words <= 8 or line[:7].lower() == "artikel"):
-        return "source-credit"
-    if n_words <= 30 and _CAPTION_RE.search(line):
-        return "caption"
-    if _TIMESTAMP_RE.match(line):
-        return "timestamp"
-    if _TAG_LINE_RE.match(line):
-        return "reporter-tag"
-    if _is_menu(line) or _SITE_NAME_RE.match(line):
-        return "menu"
-    return None
-
-
-_END_MARKERS = {"byline", "engagement", "source-credit", "reporter-tag"}
-_SITE_NAME_RE = re.compile(r"^[A-Za-z][\w\-]*(?:\.[A-Za-z]{2,}){1,2}$")
-
-
-def _match_dateline(line: str) -> re.Match[str] | None:
-    for rx in _DATELINE_RES:
-        m = rx.match(line)
-        if m and len(line) > m.end() - 1:
-            return m
-    return None
 
 
 def clean_article(raw: str) -> CleanArticle:
@@ -419,6 +213,7 @@ def clean_article(raw: str) -> CleanArticle:
 
 
 Lines = list[tuple[int, str]]  # (raw line number, tidied text)
+Body = list[tuple[int, int, str]]  # (position among the kept lines, raw line number, text)
 
 
 def _one_pass(
@@ -428,24 +223,25 @@ def _one_pass(
     """One application of the rules of :func:`clean_article` to numbered lines.
 
     The steps, in the order they run (numbered as the rules in
-    :func:`clean_article`'s notes): a tag split over two lines is joined (4), lines that
-    are boilerplate wherever they stand go (2), the title, menu words and repeated
-    titles at the top and the dateline are found (3), headlines trailing after the
-    article go (5), and a reporter tag after the last sentence is cut off (4).
+    :func:`clean_article`'s notes): a tag split over two lines is joined (5), lines that
+    are boilerplate wherever they stand go (2), the first paragraph is found and the
+    header above it goes, the title kept (3), the dateline is cut (3), lines broken
+    inside a paragraph are joined (4), short lines without sentence punctuation inside
+    the article and other articles' headlines after it go (6), and a reporter tag after
+    the last sentence is cut off (5).
     """
     removed: list[RemovedLine] = []
     joined = _join_split_tags(lines, removed)
     kept, markers = _drop_boilerplate(joined, memo, removed)
-    dl_index = _dateline_index(kept)
+    start, match = _body_start(kept)
     drop: set[int] = set()
-    title, title_key = _title_above(kept, dl_index or 0, drop, removed)
-    if dl_index is None:
-        title = _repeated_first_line(kept, drop, removed) or title
-    elif title_key is not None:
-        _repeated_title_below(kept, dl_index, title_key, drop, removed)
-    dateline = _cut_dateline(kept, dl_index, drop, removed) if dl_index is not None else None
+    title = _drop_header(kept, start, drop, removed)
+    if title:
+        _repeated_title_below(kept, start, _key(title), drop, removed)
+    dateline = _cut_dateline(kept, start, match, drop, removed) if match is not None else None
     body = [(i, no, line) for i, (no, line) in enumerate(kept) if i not in drop]
-    body = _drop_trailing_headlines(body, markers, removed)
+    body = _unwrap(body)
+    body = _drop_stray_lines(body, [m for m in markers if m > start], removed)
     _cut_final_tag(body, removed)
     return [(no, ln) for _, no, ln in body], title, dateline, removed
 
@@ -476,7 +272,7 @@ def _drop_boilerplate(
 ) -> tuple[Lines, list[int]]:
     """Lines that are boilerplate wherever they stand go; returns the kept lines and the
     positions in them after which an end marker (byline, engagement line, source
-    credit, reporter tag) was seen."""
+    credit, reporter tag, related link, widget) was seen."""
     kept: Lines = []
     markers: list[int] = []
     for no, line in joined:
@@ -484,11 +280,11 @@ def _drop_boilerplate(
             markers.append(len(kept))
             continue
         if memo is None:
-            reason = _classify(line)
+            reason = classify_line(line)
         elif line in memo:
             reason = memo[line]
         else:
-            reason = memo[line] = _classify(line)
+            reason = memo[line] = classify_line(line)
         if reason:
             removed.append(RemovedLine(no, line, reason))
             if reason in _END_MARKERS:
@@ -498,81 +294,161 @@ def _drop_boilerplate(
     return kept, markers
 
 
-def _dateline_index(kept: Lines) -> int | None:
-    """Position of the line that starts with the dateline: one of the first four, and
-    no later than the first line that ends like a sentence."""
-    for i, (_no, line) in enumerate(kept[:4]):
-        if _match_dateline(line):
-            return i
-        if _ends_sentence(line):
+# --------------------------------------------------------------------------- the top
+
+
+def _continues(kept: Lines, i: int) -> bool:
+    """Does line ``i`` run on into the next line (a paragraph broken by the page): it does
+    not end a paragraph and the next line starts with a lower-case letter, or follows
+    it directly (no blank line) in a text broken into many such lines?"""
+    if i + 1 >= len(kept) or ends_paragraph(kept[i][1]) or is_title_case(kept[i][1]):
+        return False
+    nxt = kept[i + 1][1]
+    return nxt[:1].islower() or (
+        kept[i + 1][0] == kept[i][0] + 1 and _hard_wrapped(kept) and not is_list_item(nxt)
+    )
+
+
+def _hard_wrapped(kept: Lines) -> bool:
+    """Is the text broken into lines inside its paragraphs (at least three lines of four
+    words or more that do not end a paragraph and are followed directly by the next)?"""
+    n = 0
+    for (no, line), (nxt_no, _nxt) in zip(kept, kept[1:]):
+        if nxt_no == no + 1 and len(line.split()) >= 4 and not ends_paragraph(line):
+            if not is_title_case(line):
+                n += 1
+                if n >= 3:
+                    return True
+    return False
+
+
+def _header_like(kept: Lines, i: int) -> bool:
+    """Is kept line ``i`` page furniture rather than the article's first paragraph: a
+    menu, a caption, a Title-Case line, a line without sentence punctuation that is not
+    the last and does not run on (a headline, or a ticker of headlines: a long line
+    without a sentence end inside), a line shown twice in a row, or a headline repeated
+    further down?"""
+    line = kept[i][1]
+    if is_menu(line) or caption_signal(line) or is_title_case(line):
+        return True
+    last = i == len(kept) - 1
+    if (
+        not last
+        and not ends_sentence(line)
+        and (len(line.split()) <= 25 or not _INNER_END_RE.search(line))
+    ):
+        return not _continues(kept, i)
+    if not last and kept[i + 1][1] == line:
+        return True
+    return _repeated_later(kept, i)
+
+
+def _repeated_later(kept: Lines, i: int) -> bool:
+    """Is kept line ``i`` repeated (or begun again) by a later line near the top?"""
+    key = _key(kept[i][1])
+    return any(_repeats(ln, key) for _no, ln in kept[i + 1 : _HEADER_WINDOW])
+
+
+def _dateline_at(kept: Lines, *, weak: bool) -> tuple[int, re.Match[str]] | None:
+    """The first line among the first :data:`_HEADER_WINDOW` that starts with a dateline
+    followed by the start of a paragraph; the search stops at a line with a quote mark,
+    at a paragraph of more than 40 words, or after four lines that end like a paragraph."""
+    passed = 0
+    for i, (_no, line) in enumerate(kept[:_HEADER_WINDOW]):
+        m = match_dateline(line, weak=weak)
+        if m is not None:
+            rest = [(kept[i][0], line[m.end() :].lstrip(OPEN_QUOTES + " "))] + kept[i + 1 :]
+            if not rest[0][1] or len(rest[0][1].split()) > 25 or not _header_like(rest, 0):
+                return i, m
+        if any(q in line for q in '“”"') or (len(line.split()) > 40 and ends_paragraph(line)):
+            return None
+        passed += ends_paragraph(line)
+        if passed > 3:
             return None
     return None
 
 
-def _title_above(
-    kept: Lines, head_end: int, drop: set[int], removed: list[RemovedLine]
-) -> tuple[str, str | None]:
-    """Above the dateline: menu words go, the first other line is the title, and its
-    repetitions go. Returns the title (``""`` if none) and its comparison key."""
-    title, title_key = "", None
-    for i in range(head_end):
+def _body_start(kept: Lines) -> tuple[int, re.Match[str] | None]:
+    """Where the article starts among the kept lines, and the dateline there if any.
+
+    The article starts at a dateline naming an outlet or a date, else at one naming an
+    upper-case place alone (``JAKARTA -``), else at the first line that is not
+    :func:`_header_like`, each looked for among the first :data:`_HEADER_WINDOW` lines;
+    without any of these, at the first line.
+    """
+    for weak in (False, True):
+        found = _dateline_at(kept, weak=weak)
+        if found is not None:
+            return found
+    for i in range(min(len(kept), _HEADER_WINDOW)):
+        if not _header_like(kept, i):
+            return i, None
+    return 0, None
+
+
+def _title_index(kept: Lines, start: int) -> int | None:
+    """Which line above the article is its headline: the first one repeated further
+    down, else the first headline-shaped one of four words or more, else the first
+    headline-shaped one (a section label such as ``Berita Daerah`` is shorter)."""
+    above = [i for i in range(start) if not is_menu(kept[i][1]) and not caption_signal(kept[i][1])]
+    shaped = [i for i in above if is_headline_like(kept[i][1]) or is_title_case(kept[i][1])]
+    for found in (
+        [i for i in above if _repeated_later(kept, i)],
+        [i for i in shaped if len(kept[i][1].split()) >= 4],
+        shaped,
+        above if start == 1 else [],
+    ):
+        if found:
+            return found[0]
+    return None
+
+
+def _drop_header(kept: Lines, start: int, drop: set[int], removed: list[RemovedLine]) -> str:
+    """Above the article: the headline is the title, its repetitions go, and menu words,
+    captions and every other line go as header. Returns the title (``""`` if none)."""
+    t = _title_index(kept, start)
+    title = kept[t][1] if t is not None else ""
+    title_key = _key(title) if t is not None else None
+    for i in range(start):
         no, line = kept[i]
-        if _is_menu(line) or (len(_words(line)) == 1 and line.islower() and title_key is None):
-            removed.append(RemovedLine(no, line, "menu"))
-        elif title_key is None:
-            title, title_key = line, _key(line)
-            removed.append(RemovedLine(no, line, "title"))
-        elif _repeats(line, title_key):
-            removed.append(RemovedLine(no, line, "repeated-title"))
+        if i == t:
+            reason = "title"
+        elif is_menu(line) or (len(line.split()) == 1 and line.islower()):
+            reason = "menu"
+        elif title_key is not None and _repeats(line, title_key):
+            reason = "repeated-title"
+        elif caption_signal(line):
+            reason = "caption"
         else:
-            continue
-        drop.add(i)
-    return title, title_key
-
-
-def _repeated_first_line(kept: Lines, drop: set[int], removed: list[RemovedLine]) -> str:
-    """Without a dateline, the first line is the title only when it is headline-shaped
-    and repeated further down; returns it (``""`` when it is not)."""
-    if not kept or not _is_headline_like(kept[0][1]):
-        return ""
-    first_key = _key(kept[0][1])
-    repeats = [i for i, (_, ln) in enumerate(kept[1:], start=1) if _repeats(ln, first_key)]
-    if not repeats:
-        return ""
-    title = kept[0][1]
-    removed.append(RemovedLine(kept[0][0], title, "title"))
-    drop.add(0)
-    for i in repeats:
-        removed.append(RemovedLine(kept[i][0], kept[i][1], "repeated-title"))
+            reason = "header"
+        removed.append(RemovedLine(no, line, reason))
         drop.add(i)
     return title
 
 
 def _repeated_title_below(
-    kept: Lines, head_end: int, title_key: str, drop: set[int], removed: list[RemovedLine]
+    kept: Lines, start: int, title_key: str, drop: set[int], removed: list[RemovedLine]
 ) -> None:
-    """The title repeated below the dateline goes; a caption that is the headline with
-    a photo credit glued on is a repeated title, not a caption."""
+    """The title repeated below the start goes; a caption that is the headline with a
+    photo credit glued on is a repeated title, not a caption."""
     removed[:] = [
         RemovedLine(r.line_no, r.text, "repeated-title")
-        if r.reason == "caption" and _key(r.text).startswith(title_key + " ")
+        if r.reason in ("caption", "header") and _key(r.text).startswith(title_key + " ")
         else r
         for r in removed
     ]
-    for i in range(head_end, len(kept)):
+    for i in range(start, len(kept)):
         no, line = kept[i]
-        if _repeats(line, title_key):
+        if _repeats(line, title_key) and not ends_paragraph(line):
             removed.append(RemovedLine(no, line, "repeated-title"))
             drop.add(i)
 
 
 def _cut_dateline(
-    kept: Lines, dl_index: int, drop: set[int], removed: list[RemovedLine]
+    kept: Lines, index: int, m: re.Match[str], drop: set[int], removed: list[RemovedLine]
 ) -> Dateline:
     """Cut the dateline (and a stray opening quote after it) from its line."""
-    no, line = kept[dl_index]
-    m = _match_dateline(line)
-    assert m is not None
+    no, line = kept[index]
     groups = m.groupdict()
     dateline = Dateline(
         place=(groups.get("place") or "").strip(),
@@ -581,42 +457,87 @@ def _cut_dateline(
     )
     removed.append(RemovedLine(no, dateline.text, "dateline"))
     rest = line[m.end() :]
-    if rest and rest[0] in _OPEN_QUOTES and not any(c in rest[1:] for c in '”"»'):
+    if rest and rest[0] in OPEN_QUOTES and not any(c in rest[1:] for c in '”"»'):
         removed.append(RemovedLine(no, rest[0], "stray-quote"))
         rest = rest[1:].lstrip()
     if rest:
-        kept[dl_index] = (no, rest)
+        kept[index] = (no, rest)
     else:
-        drop.add(dl_index)
+        drop.add(index)
     return dateline
 
 
-def _drop_trailing_headlines(
-    body: list[tuple[int, int, str]], markers: list[int], removed: list[RemovedLine]
-) -> list[tuple[int, int, str]]:
-    """Headline-shaped lines after an end marker and after the last sentence are other
-    articles' headlines; ``body`` holds (position among the kept lines, line no, text)."""
-    if not markers or not body:
+# --------------------------------------------------------------------------- the body
+
+
+def _unwrap(body: Body) -> Body:
+    """Join the lines of a paragraph that the page broke (see :func:`_continues`)."""
+    if len(body) < 2:
         return body
-    first_marker = min(markers)
-    last_sentence = max((k for k, (_i, _, ln) in enumerate(body) if _ends_sentence(ln)), default=-1)
-    cut = len(body)
-    for k in range(len(body) - 1, -1, -1):
-        i, _no, ln = body[k]
-        if k > last_sentence and i >= first_marker and _is_headline_like(ln):
-            cut = k
+    lines = [(no, ln) for _i, no, ln in body]
+    out: Body = []
+    k = 0
+    while k < len(body):
+        i, no, text = body[k]
+        while k + 1 < len(body) and _continues(lines, k):
+            k += 1
+            text = text + " " + body[k][2]
+            lines[k] = (lines[k][0], text)  # the joined line decides whether it runs on
+        out.append((i, no, text))
+        k += 1
+    return out
+
+
+def _drop_stray_lines(body: Body, markers: list[int], removed: list[RemovedLine]) -> Body:
+    """Inside the article, short lines without sentence punctuation (captions, embedded
+    headlines) go, except list items, lines after a line ending in a colon, and the last
+    line (which a cut-off page leaves unfinished); after the last paragraph and an end
+    marker, headline-shaped and Title-Case lines go as other articles' headlines."""
+    if not body:
+        return body
+    last_para = max(
+        (k for k, (_i, _n, ln) in enumerate(body) if ends_sentence(ln) and not is_title_case(ln)),
+        default=-1,
+    )
+    first_marker = min(markers, default=None)
+    keep: Body = []
+    for k, (i, no, line) in enumerate(body):
+        after_end = k > last_para and first_marker is not None and i >= first_marker
+        if after_end and _trailing(line, k == len(body) - 1, k == last_para + 1):
+            removed.append(RemovedLine(no, line, "trailing-headline"))
+        elif k < len(body) - 1 and _stray(line, body[k - 1][2] if k else ""):
+            removed.append(RemovedLine(no, line, "caption"))
         else:
-            break
-    for _, no, ln in body[cut:]:
-        removed.append(RemovedLine(no, ln, "trailing-headline"))
-    return body[:cut]
+            keep.append((i, no, line))
+    return keep
 
 
-def _cut_final_tag(body: list[tuple[int, int, str]], removed: list[RemovedLine]) -> None:
+def _trailing(line: str, last: bool, right_after: bool) -> bool:
+    """After the article: is the line another article's headline or a fragment of page
+    furniture? A last line right after the last paragraph, in sentence case, of three
+    words or more, is the article's own last sentence cut off by the page."""
+    if last and right_after and not is_title_case(line) and len(line.split()) >= 3:
+        return False
+    return is_headline_like(line) or is_title_case(line) or len(line.split()) <= 3
+
+
+def _stray(line: str, previous: str) -> bool:
+    """A short line inside the article without sentence punctuation and not written in
+    Title Case (a caption naming someone doing something), not a list item nor a line
+    after one ending in a colon. (A Title-Case line inside the article is a subheading
+    and stays.)"""
+    if ends_sentence(line) or len(line.split()) > 25 or is_list_item(line):
+        return False
+    if is_title_case(line) or _REPORTED_RE.search(line):
+        return False
+    return not previous.rstrip().endswith(":")
+
+
+def _cut_final_tag(body: Body, removed: list[RemovedLine]) -> None:
     """Cut a reporter tag after the last sentence (in place)."""
     if body:
         i, no, last = body[-1]
-        text_part, tag = _strip_tag(last)
+        text_part, tag = strip_tag(last)
         if tag is not None:
             removed.append(RemovedLine(no, tag, "reporter-tag"))
             body[-1] = (i, no, text_part)

@@ -1,0 +1,383 @@
+"""What boilerplate lines of scraped Indonesian news pages look like, line by line.
+
+The shapes here are those of the genre, not of any one site: headlines, datelines,
+"Baca Juga" links, photo captions and credits, bylines, timestamps, view counters,
+comment forms, share and follow prompts, font-size and dark-mode switches, contact
+lines, disclaimers, table rules and menu words. Each predicate looks at one tidied line
+(:func:`normalize_whitespace`); where a line stands in the article (above the first
+paragraph, inside it, after it) is decided in :mod:`analysis.clean`, which uses them.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "REASONS",
+    "caption_signal",
+    "classify_line",
+    "ends_paragraph",
+    "ends_sentence",
+    "is_headline_like",
+    "is_list_item",
+    "is_menu",
+    "is_title_case",
+    "match_dateline",
+    "normalize_whitespace",
+    "strip_tag",
+]
+
+#: Reasons a line (or part of one) is removed, and what they mean.
+REASONS: dict[str, str] = {
+    "menu": "navigation, menu or site-name line left over from the page (e.g. a lone 'in')",
+    "timestamp": "publication date and time of the page ('Selasa, 26 Maret 2024 | 10:15 WIB')",
+    "title": "the headline (kept as the article's title, not as body text)",
+    "subtitle": "a further headline-shaped line above the article, uncovered once the title went",
+    "header": (
+        "a line above the article's first paragraph that is neither its headline nor its "
+        "dateline: a deck, caption, section label, ticker or page widget"
+    ),
+    "repeated-title": "the headline repeated, possibly with a photo credit attached",
+    "caption": (
+        "photo caption or credit: a credit ('Foto: ...', '.../ist', '(Dok. Humas)'), a place "
+        "in the photo ('(tengah)'), 'Perbesar', or a short line inside the article without "
+        "sentence punctuation"
+    ),
+    "related-link": "link to another article ('Baca Juga:', 'Berita Terkait:', '| headline |')",
+    "dateline": "dateline in front of the first paragraph (place and outlet kept as data)",
+    "stray-quote": "an opening quote mark right after the dateline that is never closed",
+    "reporter-tag": "reporter or editor tag after the last sentence ('(Red/tim)', '#yan')",
+    "byline": "byline or credit line ('Written by ...', 'Editor: ...', 'Penulis: ...')",
+    "engagement": (
+        "call to engage or follow ('What do you think?', 'Cek Berita ... Google News', "
+        "'Tinggalkan Balasan', 'Geser ke atas untuk melanjutkan')"
+    ),
+    "widget": (
+        "page furniture: a view counter, font-size or dark-mode switch, contact line, image "
+        "file name, avatar, editorial disclaimer, or a line with no letter (a table rule, a "
+        "lone number)"
+    ),
+    "source-credit": "source credit line ('Sumber: paltv.co.id')",
+    "trailing-headline": "headline of another article listed after the article has ended",
+}
+
+_SPACE_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+# Anything normalize_whitespace changes besides the ends: a tab, a special space, a
+# zero-width character, or two spaces in a row.
+_UNTIDY_RE = re.compile(r"[\t\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff]|  ")
+
+_TERMINAL = ".!?"
+_CLOSERS = "\"'”’»)]"
+OPEN_QUOTES = '“"‘«„'
+
+_MENU_WORDS = frozenset(
+    """in home beranda news berita menu search cari login masuk daftar share tweet bagikan
+    facebook twitter whatsapp telegram linkedin email print cetak komentar terkini
+    terpopuler populer headline advertisement iklan ads selanjutnya sebelumnya berikutnya
+    next prev previous ilustrasi""".split()
+)
+
+# "Baca juga:", "BACA JUGA :", "Berita Terkait:", "Simak juga:", "BACA ARTIKEL LAINNYA..."
+_RELATED_RE = re.compile(
+    r"^(?:baca|simak|lihat)\s+(?:juga|pula)\b\s*(?::|$)|^(?:berita|artikel)\s+(?:terkait|lainnya)\s*(?::|$)"
+    r"|^read\s+(?:also|more)\s*(?::|$)"
+    r"|^(?:baca|simak|lihat)\s+(?:artikel|berita)\s+(?:lainnya|lain|terkait)\b",
+    re.IGNORECASE,
+)
+# A headline in a table row of related articles: "| Headline |", or a cell cut off: "| Head".
+_TABLE_ROW_RE = re.compile(r"^\|\s*\S")
+
+# A photo credit anywhere in a short line: "--Foto : Lutfhi -PALTV", "Foto: Humas", "(Foto: ist)".
+_CAPTION_RE = re.compile(
+    r"(?:^|[\s,(\-–—|])(?:foto|photo|ilustrasi|dokumentasi|dok|keterangan\s+foto|caption)"
+    r"\s*\.?\s*(?::|/\s*\w)",
+    re.IGNORECASE,
+)
+# A credit closing a caption: "... sumpah jabatan/ist.", "... Tahun 2026.(Ist)",
+# "... (Dok. Humas)", "... Lebong/RMOLBengkulu", "... (nama/koranbernas.id)".
+_CREDIT_END_RE = re.compile(
+    r"(?:\S/\s*(?:ist|istimewa|dok\w*|doc|humas\w*|net)\.?|\S/(?-i:[A-Z]+[a-z]+[A-Za-z]*)"
+    r"|\(\s*(?:ist|istimewa|dok\b\.?[^()]{0,30}|doc|foto[^()]{0,30}|net|humas[^()]{0,30}"
+    r"|[^()]{1,40}/[^()]{0,30}\.(?:id|com|net|co\.id))\s*\)\.?)\s*$",
+    re.IGNORECASE,
+)
+# Where a person stands in the photo: "(tengah)", "(kedua dari kiri)", "(berbaju putih)".
+_PHOTO_POSITION_RE = re.compile(
+    r"\((?:tengah|kiri|kanan|depan|belakang|berdiri|duduk|paling\s+(?:kiri|kanan)"
+    r"|(?:ke)?(?:satu|dua|tiga|empat|lima)\s+dari\s+(?:kiri|kanan)"
+    r"|(?:ber)?(?:baju|kemeja|jas|batik|peci|rompi)\b[^()]{0,20})\)",
+    re.IGNORECASE,
+)
+_PERBESAR_RE = re.compile(r"\bperbesar\s*$", re.IGNORECASE)
+# A photographer's credit inside a caption: "... (13/12/2018) KOMPAS.com/ NAMA FOTOGRAFER".
+_OUTLET_CREDIT_RE = re.compile(r"\b[\w-]+\.(?:com|co\.id|id|net)\s*/\s*[A-Z]")
+
+_BYLINE_RE = re.compile(
+    r"^(?:(?:written|posted|reported|edited|published)\s+by\b.{1,80}"
+    r"|(?:editor|penulis|reporter|pewarta|penyunting|redaktur|fotografer|kontributor|"
+    r"laporan|wartawan|author|oleh)\s*:\s*.{1,80}"
+    r"|laporan\s+(?:wartawan|reporter|jurnalis)\b.{1,80}"
+    r"|(?:editor|penulis|reporter|pewarta|penyunting|redaktur|kontributor|author)\s*:?)$"
+    # an author widget without a colon: "Oleh Redaksi", "By Admin", "Penulis Ahmad Farozi"
+    r"|^(?:oleh|by|penulis|reporter|editor|pewarta)\s+(?-i:[A-Z][\w.']*(?:\s+[A-Z][\w.']*){0,3})$",
+    re.IGNORECASE,
+)
+_SOURCE_RE = re.compile(
+    r"^(?:sumber\s*:\s*\S.{0,80}"
+    r"|artikel\s+ini\s+(?:telah\s+|sudah\s+)?(?:tayang|terbit|dimuat|diterbitkan)\b.*)$",
+    re.IGNORECASE,
+)
+
+# Publication timestamps: "Selasa, 26 Maret 2024 | 10:15 WIB", "26/03/2024 10:15", "3 jam lalu",
+# also behind a short label ("Redaksi - Kamis, 27 April 2023 14:06 WIB", "Headline · 7 Jan
+# 2026 09:20 WIB ·") and with separators around.
+_MONTH = (
+    r"(?:jan\w*|feb\w*|mar\w*|apr\w*|mei|may|jun\w*|jul\w*|agu\w*|aug\w*|sep\w*|"
+    r"okt\w*|oct\w*|nov\w*|des\w*|dec\w*)"
+)
+_TIMESTAMP_RE = re.compile(
+    r"^(?:[^\W\d][\w.' ]{0,30}?\s*[·|•\-–—/]\s*)?"
+    r"(?:(?:diperbarui|diterbitkan|dipublikasikan|diposting|terbit|updated|published|posted)"
+    r"(?:\s+(?:pada|on))?\s*:?\s*)?"
+    r"(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\s*,?\s*)?"
+    rf"(?:\d{{1,2}}[\s/.-]+(?:\d{{1,2}}|{_MONTH})[\s/.,-]+\d{{2,4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+    r"(?:\s*[|,\-–—·]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:wib|wita|wit)?)?"
+    r"\s*[·|•]?\s*$"
+    r"|^\d+\s+(?:detik|menit|jam|hari|minggu|bulan)\s+(?:yang\s+)?lalu$",
+    re.IGNORECASE,
+)
+
+# A line that is only a tag: "(*)", "(ril)", "[adv]", "#yan", "***".
+_TAG_LINE_RE = re.compile(r"^(?:\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\]|#[A-Za-z]{1,15}|\*{1,3})$")
+
+_ENGAGEMENT_RE = re.compile(
+    r"^(?:what\s+do\s+you\s+think\??"
+    r"|cek\s+berita\s+dan\s+artikel\b.*"
+    r"|(?:simak|ikuti|dapatkan|baca)\s+(?:berita|update|informasi|artikel)\b.*"
+    r"(?:google\s+news|whatsapp|telegram|channel|saluran).*"
+    r"|ikuti\s+(?:kami|kanal|channel|akun)\b.*"
+    r"|gabung\s+(?:di|ke|dengan)\s+(?:channel|grup|saluran)\b.*"
+    r"|(?:download|unduh)\s+aplikasi\b.*"
+    r"|klik\s+(?:di\s*sini|link|tautan)\b.*"
+    r"|(?:share|bagikan)(?:\s+(?:this|artikel\s+ini|berita\s+ini))?\s*:?"
+    r"|(?:tags?|topik|kata\s+kunci)\s*:.*"
+    r"|scroll\s+to\s+continue\s+with\s+content"
+    r"|(?:iklan\s*[-–—:]?\s*)?(?:geser|gulir|scroll)\s+(?:ke\s+)?(?:atas|bawah|down|up)?\s*"
+    r"(?:untuk\s+)?(?:melanjutkan|lanjut|continue|membaca|baca)\b.*"
+    r"|(?:copyright\s*)?[©ⓒⒸ].*|(?:\(c\)\s*)?hak\s+cipta\b.*"
+    r"|(?:tulis|tinggalkan|beri|berikan|kirim)\s+(?:komentar|balasan|tanggapan)\b.*"
+    r"|leave\s+a\s+(?:reply|comment)\b.*|komentar\s*\(\d+\)"
+    r"|alamat\s+email\s+anda\s+tidak\s+akan\s+dipublikasikan\b.*"
+    r"|loading\.*"
+    r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya|\d+(?:\s+\d+)*)"
+    r"|(?:lihat|tampilkan)\s+(?:semua|selengkapnya|komentar)\b.*)$",
+    re.IGNORECASE,
+)
+# Short follow / subscribe / report widgets: "Tetap Terhubung Dengan Kami:", "Laporkan
+# Ikuti Kami Subscribe" (at most eight words).
+_FOLLOW_RE = re.compile(
+    r"^(?:tetap\s+terhubung|terhubung\s+dengan\s+kami|ikuti\s+kami|follow\s+us|subscribe"
+    r"|berlangganan|laporkan|report)\b",
+    re.IGNORECASE,
+)
+# Page furniture: view counters, font-size and dark-mode switches, editorial disclaimers.
+_WIDGET_RE = re.compile(
+    r"^(?:(?:dibaca|dilihat|views?|pembaca)\s*:?\s*\d[\d.,]*\s*(?:kali|x)?"
+    r"|\d[\d.,]*\s*(?:x\s*)?(?:views?|kali\s+dibaca|kali\s+dilihat|dibaca|dilihat|pembaca|hits)"
+    r"|dibaca\s+\d[\d.,]*\s*kali"
+    r"|(?:mode\s+(?:gelap|terang|malam)|dark\s+mode|light\s+mode)"
+    r"|(?:text|font)\s+sizes?|ukuran\s+(?:teks|huruf|font)|a+|small|medium|large|larger"
+    r"|catatan\s+redaksi\b.*|disclaimer\b.*)$",
+    re.IGNORECASE,
+)
+# An image file name ("IMG_20240312_0935.jpg", "bupati-rapat-opd.webp") or an avatar widget.
+_IMAGE_RE = re.compile(
+    r"^(?:\S+\.(?:jpe?g|png|webp|gif|bmp|svg)(?:\?\S*)?|(?:avatar|gravatar|foto\s+profil|"
+    r"profile\s+(?:photo|picture))\b.{0,40})$",
+    re.IGNORECASE,
+)
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_BULLET_RE = re.compile(r"^[•·▪►■◆*]\s*")
+
+# Dateline at the start of the first paragraph. Place: one to four capitalised words.
+_PLACE = r"(?P<place>[A-Z][A-Za-z'.]*(?:\s+[A-Z][A-Za-z'.]*){0,3})"
+_OUTLET = r"(?P<outlet>[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*)"
+_DOMAIN_OUTLET = r"(?P<outlet>[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z]{2,})+)"
+_DASH = r"[-–—‒―|]+"
+_DAY = r"(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)"
+#: Datelines naming the outlet (or a date), then a bare upper-case place: the first kind is
+#: looked for first, so that a caption like "RAPAT KOORDINASI - Bupati ..." above the
+#: article does not pass for the dateline of "TRIBUNJATENG.COM, SEMARANG - ...".
+_DATELINE_RES = (
+    # TRIBUNSUMSEL.COM, MUARA ENIM - ... (outlet first)
+    re.compile(rf"^{_DOMAIN_OUTLET}\s*,\s*{_PLACE}\s*{_DASH}\s*"),
+    # KOMPAS.com - ... (outlet alone)
+    re.compile(rf"^{_DOMAIN_OUTLET}\s*{_DASH}\s*"),
+    # Palembang, 12/3/2024 - ... | Lahat, Senin (12/2/2024) - ... (place and date)
+    re.compile(
+        rf"^{_PLACE}\s*,\s*(?i:{_DAY}\s*,?\s*)?\(?\d{{1,2}}[/ .-]\w+[/ .-]\d{{2,4}}\)?\s*{_DASH}\s*"
+    ),
+    # PALEMBANG, PALTV.CO.ID - ... | Baturaja, BP–... | LUWU TIMUR,Timuronline – ...
+    re.compile(rf"^{_PLACE}\s*[,_]\s*{_OUTLET}\s*{_DASH}\s*"),
+    # Palembang (ANTARA) - ...
+    re.compile(rf"^{_PLACE}\s*\((?P<outlet>[A-Za-z][\w.\- ]{{0,30}})\)\s*{_DASH}?\s*"),
+    # MUARADUA_ Elanghitam.com “... (a web domain as outlet, no dash)
+    re.compile(rf"^{_PLACE}\s*[,_]\s*{_DOMAIN_OUTLET}\s+(?=\S)"),
+)
+_WEAK_DATELINE_RE = re.compile(  # JAKARTA - ... (an upper-case place alone)
+    r"^(?P<place>[A-Z][A-Z'.]{2,}(?:\s+[A-Z][A-Z'.]+){0,3})\s*" + _DASH + r"\s*"
+)
+
+# Reporter / editor tag after the last sentence: "(Red/tim)", "(Suharni)", "#yan", "[rel]",
+# also with a full stop after it ("[JM].").
+_TAG_RE = re.compile(
+    r"(?<=[.!?])\s*(?P<tag>\((?:[^()\n]{1,40})\)\.?|\[(?:[^\[\]\n]{1,40})\]\.?|#[A-Za-z]{1,15}"
+    r"|\*{2,3}|-[A-Za-z]{2,10}-)\s*$"
+)
+_FINAL_BRACKET_RE = re.compile(r"(?<=[.!?”\"’'])\s*\([^()]{1,40}\)\s*$")
+_SITE_NAME_RE = re.compile(r"^[A-Za-z][\w\-]*(?:\.[A-Za-z]{2,}){1,2}$")
+_LIST_ITEM_RE = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-•*–])\s+\S")
+# Words a Title-Case headline leaves in lower case.
+_MINOR_WORDS = frozenset(
+    "di ke dari dan atau yang untuk dengan pada dalam oleh bagi se of the and in to".split()
+)
+
+
+def normalize_whitespace(line: str) -> str:
+    """Tidy one line: zero-width characters out, non-breaking and other spaces to one space."""
+    # every whitespace and zero-width character but the ASCII space is non-printable
+    if (line.isprintable() and "  " not in line) or not _UNTIDY_RE.search(line):
+        return line.strip()
+    return _SPACE_RE.sub(" ", _ZERO_WIDTH_RE.sub("", line)).strip()
+
+
+def strip_tag(line: str) -> tuple[str, str | None]:
+    """``(line without its reporter tag, the tag)``, or ``(line, None)`` without a tag."""
+    # A tag ends with ")", "]", "*", "-", "." or an ASCII letter (#yan): test that first.
+    end = line.rstrip()[-1:]
+    if not end or not (end in ")]*-." or (end.isascii() and end.isalpha())):
+        return line, None
+    m = _TAG_RE.search(line)
+    if not m or len(line[: m.start()].strip()) == 0:
+        return line, None
+    return line[: m.start()].rstrip(), m.group("tag")
+
+
+def _last_mark(line: str) -> str:
+    """The last character of a line before a tag, a bracketed name (``(Askolani)``) and
+    closing marks after it (``""`` for none)."""
+    text, _ = strip_tag(line)
+    text = _FINAL_BRACKET_RE.sub("", text).rstrip(_CLOSERS + " ")
+    return text[-1:]
+
+
+def ends_sentence(line: str) -> bool:
+    """Does the line end like a sentence (terminal punctuation, a comma, semicolon or
+    colon, maybe closing marks, a tag or a bracketed name after it)? Such a line is never
+    removed as a headline."""
+    mark = _last_mark(line)
+    return bool(mark) and mark in _TERMINAL + ",;:…"
+
+
+def ends_paragraph(line: str) -> bool:
+    """Does the line end a paragraph: ``.``, ``!``, ``?``, ``…`` or ``:``, maybe followed by
+    closing marks, a tag or a bracketed name? (A comma or semicolon at the end means the
+    text goes on.)"""
+    mark = _last_mark(line)
+    return bool(mark) and mark in _TERMINAL + ":…"
+
+
+def is_headline_like(line: str) -> bool:
+    """A short line with no sentence-final punctuation: a headline or a subheading."""
+    n = len(line.split())
+    return 2 <= n <= 25 and not ends_sentence(line) and line[-1] not in ")]\"”'’"
+
+
+def is_title_case(line: str) -> bool:
+    """Is the line written like a headline or a name caption: three to 25 words, nine in
+    ten of them capitalised (short function words such as *di, dan, yang* may stay in
+    lower case), and, when it ends like a paragraph, at most 15 words? (A first
+    sentence full of names and titles has a few more lower-case words.)"""
+    words = [w for w in line.split() if _LETTER_RE.search(w)]
+    if not 3 <= len(words) <= 25 or (len(words) > 15 and ends_paragraph(line)):
+        return False
+    counted = [w for w in words if not (w.lower() in _MINOR_WORDS and w.islower())]
+    upper = sum(1 for w in counted if w.lstrip("\"'“‘(«[")[:1].isupper())
+    return bool(counted) and upper >= 0.9 * len(counted)
+
+
+def is_list_item(line: str) -> bool:
+    """Does the line start like an item of a list (``1.``, ``a)``, ``-``, ``•``)?"""
+    return bool(_LIST_ITEM_RE.match(line))
+
+
+def is_menu(line: str) -> bool:
+    """One to three menu words (``Home``, ``Berita``, ``Share``, ``-ads-`` ...)."""
+    words = line.split(maxsplit=3)  # four pieces: more than three words
+    return 0 < len(words) <= 3 and all(w.lower().strip(":|-") in _MENU_WORDS for w in words)
+
+
+def caption_signal(line: str) -> bool:
+    """Does the line carry a sign of a photo caption: a credit (``Foto: ...``, ``.../ist``,
+    ``(Dok. Humas)``), a place in the photo (``(tengah)``) or ``Perbesar``? Lines of more
+    than 60 words or with a direct quote are not taken for captions, nor a sentence of
+    more than 20 words whose credit follows its full stop (a tag after the last
+    sentence)."""
+    n_words = len(line.split())
+    if n_words > 60 or any(q in line for q in '“”"'):
+        return False
+    credit = _CREDIT_END_RE.search(line)
+    if credit and n_words > 20 and line[: credit.start()].rstrip()[-1:] in _TERMINAL:
+        credit = None  # a long sentence with its credit: the article's last line and a tag
+    return bool(
+        _CAPTION_RE.search(line)
+        or credit
+        or _PHOTO_POSITION_RE.search(line)
+        or _PERBESAR_RE.search(line)
+        or _OUTLET_CREDIT_RE.search(line)
+    )
+
+
+def classify_line(line: str) -> str | None:
+    """The reason (a key of :data:`REASONS`) for a line that is boilerplate wherever it
+    stands, or ``None``."""
+    if _TAG_LINE_RE.match(line):
+        return "reporter-tag"
+    if not _LETTER_RE.search(line):
+        return "widget"  # no letter: a table rule, a lone number, dashes
+    if _RELATED_RE.match(line) or _TABLE_ROW_RE.match(line):
+        return "related-link"
+    if _ENGAGEMENT_RE.match(line):
+        return "engagement"
+    if _BYLINE_RE.match(line):
+        return "byline"
+    n_words = len(line.split())
+    if _SOURCE_RE.match(line) and (n_words <= 8 or line[:7].lower() == "artikel"):
+        return "source-credit"
+    if (n_words <= 30 and _CAPTION_RE.search(line)) or caption_signal(line):
+        return "caption"
+    bare = _BULLET_RE.sub("", line)
+    if _TIMESTAMP_RE.match(bare):
+        return "timestamp"
+    if _WIDGET_RE.match(bare) or (n_words <= 8 and _FOLLOW_RE.match(line)):
+        return "widget"
+    if _IMAGE_RE.match(line):
+        return "widget"  # an image file name or an avatar
+    if n_words <= 8 and _EMAIL_RE.search(line):
+        return "widget"  # a contact line: "redaksi@situs.id (0761) 45505"
+    if is_menu(bare) or _SITE_NAME_RE.match(line):
+        return "menu"
+    return None
+
+
+def match_dateline(line: str, *, weak: bool = False) -> re.Match[str] | None:
+    """The dateline at the start of ``line``: one naming an outlet or a date, or with
+    ``weak`` an upper-case place alone (``JAKARTA -``)."""
+    for rx in (_WEAK_DATELINE_RE,) if weak else _DATELINE_RES:
+        m = rx.match(line)
+        if m and len(line) > m.end() - 1:
+            return m
+    return None
