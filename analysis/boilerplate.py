@@ -18,6 +18,7 @@ __all__ = [
     "classify_line",
     "ends_paragraph",
     "ends_sentence",
+    "is_comment_form",
     "is_headline_like",
     "is_list_item",
     "is_menu",
@@ -59,6 +60,7 @@ REASONS: dict[str, str] = {
     ),
     "source-credit": "source credit line ('Sumber: paltv.co.id')",
     "trailing-headline": "headline of another article listed after the article has ended",
+    "after-article": "anything after the comment form that ends an article page (sidebars)",
 }
 
 _SPACE_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -82,7 +84,8 @@ _MENU_WORDS = frozenset(
 _RELATED_RE = re.compile(
     r"^(?:baca|simak|lihat)\s+(?:juga|pula)\b\s*(?::|$)|^(?:berita|artikel)\s+(?:terkait|lainnya)\s*(?::|$)"
     r"|^read\s+(?:also|more)\s*(?::|$)"
-    r"|^(?:baca|simak|lihat)\s+(?:artikel|berita)\s+(?:lainnya|lain|terkait)\b",
+    r"|^(?:baca|simak|lihat)\s+(?:artikel|berita)\s+(?:lainnya|lain|terkait)\b"
+    r"|^(?:di)?baca\s+(?:juga|pula)\s*[;:]",
     re.IGNORECASE,
 )
 # A headline in a table row of related articles: "| Headline |", or a cell cut off: "| Head".
@@ -168,7 +171,9 @@ _ENGAGEMENT_RE = re.compile(
     r"(?:untuk\s+)?(?:melanjutkan|lanjut|continue|membaca|baca)\b.*"
     r"|(?:copyright\s*)?[©ⓒⒸ].*|(?:\(c\)\s*)?hak\s+cipta\b.*"
     r"|(?:tulis|tinggalkan|beri|berikan|kirim)\s+(?:komentar|balasan|tanggapan)\b.*"
-    r"|leave\s+a\s+(?:reply|comment)\b.*|komentar\s*\(\d+\)"
+    r"|leave\s+a\s+(?:reply|comment)\b.*|komentar\s*\(\d+\)|no\s+comments?\s*:?"
+    r"|post\s+a\s+comment\b.*|\d+\s+(?:comments?|komentar)"
+    r"|(?:\S+\s+){0,12}google\s+news\b(?:\s+\S+){0,6}"
     r"|alamat\s+email\s+anda\s+tidak\s+akan\s+dipublikasikan\b.*"
     r"|loading\.*"
     r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya|\d+(?:\s+\d+)*)"
@@ -189,7 +194,8 @@ _WIDGET_RE = re.compile(
     r"|dibaca\s+\d[\d.,]*\s*kali"
     r"|(?:mode\s+(?:gelap|terang|malam)|dark\s+mode|light\s+mode)"
     r"|(?:text|font)\s+sizes?|ukuran\s+(?:teks|huruf|font)|a+|small|medium|large|larger"
-    r"|catatan\s+redaksi\b.*|disclaimer\b.*)$",
+    r"|catatan\s+redaksi\b.*|disclaimer\b.*"
+    r"|.{0,20}\b(?:rendering|generated|dimuat)\s+(?:in|dalam)\s+[\d.,]+\s*(?:seconds|detik|s)\b.*)$",
     re.IGNORECASE,
 )
 # An image file name ("IMG_20240312_0935.jpg", "bupati-rapat-opd.webp") or an avatar widget.
@@ -198,6 +204,17 @@ _IMAGE_RE = re.compile(
     r"profile\s+(?:photo|picture))\b.{0,40})$",
     re.IGNORECASE,
 )
+# The comment form that ends an article page: everything after it is another page's.
+_COMMENTS_RE = re.compile(
+    r"^(?:(?:tulis|tinggalkan|beri|berikan|kirim)\s+(?:komentar|balasan|tanggapan)"
+    r"|leave\s+a\s+(?:reply|comment)|no\s+comments?|post\s+a\s+comment"
+    r"|alamat\s+email\s+anda\s+tidak\s+akan\s+dipublikasikan)\b",
+    re.IGNORECASE,
+)
+# A caption behind an upper-case label: "LANTIK: Pj Wali Kota ... saat memasang ...".
+_CAPS_LABEL_RE = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{2,}){0,3}\s*:\s+\S")
+# A bulleted headline of a list of other articles: "• VIDEO: ...", "- Banjir di Sumatera: ...".
+_BULLET_HEADLINE_RE = re.compile(r"^[•·▪►■◆\-–]\s*(?=\S)")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _BULLET_RE = re.compile(r"^[•·▪►■◆*]\s*")
@@ -338,6 +355,7 @@ def caption_signal(line: str) -> bool:
         or _PHOTO_POSITION_RE.search(line)
         or _PERBESAR_RE.search(line)
         or _OUTLET_CREDIT_RE.search(line)
+        or _CAPS_LABEL_RE.match(line)
     )
 
 
@@ -349,6 +367,9 @@ def classify_line(line: str) -> str | None:
     if not _LETTER_RE.search(line):
         return "widget"  # no letter: a table rule, a lone number, dashes
     if _RELATED_RE.match(line) or _TABLE_ROW_RE.match(line):
+        return "related-link"
+    bullet = _BULLET_HEADLINE_RE.match(line)
+    if bullet and is_title_case(line[bullet.end() :]) and not ends_paragraph(line):
         return "related-link"
     if _ENGAGEMENT_RE.match(line):
         return "engagement"
@@ -371,6 +392,12 @@ def classify_line(line: str) -> str | None:
     if is_menu(bare) or _SITE_NAME_RE.match(line):
         return "menu"
     return None
+
+
+def is_comment_form(line: str) -> bool:
+    """Does the line open a comment form (``Tinggalkan Balasan``, ``Post a Comment``),
+    which ends an article page?"""
+    return bool(_COMMENTS_RE.match(line))
 
 
 def match_dateline(line: str, *, weak: bool = False) -> re.Match[str] | None:

@@ -32,6 +32,7 @@ from .boilerplate import (
     classify_line,
     ends_paragraph,
     ends_sentence,
+    is_comment_form,
     is_headline_like,
     is_list_item,
     is_menu,
@@ -113,9 +114,6 @@ _REPORTED_RE = re.compile(
     r"|\b(?:di|me|mem|men|meng|meny)(?:kata|sampai|tegas|jelas|ungkap|minta|harap|ingat"
     r"|imbau|himbau|pinta|tekan)\w*",
     re.IGNORECASE,
-)
-_END_MARKERS = frozenset(
-    {"byline", "engagement", "source-credit", "reporter-tag", "related-link", "widget"}
 )
 #: Where the article's first paragraph is looked for: among the first lines left after
 #: the lines that are boilerplate wherever they stand.
@@ -232,7 +230,7 @@ def _one_pass(
     """
     removed: list[RemovedLine] = []
     joined = _join_split_tags(lines, removed)
-    kept, markers = _drop_boilerplate(joined, memo, removed)
+    kept = _drop_boilerplate(joined, memo, removed)
     start, match = _body_start(kept)
     drop: set[int] = set()
     title = _drop_header(kept, start, drop, removed)
@@ -241,7 +239,7 @@ def _one_pass(
     dateline = _cut_dateline(kept, start, match, drop, removed) if match is not None else None
     body = [(i, no, line) for i, (no, line) in enumerate(kept) if i not in drop]
     body = _unwrap(body)
-    body = _drop_stray_lines(body, [m for m in markers if m > start], removed)
+    body = _drop_stray_lines(body, removed)
     _cut_final_tag(body, removed)
     return [(no, ln) for _, no, ln in body], title, dateline, removed
 
@@ -269,15 +267,13 @@ def _join_split_tags(lines: Lines, removed: list[RemovedLine]) -> Lines:
 
 def _drop_boilerplate(
     joined: Lines, memo: dict[str, str | None] | None, removed: list[RemovedLine]
-) -> tuple[Lines, list[int]]:
-    """Lines that are boilerplate wherever they stand go; returns the kept lines and the
-    positions in them after which an end marker (byline, engagement line, source
-    credit, reporter tag, related link, widget) was seen."""
+) -> Lines:
+    """Lines that are boilerplate wherever they stand go, and every line after a comment
+    form that follows the first lines; returns the kept lines."""
     kept: Lines = []
-    markers: list[int] = []
+    ended = False  # a comment form after the first lines ends the article page
     for no, line in joined:
         if not line:
-            markers.append(len(kept))
             continue
         if memo is None:
             reason = classify_line(line)
@@ -287,11 +283,14 @@ def _drop_boilerplate(
             reason = memo[line] = classify_line(line)
         if reason:
             removed.append(RemovedLine(no, line, reason))
-            if reason in _END_MARKERS:
-                markers.append(len(kept))
+            if len(kept) >= 2 and is_comment_form(line):
+                ended = True
+            continue
+        if ended:
+            removed.append(RemovedLine(no, line, "after-article"))
             continue
         kept.append((no, line))
-    return kept, markers
+    return kept
 
 
 # --------------------------------------------------------------------------- the top
@@ -488,21 +487,21 @@ def _unwrap(body: Body) -> Body:
     return out
 
 
-def _drop_stray_lines(body: Body, markers: list[int], removed: list[RemovedLine]) -> Body:
+def _drop_stray_lines(body: Body, removed: list[RemovedLine]) -> Body:
     """Inside the article, short lines without sentence punctuation (captions, embedded
     headlines) go, except list items, lines after a line ending in a colon, and the last
-    line (which a cut-off page leaves unfinished); after the last paragraph and an end
-    marker, headline-shaped and Title-Case lines go as other articles' headlines."""
+    line (which a cut-off page leaves unfinished); after the last paragraph,
+    headline-shaped and Title-Case lines and fragments of three words or fewer go as
+    other articles' headlines or page furniture."""
     if not body:
         return body
     last_para = max(
         (k for k, (_i, _n, ln) in enumerate(body) if ends_sentence(ln) and not is_title_case(ln)),
         default=-1,
     )
-    first_marker = min(markers, default=None)
     keep: Body = []
     for k, (i, no, line) in enumerate(body):
-        after_end = k > last_para and first_marker is not None and i >= first_marker
+        after_end = k > last_para and last_para >= 0
         if after_end and _trailing(line, k == len(body) - 1, k == last_para + 1):
             removed.append(RemovedLine(no, line, "trailing-headline"))
         elif k < len(body) - 1 and _stray(line, body[k - 1][2] if k else ""):
@@ -528,6 +527,8 @@ def _stray(line: str, previous: str) -> bool:
     and stays.)"""
     if ends_sentence(line) or len(line.split()) > 25 or is_list_item(line):
         return False
+    if any(q in line for q in '“”"'):
+        return False  # a quote: the article's words, though the page cut them
     if is_title_case(line) or _REPORTED_RE.search(line):
         return False
     return not previous.rstrip().endswith(":")

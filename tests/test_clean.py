@@ -542,3 +542,45 @@ def test_a_headline_repeated_above_a_body_without_dateline_is_the_title():
     assert art.body == (
         "Sekretaris Daerah mengingatkan seluruh ASN menjaga netralitas menjelang pemilu."
     )
+
+
+def test_everything_after_the_comment_form_goes():
+    art = clean_article(
+        "TANAH MERDU, WARTAKITA.ID - Bupati meminta OPD menyelesaikan laporan kinerja.\n"
+        "Ia juga meminta camat berbagi data dengan OPD.\n"
+        "Tinggalkan Balasan\n"
+        "Harga Karet Naik, Petani Tersenyum\n"
+        "Pemerintah desa membagikan bibit kepada warga agar panen meningkat."
+    )
+    assert art.paragraphs == [
+        "Bupati meminta OPD menyelesaikan laporan kinerja.",
+        "Ia juga meminta camat berbagi data dengan OPD.",
+    ]
+    assert [r.reason for r in art.removed][-2:] == ["after-article", "after-article"]
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("• VIDEO: Banjir Rendam Tiga Desa, Warga Mengungsi", "related-link"),
+        ("- Pasar Murah Digelar Jelang Lebaran di Alun-Alun", "related-link"),
+        ("Dibaca Juga : Bupati Resmikan Jembatan Desa", "related-link"),
+        ("LANTIK: Wali Kota saat melantik pejabat baru di aula balai kota.", "caption"),
+        ("Silakan baca berita menarik lainnya dari situs kami di Google News", "engagement"),
+        ("No comments:", "engagement"),
+        ("page rendering in 0.42 seconds", "widget"),
+    ],
+)
+def test_more_furniture_of_the_genre(line, reason):
+    art = clean_article(f"{BODY_FIRST}\n{line}\n{BODY_LAST}")
+    assert art.paragraphs == [BODY_FIRST, BODY_LAST]
+    assert [r.reason for r in art.removed] == [reason]
+
+
+def test_a_bulleted_item_of_the_article_stays():
+    raw = f"{BODY_FIRST}\nArahan Bupati:\n- tingkatkan disiplin pegawai\n{BODY_LAST}"
+    assert "- tingkatkan disiplin pegawai" in clean_article(raw).paragraphs
+
+
+BODY_FIRST = "Bupati meminta seluruh kepala OPD menuntaskan program tahun ini."
+BODY_LAST = "Menurut dia, capaian kinerja akan dievaluasi setiap triwulan."
