@@ -20,7 +20,6 @@ class UsageError(Exception):
 
 # ---------------------------------------------------------------- output helpers
 
-
 def emit_table(frame, fmt: str, *, index: bool = True) -> None:
     """Print a DataFrame as an aligned table, CSV or JSON (records) on stdout."""
     import pandas as pd
@@ -32,32 +31,22 @@ def emit_table(frame, fmt: str, *, index: bool = True) -> None:
         sys.stdout.write(data.to_json(orient="records", force_ascii=False, indent=2) + "\n")
     else:
         with pd.option_context(
-            "display.max_rows",
-            None,
-            "display.max_columns",
-            None,
-            "display.width",
-            200,
-            "display.max_colwidth",
-            80,
+            "display.max_rows", None, "display.max_columns", None, "display.width", 200,
+            "display.max_colwidth", 80,
         ):
             sys.stdout.write(frame.to_string(index=index) + "\n")
 
 
 def add_format_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--format",
-        choices=("table", "csv", "json"),
-        default="table",
+        "--format", choices=("table", "csv", "json"), default="table",
         help="output format (default: table)",
     )
 
 
 def add_corpus_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--corpus",
-        metavar="DIR",
-        default=None,
+        "--corpus", metavar="DIR", default=None,
         help="folder of .txt articles, optionally with metadata.csv (default: seeds/)",
     )
 
@@ -65,17 +54,12 @@ def add_corpus_option(p: argparse.ArgumentParser) -> None:
 def add_parallel_options(p: argparse.ArgumentParser) -> None:
     """--jobs, --engine and --quiet: how a large corpus is processed (analysis.parallel)."""
     p.add_argument(
-        "--jobs",
-        metavar="N",
-        type=int,
-        default=None,
+        "--jobs", metavar="N", type=int, default=None,
         help="worker processes (default: all cores; corpora under 200 articles run "
         "serially; 1: serial)",
     )
     p.add_argument(
-        "--engine",
-        choices=("processes", "serial", "dask"),
-        default="processes",
+        "--engine", choices=("processes", "serial", "dask"), default="processes",
         help="processes (default), serial, or dask (the current Dask scheduler; needs the "
         "dask extra)",
     )
@@ -88,14 +72,12 @@ def _parallel(args: argparse.Namespace) -> dict:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, got {args.jobs}")
     return {
-        "jobs": args.jobs,
-        "engine": args.engine,
+        "jobs": args.jobs, "engine": args.engine,
         "progress": False if getattr(args, "quiet", False) else None,
     }
 
 
 # ---------------------------------------------------------------- subcommands
-
 
 def _cmd_clean(args: argparse.Namespace) -> int:
     from .clean import clean_article
@@ -117,7 +99,9 @@ def _cmd_clean(args: argparse.Namespace) -> int:
 def _add_clean(sub) -> None:
     p = sub.add_parser("clean", help="print the cleaned body of article files")
     p.add_argument("files", nargs="+", metavar="FILE", help="raw article .txt files")
-    p.add_argument("--removed", action="store_true", help="also list the removed lines and why")
+    p.add_argument(
+        "--removed", action="store_true", help="also list the removed lines and why"
+    )
     p.set_defaults(func=_cmd_clean)
 
 
@@ -130,11 +114,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _add_report(sub) -> None:
-    p = sub.add_parser("report", help="run every notebook and export a self-contained HTML report")
+    p = sub.add_parser(
+        "report", help="run every notebook and export a self-contained HTML report"
+    )
     p.add_argument(
-        "--out",
-        metavar="DIR",
-        default=None,
+        "--out", metavar="DIR", default=None,
         help="output folder (default: <repository>-report/ beside the repository)",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -155,11 +139,7 @@ def _cmd_frames(args: argparse.Namespace) -> int:
         matcher = FrameMatcher(args.lexicon)
         scores = frame_scores(
             args.corpus if args.corpus is not None else SEEDS_DIR,
-            by=by,
-            voice=voice,
-            lexicon=matcher,
-            n_boot=args.n_boot,
-            seed=args.seed,
+            by=by, voice=voice, lexicon=matcher, n_boot=args.n_boot, seed=args.seed,
             **_parallel(args),
         )
     except FrameError as exc:
@@ -185,32 +165,23 @@ def _add_frames(sub) -> None:
     )
     add_corpus_option(p)
     p.add_argument(
-        "--by",
-        metavar="COLUMN",
-        default="doc_id",
+        "--by", metavar="COLUMN", default="doc_id",
         help="group by doc_id (default), a metadata column (leader, role, level, date ...), "
         "voice, several columns separated by commas, or 'sentence' (one row per sentence "
         "and frame, with its text and voice, to read against a hand coding)",
     )
     p.add_argument(
-        "--voice",
-        metavar="VOICE",
-        default=None,
+        "--voice", metavar="VOICE", default=None,
         help="keep only sentences of this voice: direct, indirect or narration "
         "(several separated by commas)",
     )
     p.add_argument(
-        "--lexicon",
-        metavar="FILE",
-        default=None,
+        "--lexicon", metavar="FILE", default=None,
         help="your own lexicon (.csv with frame,entry,match,rationale or .yaml); "
         "default: the packaged one",
     )
     p.add_argument(
-        "--n-boot",
-        metavar="N",
-        type=int,
-        default=1000,
+        "--n-boot", metavar="N", type=int, default=1000,
         help="bootstrap resamples for the intervals (default: 1000; 0: none)",
     )
     p.add_argument("--seed", type=int, default=12345, help="random seed (default: 12345)")
@@ -220,7 +191,6 @@ def _add_frames(sub) -> None:
 
 
 # ---------------------------------------------------------------- terms, kwic, keyness, figures
-
 
 def _corpus_source(args: argparse.Namespace):
     """The corpus folder to stream from (the seeds by default)."""
@@ -247,12 +217,8 @@ def _cmd_terms(args: argparse.Namespace) -> int:
     source = _corpus_source(args)
     try:
         table = term_frequencies(
-            source,
-            by=args.by,
-            stem=args.stem,
-            drop_stopwords=not args.keep_stopwords,
-            exclude=_exclude(args, source),
-            **_parallel(args),
+            source, by=args.by, stem=args.stem, drop_stopwords=not args.keep_stopwords,
+            exclude=_exclude(args, source), **_parallel(args),
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -271,8 +237,7 @@ def _add_stem_options(p: argparse.ArgumentParser, *, stopwords: bool = True) -> 
             "--keep-stopwords", action="store_true", help="count stopwords too (default: dropped)"
         )
     p.add_argument(
-        "--drop-names",
-        action="store_true",
+        "--drop-names", action="store_true",
         help="leave out the words of the leader, region and province metadata (names)",
     )
 
@@ -289,18 +254,13 @@ def _add_terms(sub) -> None:
     )
     add_corpus_option(p)
     p.add_argument(
-        "--by",
-        metavar="COLUMN",
-        default=None,
+        "--by", metavar="COLUMN", default=None,
         help="one list per doc_id or metadata column (leader, role, level ...); "
         "default: the whole corpus",
     )
     _add_stem_options(p)
     p.add_argument(
-        "--top",
-        metavar="N",
-        type=int,
-        default=30,
+        "--top", metavar="N", type=int, default=30,
         help="rows per group (default: 30; 0: all)",
     )
     add_parallel_options(p)
@@ -313,10 +273,7 @@ def _cmd_kwic(args: argparse.Namespace) -> int:
 
     try:
         hits = kwic(
-            _corpus_source(args),
-            args.pattern,
-            window=args.window,
-            stem=args.stem,
+            _corpus_source(args), args.pattern, window=args.window, stem=args.stem,
             **_parallel(args),
         )
     except ValueError as exc:
@@ -350,10 +307,7 @@ def _add_kwic(sub) -> None:
     p.add_argument("pattern", metavar="PATTERN", help="word, phrase or glob to look for")
     add_corpus_option(p)
     p.add_argument(
-        "--window",
-        metavar="N",
-        type=int,
-        default=5,
+        "--window", metavar="N", type=int, default=5,
         help="words of context on each side (default: 5)",
     )
     p.add_argument("--stem", action="store_true", help="match words by their stem")
@@ -368,14 +322,9 @@ def _cmd_keyness(args: argparse.Namespace) -> int:
     source = _corpus_source(args)
     try:
         table = keyness_by_group(
-            source,
-            by=args.by,
-            groups=None if args.group is None else [args.group],
-            stem=args.stem,
-            drop_stopwords=not args.keep_stopwords,
-            exclude=_exclude(args, source),
-            min_count=args.min_count,
-            **_parallel(args),
+            source, by=args.by, groups=None if args.group is None else [args.group],
+            stem=args.stem, drop_stopwords=not args.keep_stopwords,
+            exclude=_exclude(args, source), min_count=args.min_count, **_parallel(args),
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -398,30 +347,20 @@ def _add_keyness(sub) -> None:
     )
     add_corpus_option(p)
     p.add_argument(
-        "--by",
-        metavar="COLUMN",
-        default="leader",
+        "--by", metavar="COLUMN", default="leader",
         help="groups to compare: a metadata column or doc_id (default: leader)",
     )
     p.add_argument(
-        "--group",
-        metavar="VALUE",
-        default=None,
+        "--group", metavar="VALUE", default=None,
         help="only this group against the rest (default: every group in turn)",
     )
     _add_stem_options(p)
     p.add_argument(
-        "--min-count",
-        metavar="N",
-        type=int,
-        default=1,
+        "--min-count", metavar="N", type=int, default=1,
         help="leave out terms seen fewer times in group and rest together (default: 1)",
     )
     p.add_argument(
-        "--top",
-        metavar="N",
-        type=int,
-        default=20,
+        "--top", metavar="N", type=int, default=20,
         help="rows per group (default: 20; 0: all)",
     )
     add_parallel_options(p)
@@ -451,16 +390,11 @@ def _add_figures(sub) -> None:
     )
     add_corpus_option(p)
     p.add_argument(
-        "--out",
-        metavar="DIR",
-        default=None,
+        "--out", metavar="DIR", default=None,
         help="output folder (default: the repository's figures/)",
     )
     p.add_argument(
-        "--jobs",
-        metavar="N",
-        type=int,
-        default=None,
+        "--jobs", metavar="N", type=int, default=None,
         help="worker processes drawing figures side by side (default: all cores; 1: one "
         "after the other); the files are the same whatever N",
     )
@@ -476,15 +410,8 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if args.format == "table":  # the columns a reader needs; csv/json carry them all
-        keep = [
-            "doc_id",
-            *([args.by] if args.by else []),
-            "sentence_no",
-            "speaker",
-            "speaker_source",
-            "closed",
-            "text",
-        ]
+        keep = ["doc_id", *([args.by] if args.by else []), "sentence_no", "speaker",
+                "speaker_source", "closed", "text"]
         table = table[list(dict.fromkeys(keep))]
     emit_table(table, args.format)
     return 0
@@ -503,9 +430,7 @@ def _add_quotes(sub) -> None:
     )
     add_corpus_option(p)
     p.add_argument(
-        "--by",
-        metavar="COLUMN",
-        default=None,
+        "--by", metavar="COLUMN", default=None,
         help="add a metadata column to each quote (leader, role, level, region ...)",
     )
     add_parallel_options(p)
@@ -542,13 +467,8 @@ def _cmd_bench(args: argparse.Namespace) -> int:
                 n_bytes += len(art["text"].encode("utf-8"))
                 fh.write(json.dumps(art, ensure_ascii=False) + "\n")
         table = benchmark(
-            path,
-            articles=args.articles,
-            megabytes=n_bytes / 1e6,
-            jobs=args.jobs,
-            extras=not args.no_extras,
-            progress=say,
-            repeat=args.repeat,
+            path, articles=args.articles, megabytes=n_bytes / 1e6, jobs=args.jobs,
+            extras=not args.no_extras, progress=say, repeat=args.repeat,
         )
     info = machine()
     sys.stdout.write(
@@ -590,31 +510,21 @@ def _add_bench(sub) -> None:
         ),
     )
     p.add_argument(
-        "--articles",
-        metavar="N",
-        type=int,
-        default=100_000,
+        "--articles", metavar="N", type=int, default=100_000,
         help="number of synthetic articles (default: 100000)",
     )
     p.add_argument(
-        "--jobs",
-        metavar="N",
-        type=int,
-        default=None,
+        "--jobs", metavar="N", type=int, default=None,
         help="worker processes for terms and frames (default: all cores)",
     )
     p.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus (default: 0)")
     p.add_argument(
-        "--repeat",
-        metavar="N",
-        type=int,
-        default=1,
+        "--repeat", metavar="N", type=int, default=1,
         help="run every operation N times in rounds of alternating order and report the "
         "fastest run of each (default: 1); use 2 or 3 on a machine whose speed drifts",
     )
     p.add_argument(
-        "--no-extras",
-        action="store_true",
+        "--no-extras", action="store_true",
         help="skip timing 'import analysis' and the figures command",
     )
     p.add_argument("--quiet", action="store_true", help="no progress messages")

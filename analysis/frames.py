@@ -605,8 +605,7 @@ def _sentence_table(corpus: Any) -> pd.DataFrame:
 
 def _metadata_columns(table: pd.DataFrame) -> list[str]:
     return [
-        c
-        for c in table.columns
+        c for c in table.columns
         if c not in _SENTENCE_CORE and c not in _NOT_METADATA and c != "index"
     ]
 
@@ -641,14 +640,8 @@ def _match_text(
     if all_words:  # the usual sentence, checked in C: no digits, every token a word
         words = tokens
     else:  # tokens without a letter (numbers) are not words
-        words = [
-            s
-            for s in tokens
-            if s.isalpha()
-            or (  # tokens._is_word, inlined
-                not s.isdecimal() and _HAS_LETTER_RE.search(s)
-            )
-        ]
+        words = [s for s in tokens if s.isalpha() or (  # tokens._is_word, inlined
+            not s.isdecimal() and _HAS_LETTER_RE.search(s))]
     found = matcher.match_tokens(words)
     if not found:
         return len(words), []
@@ -656,7 +649,9 @@ def _match_text(
         return len(words), [(fi, entry, None) for _s, _e, fi, entry in found]
     # offsets only for sentences with a hit: word i is token where[i], token j is part
     # 2 * j + 1, and part k spans starts[k]:starts[k + 1]
-    where = range(len(tokens)) if all_words else [j for j, s in enumerate(tokens) if is_word(s)]
+    where = range(len(tokens)) if all_words else [
+        j for j, s in enumerate(tokens) if is_word(s)
+    ]
     if parts is None:
         parts = _TOKEN_SPLIT_RE.split(norm)
     starts = list(accumulate(map(len, parts), initial=0))
@@ -705,8 +700,7 @@ def _code_document(
         sentences = split_sentences(body)
         voice_col = speaker_col = None
     meta = {
-        k: v
-        for k, v in doc.items()
+        k: v for k, v in doc.items()
         if k not in _NOT_METADATA and k not in _SENTENCE_CORE and (keep is None or k in keep)
     }
     names = [k for k in doc if k not in _NOT_METADATA and k not in _SENTENCE_CORE]
@@ -718,14 +712,8 @@ def _code_document(
             hits.append((r, fi, entry, matched) if evidence else (r, fi, None, None))
         kept.append(text if texts or (found and evidence) else None)
     return (
-        str(doc["doc_id"]),
-        meta,
-        names,
-        kept if texts or evidence else None,
-        voice_col,
-        speaker_col,
-        tokens,
-        hits,
+        str(doc["doc_id"]), meta, names, kept if texts or evidence else None,
+        voice_col, speaker_col, tokens, hits,
     )
 
 
@@ -759,11 +747,7 @@ def _code(
     from .parallel import map_documents
 
     func = partial(
-        _code_document,
-        matcher=matcher,
-        voices=voices,
-        texts=texts,
-        evidence=evidence,
+        _code_document, matcher=matcher, voices=voices, texts=texts, evidence=evidence,
         keep=None if keep is None else frozenset(keep),
     )
     n = 0
@@ -777,9 +761,8 @@ def _code(
     tokens = array("q")
     hit_rows, hit_frames = array("q"), array("q")
     found: list[tuple[int, int, str, str]] = []
-    for rec in map_documents(
-        func, corpus, jobs=jobs, engine=engine, progress=progress, desc="coding frames"
-    ):
+    for rec in map_documents(func, corpus, jobs=jobs, engine=engine, progress=progress,
+                             desc="coding frames"):
         if rec is None:
             continue
         doc_id, meta, doc_names, sents, vs, sps, toks, hits = rec
@@ -860,7 +843,9 @@ def _voice_mask(table: pd.DataFrame, voice: str | Sequence[str] | None) -> np.nd
     known = set(VOICES) | set(table["voice"].dropna().unique())
     unknown = [v for v in wanted if v not in known]
     if unknown:
-        raise FrameError(f"unknown voice {', '.join(map(repr, unknown))} (use {', '.join(VOICES)})")
+        raise FrameError(
+            f"unknown voice {', '.join(map(repr, unknown))} (use {', '.join(VOICES)})"
+        )
     return table["voice"].isin(wanted).to_numpy()
 
 
@@ -981,24 +966,15 @@ def _dominant(hits: np.ndarray, frames: Sequence[str]) -> tuple[np.ndarray, np.n
     top = hits.max(axis=1, keepdims=True)
     mask = (hits == top) & (top > 0)
     order = np.argsort(np.asarray(frames, dtype=object))
-    names = np.array(["+".join(frames[j] for j in order if row[j]) for row in mask], dtype=object)
+    names = np.array(
+        ["+".join(frames[j] for j in order if row[j]) for row in mask], dtype=object
+    )
     return mask, names
 
 
 _SCORE_STATS = (
-    "frame",
-    "hits",
-    "tokens",
-    "per_1000",
-    "share",
-    "dominant",
-    "dominant_frame",
-    "ci_low",
-    "ci_high",
-    "share_ci_low",
-    "share_ci_high",
-    "n_articles",
-    "n_sentences",
+    "frame", "hits", "tokens", "per_1000", "share", "dominant", "dominant_frame",
+    "ci_low", "ci_high", "share_ci_low", "share_ci_high", "n_articles", "n_sentences",
     "resampled",
 )
 
@@ -1090,14 +1066,9 @@ def frame_scores(
     by_list = [by] if isinstance(by, str) else list(by)
     sentence_level = isinstance(by, str) and by == "sentence"
     coded = _code(
-        corpus,
-        matcher,
+        corpus, matcher,
         voices=voice is not None or sentence_level or bool({"voice", "speaker"} & set(by_list)),
-        texts=sentence_level,
-        evidence=False,
-        keep=by_list,
-        jobs=jobs,
-        engine=engine,
+        texts=sentence_level, evidence=False, keep=by_list, jobs=jobs, engine=engine,
         progress=progress,
     )
     frames = coded.frames
@@ -1177,15 +1148,8 @@ def frame_scores(
     stats["dominant"] = dom_mask.ravel().tolist()
     stats["dominant_frame"] = np.repeat(dom_names, nf).tolist()
     out = pd.DataFrame({**records, **stats})
-    out = out.astype(
-        {
-            "hits": "int64",
-            "tokens": "int64",
-            "n_articles": "int64",
-            "n_sentences": "int64",
-            "dominant": "bool",
-        }
-    )
+    out = out.astype({"hits": "int64", "tokens": "int64", "n_articles": "int64",
+                      "n_sentences": "int64", "dominant": "bool"})
     for c in ("per_1000", "share", "ci_low", "ci_high", "share_ci_low", "share_ci_high"):
         out[c] = out[c].astype("float64")
     out.index.name = "row"
@@ -1262,15 +1226,8 @@ def frame_cooccurrence(
     """
     matcher = _as_matcher(lexicon)
     coded = _code(
-        corpus,
-        matcher,
-        voices=voice is not None,
-        texts=False,
-        evidence=False,
-        keep=(),
-        jobs=jobs,
-        engine=engine,
-        progress=progress,
+        corpus, matcher, voices=voice is not None, texts=False, evidence=False, keep=(),
+        jobs=jobs, engine=engine, progress=progress,
     )
     mask = _voice_mask(coded.table, voice)
     present = (coded.hits[mask] > 0).astype(np.int64)
@@ -1372,17 +1329,7 @@ def evaluate_lexicon(
             f1 = 2 * p * r / (p + r) if p + r else 0.0
         else:
             f1 = np.nan
-        rows.append(
-            {
-                "frame": f,
-                "tp": tp,
-                "fp": fp,
-                "fn": fn,
-                "precision": p,
-                "recall": r,
-                "f1": f1,
-                "support": tp + fn,
-            }
-        )
+        rows.append({"frame": f, "tp": tp, "fp": fp, "fn": fn, "precision": p,
+                     "recall": r, "f1": f1, "support": tp + fn})
     out = pd.DataFrame(rows).set_index("frame")
     return out

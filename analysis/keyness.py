@@ -38,14 +38,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = [
-    "adjust_p_values",
-    "g2_critical_value",
-    "keyness",
-    "keyness_vs_rest",
-    "log_odds_dirichlet",
-    "significance_summary",
-]
+__all__ = ["adjust_p_values", "g2_critical_value", "keyness", "keyness_vs_rest",
+           "log_odds_dirichlet", "significance_summary"]
 
 CountsLike = Mapping[Hashable, Any] | pd.Series
 """A mapping ``term -> count`` (Counter, dict) or a Series indexed by term."""

@@ -248,15 +248,8 @@ def plot_top_terms(
         fmt = {"count": "{:.0f}", "doc_freq": "{:.0f}", "per_1000": "{:.1f}"}.get(column, "{:.3g}")
         top = float(values.max())
         for yi, v in zip(y, values.to_numpy()):
-            ax.text(
-                v + top * 0.01,
-                yi,
-                fmt.format(v),
-                va="center",
-                ha="left",
-                fontsize=7,
-                color="#333333",
-            )
+            ax.text(v + top * 0.01, yi, fmt.format(v), va="center", ha="left", fontsize=7,
+                    color="#333333")
         ax.set_xlim(0, top * 1.15)
     if title:
         ax.set_title(title, loc="left")
@@ -326,7 +319,7 @@ def plot_top_terms_grid(
         top = max(top, float(_series(part, column).max()))
     if top > 0:
         axes[0].set_xlim(0, top * 1.18)  # one scale for every panel, room for the values
-    for ax in axes[len(groups) :]:
+    for ax in axes[len(groups):]:
         ax.set_visible(False)
     for i, ax in enumerate(axes[: len(groups)]):
         below = i + ncols
@@ -401,12 +394,8 @@ def plot_wordcloud(
     kwargs.setdefault("background_color", "white")
     kwargs.setdefault("prefer_horizontal", 0.9)
     cloud = _wordcloud(
-        width=width,
-        height=height,
-        random_state=random_state,
-        max_words=max_words,
-        color_func=color_func,
-        **kwargs,
+        width=width, height=height, random_state=random_state, max_words=max_words,
+        color_func=color_func, **kwargs,
     ).generate_from_frequencies(_frequencies(freqs))
     ax.imshow(cloud.to_array(), interpolation="bilinear")
     ax.set_axis_off()
@@ -514,15 +503,9 @@ def plot_comparison_cloud(
         freqs = {str(t): float(v) for t, v in zip(sub.index, sub["excess"])}
         color = color_of[group]
         cloud = _wordcloud(
-            mask=masks[i],
-            mode="RGBA",
-            background_color=None,
-            random_state=random_state,
-            max_font_size=max(8, int(round(base * max(freqs.values()) / top))),
-            min_font_size=7,
-            color_func=lambda *a, _c=color, **kw: _c,
-            max_words=len(freqs),
-            **kwargs,
+            mask=masks[i], mode="RGBA", background_color=None, random_state=random_state,
+            max_font_size=max(8, int(round(base * max(freqs.values()) / top))), min_font_size=7,
+            color_func=lambda *a, _c=color, **kw: _c, max_words=len(freqs), **kwargs,
         ).generate_from_frequencies(freqs)
         img = cloud.to_array().astype(np.float64) / 255.0
         alpha = img[..., 3:4]
@@ -531,18 +514,15 @@ def plot_comparison_cloud(
     width = 2 * math.pi / k
     for i in range(k):
         edge = i * width
-        ax.plot(
-            [c, c + radius * math.sin(edge)],
-            [c, c - radius * math.cos(edge)],
-            color="#BBBBBB",
-            linewidth=0.6,
-        )
+        ax.plot([c, c + radius * math.sin(edge)], [c, c - radius * math.cos(edge)],
+                color="#BBBBBB", linewidth=0.6)
         mid = edge + width / 2
         x, y = c + radius * 1.08 * math.sin(mid), c - radius * 1.08 * math.cos(mid)
         ha = "left" if math.sin(mid) > 0.2 else "right" if math.sin(mid) < -0.2 else "center"
         va = "bottom" if math.cos(mid) > 0.2 else "top" if math.cos(mid) < -0.2 else "center"
         label = (labels or {}).get(groups[i], str(groups[i]))
-        ax.text(x, y, label, ha=ha, va=va, fontsize=9, fontweight="bold", color=color_of[groups[i]])
+        ax.text(x, y, label, ha=ha, va=va, fontsize=9, fontweight="bold",
+                color=color_of[groups[i]])
     ax.set_xlim(c - radius * 1.6, c + radius * 1.6)  # room for the labels left and right
     ax.set_ylim(c + radius * 1.2, c - radius * 1.2)
     ax.set_axis_off()
@@ -569,12 +549,10 @@ def _keyness_handles(target: str, reference: str) -> list[Any]:
     return [
         Patch(facecolor=PALETTE[0], edgecolor=PALETTE[0], label=f"more frequent in {target}"),
         Patch(facecolor=PALETTE[1], edgecolor=PALETTE[1], label=f"more frequent in {reference}"),
-        Patch(facecolor="white", edgecolor="#666666", label=f"not significant (|G2| < {G2_P05})"),
-        Patch(
-            facecolor="none",
-            edgecolor="none",
-            label=f"* |G2| \u2265 {G2_P05} (p < 0.05)   ** |G2| \u2265 {G2_P01} (p < 0.01)",
-        ),
+        Patch(facecolor="white", edgecolor="#666666",
+              label=f"not significant (|G2| < {G2_P05})"),
+        Patch(facecolor="none", edgecolor="none",
+              label=f"* |G2| \u2265 {G2_P05} (p < 0.05)   ** |G2| \u2265 {G2_P01} (p < 0.01)"),
     ]
 
 
@@ -621,33 +599,15 @@ def plot_keyness(
     for yi, term, v, g in zip(y, rows.index, lr, g2):
         color = PALETTE[0] if g > 0 else PALETTE[1]
         significant = abs(g) >= G2_P05
-        ax.barh(
-            yi,
-            v,
-            height=0.7,
-            color=color if significant else "white",
-            edgecolor=color,
-            linewidth=1.0,
-        )
+        ax.barh(yi, v, height=0.7, color=color if significant else "white", edgecolor=color,
+                linewidth=1.0)
         stars = "**" if abs(g) >= G2_P01 else "*" if significant else ""
         if stars:
-            ax.text(
-                v + (0.02 if v >= 0 else -0.02) * span,
-                yi,
-                stars,
-                va="center",
-                ha="left" if v >= 0 else "right",
-                fontsize=8,
-            )
+            ax.text(v + (0.02 if v >= 0 else -0.02) * span, yi, stars, va="center",
+                    ha="left" if v >= 0 else "right", fontsize=8)
         # the term sits on the other side of zero, where its row has no bar
-        ax.text(
-            -0.03 * span if v >= 0 else 0.03 * span,
-            yi,
-            str(term),
-            va="center",
-            ha="right" if v >= 0 else "left",
-            fontsize=8,
-        )
+        ax.text(-0.03 * span if v >= 0 else 0.03 * span, yi, str(term), va="center",
+                ha="right" if v >= 0 else "left", fontsize=8)
     ax.axvline(0, color="#333333", linewidth=0.8)
     ax.set_xlim(-span * 1.25, span * 1.25)
     ax.set_ylim(-0.7, max(len(rows), 1) - 0.3)
@@ -657,12 +617,8 @@ def plot_keyness(
     if title:
         ax.set_title(title, loc="left")
     if legend:
-        ax.legend(
-            handles=_keyness_handles(target, reference),
-            loc="lower right",
-            fontsize=7,
-            frameon=False,
-        )
+        ax.legend(handles=_keyness_handles(target, reference), loc="lower right", fontsize=7,
+                  frameon=False)
     return ax
 
 
@@ -698,20 +654,14 @@ def plot_keyness_grid(
         fig = _pyplot_figure((panel_size[0] * ncols, panel_size[1] * nrows))
     axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
     for ax, group in zip(axes, groups):
-        plot_keyness(
-            data.loc[group], ax=ax, n=n, legend=False, title=(titles or {}).get(group, str(group))
-        )
+        plot_keyness(data.loc[group], ax=ax, n=n, legend=False,
+                     title=(titles or {}).get(group, str(group)))
     spare = axes[len(groups)]
     spare.set_axis_off()
-    spare.legend(
-        handles=_keyness_handles("the group (panel title)", reference),
-        loc="center",
-        frameon=False,
-        fontsize=9,
-        title="Each panel: one group against the rest",
-        title_fontproperties={"weight": "bold", "size": 9},
-    )
-    for ax in axes[len(groups) + 1 :]:
+    spare.legend(handles=_keyness_handles("the group (panel title)", reference), loc="center",
+                 frameon=False, fontsize=9, title="Each panel: one group against the rest",
+                 title_fontproperties={"weight": "bold", "size": 9})
+    for ax in axes[len(groups) + 1:]:
         ax.set_visible(False)
     return fig
 
@@ -774,15 +724,8 @@ def plot_dispersion(
     row = 0
     for doc in docs:
         header = row
-        ax.text(
-            0.0,
-            -header,
-            (labels or {}).get(doc, str(doc)),
-            ha="left",
-            va="center",
-            fontsize=8,
-            fontweight="bold",
-        )
+        ax.text(0.0, -header, (labels or {}).get(doc, str(doc)), ha="left", va="center",
+                fontsize=8, fontweight="bold")
         row += 1
         sub = data[data["doc_id"] == doc]
         for term in terms:
@@ -807,14 +750,8 @@ def plot_dispersion(
         from matplotlib.lines import Line2D
 
         handles = [Line2D([0], [0], color=colors[k], linewidth=2, label=str(k)) for k in keys]
-        ax.legend(
-            handles=handles,
-            loc="upper left",
-            bbox_to_anchor=(1.0, 1.0),
-            frameon=False,
-            fontsize=8,
-            title=hue,
-        )
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
+                  fontsize=8, title=hue)
     if title:
         ax.set_title(title, loc="left")
     return ax
@@ -852,42 +789,22 @@ def plot_collocations(
             raise ValueError(f"expected a collocations table with a {col!r} column")
     rows = data.head(n)
     cells = [
-        [
-            str(int(r)) if "rank" in rows.columns else str(i + 1),
-            str(gram),
-            str(int(c)),
-            f"{lr:.1f}",
-            f"{p:.2f}",
-        ]
-        for i, (gram, c, lr, p, r) in enumerate(
-            zip(
-                rows.index,
-                rows["count"],
-                rows["likelihood_ratio"],
-                rows["pmi"],
-                rows["rank"] if "rank" in rows.columns else range(len(rows)),
-            )
-        )
+        [str(int(r)) if "rank" in rows.columns else str(i + 1), str(gram), str(int(c)),
+         f"{lr:.1f}", f"{p:.2f}"]
+        for i, (gram, c, lr, p, r) in enumerate(zip(
+            rows.index, rows["count"], rows["likelihood_ratio"], rows["pmi"],
+            rows["rank"] if "rank" in rows.columns else range(len(rows)),
+        ))
     ]
     ax.set_axis_off()
     header = ["Rank", "Collocation", "Count", "Log-likelihood G2", "PMI (log2)"]
     if not cells:
-        ax.text(
-            0.5,
-            0.5,
-            "no collocation reaches the minimum frequency",
-            ha="center",
-            va="center",
-            transform=ax.transAxes,
-        )
+        ax.text(0.5, 0.5, "no collocation reaches the minimum frequency", ha="center",
+                va="center", transform=ax.transAxes)
     else:
         table = ax.table(
-            cellText=cells,
-            colLabels=header,
-            bbox=(0.0, 0.0, 1.0, 1.0),
-            cellLoc="left",
-            colLoc="left",
-            colWidths=[0.08, 0.44, 0.1, 0.22, 0.16],
+            cellText=cells, colLabels=header, bbox=(0.0, 0.0, 1.0, 1.0), cellLoc="left",
+            colLoc="left", colWidths=[0.08, 0.44, 0.1, 0.22, 0.16],
         )
         table.auto_set_font_size(False)
         table.set_fontsize(fontsize)
@@ -943,9 +860,8 @@ def _whiskers(data: pd.DataFrame, value: str) -> tuple[Any, Any]:
     """Lower and upper error lengths from ``ci_low``/``ci_high`` (None without them)."""
     import numpy as np
 
-    lo_col, hi_col = (
-        ("share_ci_low", "share_ci_high") if value == "share" else ("ci_low", "ci_high")
-    )
+    lo_col, hi_col = ("share_ci_low", "share_ci_high") if value == "share" else ("ci_low",
+                                                                                  "ci_high")
     if value not in ("per_1000", "share") or lo_col not in data or hi_col not in data:
         return None, None
     v = data[value].to_numpy(dtype=float)
@@ -1006,25 +922,19 @@ def plot_frame_profile(
         sub = data[data["frame"] == frame]
         y = np.array([row_of[g] for g in sub[group]], dtype=float) + (k - 1) / 2 * step - j * step
         lo, hi = _whiskers(sub, value)
-        ax.errorbar(
-            sub[value].to_numpy(dtype=float),
-            y,
-            xerr=None if lo is None else np.vstack([lo, hi]),
-            color=colors[frame],
-            label=frame,
-            **kwargs,
-        )
-    ax.set_yticks(range(len(groups)), [(labels or {}).get(g, str(g)) for g in groups[::-1]])
+        ax.errorbar(sub[value].to_numpy(dtype=float), y,
+                    xerr=None if lo is None else np.vstack([lo, hi]),
+                    color=colors[frame], label=frame, **kwargs)
+    ax.set_yticks(range(len(groups)),
+                  [(labels or {}).get(g, str(g)) for g in groups[::-1]])
     ax.set_ylim(-0.6, len(groups) - 0.4)
     for r in range(len(groups) - 1):
         ax.axhline(r + 0.5, color="#EEEEEE", linewidth=0.6, zorder=0)
     right = ax.get_xlim()[1]
     ax.set_xlim(-0.015 * right, right)  # room for a point at zero
     ax.tick_params(axis="y", length=0)
-    ax.set_xlabel(
-        _FRAME_VALUE_LABELS.get(value, value)
-        + (" (point) and bootstrap interval" if value != "hits" else "")
-    )
+    ax.set_xlabel(_FRAME_VALUE_LABELS.get(value, value)
+                  + (" (point) and bootstrap interval" if value != "hits" else ""))
     if legend:
         handles, names = ax.get_legend_handles_labels()
         ax.legend(handles, names, loc="lower right", fontsize=8, frameon=False, title="frame")
@@ -1072,9 +982,8 @@ def plot_frame_heatmap(
     _need(data, [index, "frame", value], "a frame_scores table")
     rows = list(dict.fromkeys(data[index]))
     frames = list(dict.fromkeys(data["frame"]))
-    grid = data.pivot_table(
-        index=index, columns="frame", values=value, aggfunc="first", sort=False
-    ).reindex(index=rows, columns=frames)
+    grid = data.pivot_table(index=index, columns="frame", values=value, aggfunc="first",
+                            sort=False).reindex(index=rows, columns=frames)
     values = grid.to_numpy(dtype=float)
     top = float(np.nanmax(values)) if np.isfinite(values).any() else 1.0
     kwargs.setdefault("vmin", 0)
@@ -1091,15 +1000,8 @@ def plot_frame_heatmap(
         for (i, j), v in np.ndenumerate(values):
             text = "" if np.isnan(v) else fmt.format(v)
             dark = not np.isnan(v) and v > 0.6 * kwargs["vmax"]
-            ax.text(
-                j,
-                i,
-                text,
-                ha="center",
-                va="center",
-                fontsize=8,
-                color="white" if dark else "#222222",
-            )
+            ax.text(j, i, text, ha="center", va="center", fontsize=8,
+                    color="white" if dark else "#222222")
     if colorbar:
         bar = ax.figure.colorbar(image, ax=ax, shrink=0.8, pad=0.02)
         bar.set_label(_FRAME_VALUE_LABELS.get(value, value))
@@ -1161,25 +1063,12 @@ def plot_voice_comparison(
         label = voice
         if "n_sentences" in sub and sub["n_sentences"].notna().any():
             label = f"{voice} ({int(sub['n_sentences'].max())} sentences)"
-        ax.bar(
-            x,
-            np.nan_to_num(heights),
-            width=width,
-            color=VOICE_COLORS.get(voice, PALETTE[(i + 4) % 7]),
-            label=label,
-            **kwargs,
-        )
+        ax.bar(x, np.nan_to_num(heights), width=width,
+               color=VOICE_COLORS.get(voice, PALETTE[(i + 4) % 7]), label=label, **kwargs)
         tops = np.nan_to_num(heights)
         if lo is not None:
-            ax.errorbar(
-                x,
-                np.nan_to_num(heights),
-                yerr=np.vstack([lo, hi]),
-                fmt="none",
-                ecolor="#333333",
-                elinewidth=0.9,
-                capsize=2,
-            )
+            ax.errorbar(x, np.nan_to_num(heights), yerr=np.vstack([lo, hi]), fmt="none",
+                        ecolor="#333333", elinewidth=0.9, capsize=2)
             tops = tops + hi
         ymax = max(ymax, float(tops.max()) if len(tops) else 0.0)
     ax.set_xticks(range(len(frames)), frames)
@@ -1187,7 +1076,8 @@ def plot_voice_comparison(
     ax.set_ylim(0, ymax * (1.45 if legend else 1.05) if ymax > 0 else 1.0)  # legend room
     ax.set_ylabel(_FRAME_VALUE_LABELS.get(value, value))
     if legend:
-        ax.legend(loc="upper right", fontsize=7, frameon=False, title="voice", title_fontsize=8)
+        ax.legend(loc="upper right", fontsize=7, frameon=False, title="voice",
+                  title_fontsize=8)
     if title:
         ax.set_title(title, loc="left")
     return ax
@@ -1235,9 +1125,8 @@ def plot_frames_over_time(
 
     ax = _gca(ax)
     _need(data, [date, "frame", value], "a frame_scores table with dates")
-    data = data.assign(
-        _when=pd.to_datetime(data[date].astype(str), errors="coerce", format="mixed")
-    )
+    data = data.assign(_when=pd.to_datetime(data[date].astype(str), errors="coerce",
+                                            format="mixed"))
     data = data[data["_when"].notna()].sort_values("_when", kind="mergesort")
     frames = list(dict.fromkeys(data["frame"]))
     colors = _frame_colors(frames)
@@ -1255,37 +1144,18 @@ def plot_frames_over_time(
         when = sub["_when"] + shift * (j - (len(frames) - 1) / 2)
         lo, hi = _whiskers(sub, value)
         if lines:
-            ax.plot(
-                when,
-                sub[value].to_numpy(dtype=float),
-                color=colors[frame],
-                linewidth=0.8,
-                alpha=0.5,
-            )
-        ax.errorbar(
-            when,
-            sub[value].to_numpy(dtype=float),
-            yerr=None if lo is None else np.vstack([lo, hi]),
-            color=colors[frame],
-            label=frame,
-            **kwargs,
-        )
+            ax.plot(when, sub[value].to_numpy(dtype=float), color=colors[frame],
+                    linewidth=0.8, alpha=0.5)
+        ax.errorbar(when, sub[value].to_numpy(dtype=float),
+                    yerr=None if lo is None else np.vstack([lo, hi]),
+                    color=colors[frame], label=frame, **kwargs)
     if label is not None and label in data.columns:
         firsts = data.drop_duplicates([date, label])
         for when, text in zip(firsts["_when"], firsts[label]):
             ax.axvline(when, color="#DDDDDD", linewidth=0.6, zorder=0)
-            ax.annotate(
-                str(text),
-                xy=(when, 1.0),
-                xycoords=("data", "axes fraction"),
-                xytext=(0, 3),
-                textcoords="offset points",
-                rotation=35,
-                ha="left",
-                va="bottom",
-                fontsize=7,
-                color="#333333",
-            )
+            ax.annotate(str(text), xy=(when, 1.0), xycoords=("data", "axes fraction"),
+                        xytext=(0, 3), textcoords="offset points", rotation=35,
+                        ha="left", va="bottom", fontsize=7, color="#333333")
     if len(data):
         pad = span * 0.06
         ax.set_xlim(data["_when"].min() - pad, data["_when"].max() + pad)
@@ -1294,9 +1164,8 @@ def plot_frames_over_time(
     ax.set_ylabel(_FRAME_VALUE_LABELS.get(value, value))
     ax.set_xlabel("Date of the article")
     if legend:
-        ax.legend(
-            loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False, title="frame"
-        )
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False,
+                  title="frame")
     if title:
         ax.set_title(title, loc="left", pad=40 if label is not None else None)
     return ax
@@ -1342,16 +1211,9 @@ def plot_frame_cooccurrence(
         ax.spines[side].set_visible(False)
     if annotate:
         for (i, j), v in np.ndenumerate(values):
-            ax.text(
-                j,
-                i,
-                f"{v:.0f}",
-                ha="center",
-                va="center",
-                fontsize=9,
-                color="white" if v > 0.6 * kwargs["vmax"] else "#222222",
-                fontweight="bold" if i == j else "normal",
-            )
+            ax.text(j, i, f"{v:.0f}", ha="center", va="center", fontsize=9,
+                    color="white" if v > 0.6 * kwargs["vmax"] else "#222222",
+                    fontweight="bold" if i == j else "normal")
     if title:
         ax.set_title(title, loc="left")
     return ax

@@ -154,18 +154,8 @@ _PASSIVE_SPEECH = tuple(
 
 #: Columns of :func:`quotes` (after ``doc_id``; ``by`` adds one more).
 QUOTE_COLUMNS = (
-    "doc_id",
-    "speaker",
-    "speaker_source",
-    "attribution",
-    "text",
-    "sentence",
-    "sentence_no",
-    "paragraph",
-    "start",
-    "end",
-    "closed",
-    "opening_mark",
+    "doc_id", "speaker", "speaker_source", "attribution", "text", "sentence",
+    "sentence_no", "paragraph", "start", "end", "closed", "opening_mark",
 )
 
 # ------------------------------------------------------------------ word lists
@@ -275,7 +265,9 @@ _TITLE_CORE = (
     r"|Ketua|Direktur|Dirut|Menteri|Presiden|Kapolres|Kapolresta|Kapolda|Kapolsek|Dandim"
     r"|Danrem|Danramil|Kajari|Kajati|Rektor"
 )
-_TITLE_RE = re.compile(r"\b(?:(?:Plh|Plt|Pj|Pjs)\.?\s+)?(?:Wakil\s+)?(?:" + _TITLE_CORE + r")\b")
+_TITLE_RE = re.compile(
+    r"\b(?:(?:Plh|Plt|Pj|Pjs)\.?\s+)?(?:Wakil\s+)?(?:" + _TITLE_CORE + r")\b"
+)
 _HONORIFIC_RE = re.compile(
     r"\b(?:(?:H|Hj|HM|KH|Drs|Dra|Dr|dr|drg|Ir|Prof|Ust|Ustadz)\.|(?:Pak|Bapak|Pakde|Bude"
     r"|Bu|Ibu|Bunda|Mas|Mbak|Bang|Hj|KH|Dr|Drs|Ir|Prof|Hajjah|Haji)\b)[ \t]*(?=[A-Z])"
@@ -319,13 +311,8 @@ _SPACE_AT_RE = re.compile(r"[ \t]+(?:lagi[ \t]+|pula[ \t]+)?(?:oleh[ \t]+)?(?=[A
 _LEAD_AT_RE = re.compile(r"[ \t]*[,.;:!?]?[ \t]*(?=[A-Z])")
 # What may follow a mention before its reporting verb.
 _FOLLOW_REPORT_RE = re.compile(
-    r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]+(?:"
-    + _ADV
-    + r"[ \t]+)*(?P<verb>"
-    + _REPORTING_ALT
-    + r"|"
-    + _SPEECH_ALT
-    + r")\b"
+    r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]+(?:" + _ADV + r"[ \t]+)*(?P<verb>"
+    + _REPORTING_ALT + r"|" + _SPEECH_ALT + r")\b"
 )
 _FOLLOW_VERB_RE = re.compile(
     r"(?:[ \t]*,)?[ \t]+(?:" + _ADV + r"[ \t]+)*"
@@ -340,19 +327,13 @@ _DEGREE_RUN_RE = re.compile(
 # Reported speech in a sentence, besides a subject + reporting verb.
 _MENURUT_RE = re.compile(r"\b[Mm]enurut(?:nya\b|[ \t]+(" + _PRONOUN + r")\b|[ \t]+(?=[A-Z]))")
 _NARR_SPEECH_RE = re.compile(
-    r"(?<![\w-])(?:"
-    + _NARR_SPEECH_ALT
-    + r")(?:(?P<nya>nya)\b|[ \t]+(?:(?P<pron>"
-    + _PRONOUN
-    + r")\b|(?=[A-Z])))",
+    r"(?<![\w-])(?:" + _NARR_SPEECH_ALT + r")(?:(?P<nya>nya)\b|[ \t]+(?:(?P<pron>"
+    + _PRONOUN + r")\b|(?=[A-Z])))",
     re.IGNORECASE,
 )
 _PASSIVE_AGENT_RE = re.compile(
-    r"\b(?:"
-    + _PASSIVE_ALT
-    + r")(?:(?P<nya>nya)\b|[ \t]+(?:oleh[ \t]+)?(?:(?P<pron>"
-    + _PRONOUN
-    + r")\b|(?=[A-Z])))",
+    r"\b(?:" + _PASSIVE_ALT + r")(?:(?P<nya>nya)\b|[ \t]+(?:oleh[ \t]+)?(?:(?P<pron>"
+    + _PRONOUN + r")\b|(?=[A-Z])))",
     re.IGNORECASE,
 )
 _PRONOUN_REPORT_RE = re.compile(
@@ -399,7 +380,6 @@ _MARKS_RE = re.compile('[“”"„‟«»″]')
 
 
 # ------------------------------------------------------------------ small helpers
-
 
 class _Mention(NamedTuple):
     """A person named or pointed at in the text (outside quotes)."""
@@ -464,10 +444,8 @@ def normalize_speaker(name: str | None) -> str:
             words.pop(0)
         else:
             break
-    while (
-        len(words) > 1
-        and words[-1].replace(".", "").lower() in _DEGREES
-        and (words[-1].replace(".", "").isupper() or "." in words[-1])
+    while len(words) > 1 and words[-1].replace(".", "").lower() in _DEGREES and (
+        words[-1].replace(".", "").isupper() or "." in words[-1]
     ):
         words.pop()
     return " ".join(words).strip(" .")
@@ -513,8 +491,7 @@ class _Doc:
         for place in places or ():
             if isinstance(place, str):
                 self.places.update(
-                    w.lower()
-                    for w in re.findall(r"[A-Za-z][\w’'\-]*", place)
+                    w.lower() for w in re.findall(r"[A-Za-z][\w’'\-]*", place)
                     if w[0].isupper() and w.lower() not in self.leader_tokens
                 )
         # Short names used alone (``kata Bursah``, ``Ridho menegaskan``) mark where a
@@ -564,12 +541,8 @@ class _Doc:
                 elif before[-1].isalnum() or before[-1] in ",.!?;…":
                     role = "close" if is_open or ch not in _OPEN_SHAPES else "open"
                 else:
-                    role = (
-                        "open"
-                        if ch in _OPEN_SHAPES
-                        else "close"
-                        if ch in _CLOSE_SHAPES
-                        else ("close" if is_open else "open")
+                    role = "open" if ch in _OPEN_SHAPES else "close" if ch in _CLOSE_SHAPES else (
+                        "close" if is_open else "open"
                     )
             else:  # a mark between two words or punctuation marks
                 if ch in _OPEN_SHAPES and not is_open:
@@ -615,10 +588,8 @@ class _Doc:
             if not q["closed"] and k + 1 < len(spans):
                 nxt = spans[k + 1]
                 n0 = self.paragraphs[nxt["paragraph"] - 1][0]
-                if (
-                    nxt["paragraph"] == q["paragraph"] + 1
-                    and nxt["opening_mark"]
-                    and (not text[n0 : nxt["start"] - 1].strip())
+                if nxt["paragraph"] == q["paragraph"] + 1 and nxt["opening_mark"] and (
+                    not text[n0 : nxt["start"] - 1].strip()
                 ):
                     q["continues"] = True
         for q in spans:
@@ -638,7 +609,9 @@ class _Doc:
         if after:
             m = _SENT_BOUNDARY_RE.search(par, after)
             after = m.end() if m else len(par)
-        starts = [after] + [m.end() for m in _SENT_BOUNDARY_RE.finditer(par, after, close_i)]
+        starts = [after] + [
+            m.end() for m in _SENT_BOUNDARY_RE.finditer(par, after, close_i)
+        ]
         start = starts[-1]
         for k in range(len(starts) - 2, -1, -1):
             sent = par[starts[k] : starts[k + 1]].strip()
@@ -767,10 +740,8 @@ class _Doc:
             dot = tok.endswith(".")
             core = tok[:-1] if dot else tok
             low = core.lower()
-            if (
-                low in _HONORIFICS
-                and (dot or low not in _HONORIFICS_NEED_DOT)
-                and (core[0].isupper() or low in ("dr", "drg"))
+            if low in _HONORIFICS and (dot or low not in _HONORIFICS_NEED_DOT) and (
+                core[0].isupper() or low in ("dr", "drg")
             ):
                 kind = "hon"
             elif core[0].isupper():
@@ -905,8 +876,7 @@ class _Doc:
                 while s < len(text) and text[s] in " \t":
                     s += 1
             if not toks or any(
-                t.isupper()
-                or _is_placeish(t.rstrip("."), self.places)
+                t.isupper() or _is_placeish(t.rstrip("."), self.places)
                 or t.rstrip(".").lower() in _NOT_NAMES
                 for t in toks
                 if len(t.rstrip(".")) > 1
@@ -957,7 +927,9 @@ class _Doc:
                 return False
             if _SPEECH_WORD_RE.fullmatch(low):
                 return True  # ``kata Askolani``: the speaker
-            if _VERB_WORD_RE.match(low) and not (w.endswith(",")):
+            if _VERB_WORD_RE.match(low) and not (
+                w.endswith(",")
+            ):
                 return bool(_FOLLOW_REPORT_RE.match(text, end))
         return bool(_FOLLOW_VERB_RE.match(text, end)) or bool(_FOLLOW_REPORT_RE.match(text, end))
 
@@ -976,15 +948,8 @@ class _Doc:
         t = _TITLE_RE.match(self.masked, pos)
         if t:
             name, end = self._read_name(t.end(), after_title=True, limit=limit)
-            return _Mention(
-                pos,
-                max(end, t.end()),
-                name,
-                _title_key(t.group()),
-                True,
-                True,
-                self.masked[pos:end],
-            )
+            return _Mention(pos, max(end, t.end()), name, _title_key(t.group()), True, True,
+                            self.masked[pos:end])
         name, end = self._read_name(pos, after_title=False, limit=limit)
         if name:
             return _Mention(pos, end, name, "", True, True, self.masked[pos:end])
@@ -1208,13 +1173,8 @@ class _Doc:
             else:
                 voice, speaker, cue = sent_result.get(k, ("narration", "", ""))
             self.voices.append(
-                {
-                    "sentence_no": k + 1,
-                    "sentence": sent,
-                    "voice": voice,
-                    "speaker": speaker,
-                    "cue": cue,
-                }
+                {"sentence_no": k + 1, "sentence": sent, "voice": voice, "speaker": speaker,
+                 "cue": cue}
             )
 
     def _resolve_quote(self, q: dict[str, Any]) -> None:
@@ -1488,12 +1448,8 @@ def quotes(
     ids: list[str] = []
     seen_by = False
     for has_by, doc_rows, doc_ids in map_documents(
-        partial(_doc_quote_rows, by=by),
-        corpus,
-        jobs=jobs,
-        engine=engine,
-        progress=progress,
-        desc="finding quotes",
+        partial(_doc_quote_rows, by=by), corpus, jobs=jobs, engine=engine,
+        progress=progress, desc="finding quotes",
     ):
         seen_by = seen_by or has_by
         rows.extend(doc_rows)
@@ -1505,15 +1461,8 @@ def quotes(
         )
     columns = list(QUOTE_COLUMNS) + ([by] if by is not None and by not in QUOTE_COLUMNS else [])
     frame = pd.DataFrame(rows, columns=columns, index=pd.Index(ids, name="quote_id"))
-    return frame.astype(
-        {
-            "sentence_no": "int64",
-            "paragraph": "int64",
-            "start": "int64",
-            "end": "int64",
-            "closed": "bool",
-        }
-    )
+    return frame.astype({"sentence_no": "int64", "paragraph": "int64", "start": "int64",
+                         "end": "int64", "closed": "bool"})
 
 
 def _doc_voices(doc: dict[str, Any]) -> tuple[str, list[str], list[tuple], list] | None:
@@ -1564,11 +1513,7 @@ def sentence_table(
     meta_cols: list[str] = []
     n = 0
     for rec in map_documents(
-        _doc_voices,
-        corpus,
-        jobs=jobs,
-        engine=engine,
-        progress=progress,
+        _doc_voices, corpus, jobs=jobs, engine=engine, progress=progress,
         desc="sentence voices",
     ):
         if rec is None:
@@ -1693,67 +1638,26 @@ def evaluate_quotes(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, An
             ok = _same_speaker(gold.at[gi, "speaker"], pred.at[pi, "speaker"])
             n_matched += 1
             speaker_ok += ok
-            rows.append(
-                (
-                    doc_id,
-                    gold.at[gi, "text"],
-                    pred.at[pi, "text"],
-                    -neg_ov,
-                    gold.at[gi, "speaker"],
-                    pred.at[pi, "speaker"],
-                    ok,
-                    "matched",
-                )
-            )
+            rows.append((doc_id, gold.at[gi, "text"], pred.at[pi, "text"], -neg_ov,
+                         gold.at[gi, "speaker"], pred.at[pi, "speaker"], ok, "matched"))
         for gi in g.index:
             if gi not in used_g:
-                rows.append(
-                    (
-                        doc_id,
-                        gold.at[gi, "text"],
-                        "",
-                        0,
-                        gold.at[gi, "speaker"],
-                        "",
-                        False,
-                        "missed",
-                    )
-                )
+                rows.append((doc_id, gold.at[gi, "text"], "", 0, gold.at[gi, "speaker"], "",
+                             False, "missed"))
         for pi in p.index:
             if pi not in used_p:
-                rows.append(
-                    (
-                        doc_id,
-                        "",
-                        pred.at[pi, "text"],
-                        0,
-                        "",
-                        pred.at[pi, "speaker"],
-                        False,
-                        "spurious",
-                    )
-                )
+                rows.append((doc_id, "", pred.at[pi, "text"], 0, "", pred.at[pi, "speaker"],
+                             False, "spurious"))
     n_pred, n_gold = len(pred), len(gold)
     nan = float("nan")
     precision = n_matched / n_pred if n_pred else nan
     recall = n_matched / n_gold if n_gold else nan
-    f1 = (
-        2 * precision * recall / (precision + recall)
-        if n_pred and n_gold and (precision + recall)
-        else nan
-    )
+    f1 = (2 * precision * recall / (precision + recall)
+          if n_pred and n_gold and (precision + recall) else nan)
     matches = pd.DataFrame(
         rows,
-        columns=[
-            "doc_id",
-            "gold_text",
-            "predicted_text",
-            "overlap",
-            "gold_speaker",
-            "predicted_speaker",
-            "speaker_ok",
-            "status",
-        ],
+        columns=["doc_id", "gold_text", "predicted_text", "overlap", "gold_speaker",
+                 "predicted_speaker", "speaker_ok", "status"],
     )
     matches.index.name = "pair"
     return {
@@ -1818,7 +1722,6 @@ def evaluate_voices(predicted_sentences: pd.DataFrame, gold: pd.DataFrame) -> di
     m = g.merge(p[keep], on=["doc_id", "sentence_no"], how="inner", suffixes=("_gold", ""))
     n_mis = 0
     if "sentence" in g.columns and "sentence" in p.columns:
-
         def ws(s: Any) -> str:
             return re.sub(r"\s+", " ", s).strip() if isinstance(s, str) else ""
 
@@ -1831,8 +1734,7 @@ def evaluate_voices(predicted_sentences: pd.DataFrame, gold: pd.DataFrame) -> di
     nan = float("nan")
     labels = list(VOICES) + sorted(set(gv) - set(VOICES))
     confusion = pd.crosstab(
-        pd.Categorical(gv, categories=labels),
-        pd.Categorical(pv, categories=labels),
+        pd.Categorical(gv, categories=labels), pd.Categorical(pv, categories=labels),
         dropna=False,
     )
     confusion.index.name = "gold"
@@ -1867,8 +1769,7 @@ def evaluate_voices(predicted_sentences: pd.DataFrame, gold: pd.DataFrame) -> di
         "majority_baseline": float(gv.value_counts().iloc[0] / n) if n else nan,
         "kappa": float(kappa),
         "leader_voice_accuracy": float(((gv == "narration") == (pv == "narration")).mean())
-        if n
-        else nan,
+        if n else nan,
         "confusion": confusion,
         "per_voice": per_voice,
         "speaker_accuracy": speaker_accuracy,

@@ -155,17 +155,13 @@ def _frequency_table(
             dfs.append(doc_freqs[group][term])
             rates.append(1000.0 * c / total if total else float("nan"))
     frame = pd.DataFrame(
-        {
-            "count": pd.array(cnt, dtype="int64"),
-            "per_1000": rates,
-            "doc_freq": pd.array(dfs, dtype="int64"),
-        }
+        {"count": pd.array(cnt, dtype="int64"), "per_1000": rates,
+         "doc_freq": pd.array(dfs, dtype="int64")}
     )
     key = pd.Series(groups, dtype=object)
     frame["rank"] = (
         frame["count"].groupby(key).rank(method="min", ascending=False).astype("int64")
-        if len(frame)
-        else pd.Series(dtype="int64")
+        if len(frame) else pd.Series(dtype="int64")
     )
     if by is None:
         frame.index = pd.Index(items, name=index_name, dtype=object)
@@ -210,11 +206,8 @@ def _doc_count(
     """
     group = _group_of(doc, by)
     tokens, words = _doc_terms(
-        doc["body"] or "",
-        stem=stem,
-        drop_stopwords=drop_stopwords,
-        fold_reduplication=fold_reduplication,
-        need_words=need_words,
+        doc["body"] or "", stem=stem, drop_stopwords=drop_stopwords,
+        fold_reduplication=fold_reduplication, need_words=need_words,
     )
     if excluded:
         tokens = [t for t in tokens if t not in excluded]
@@ -271,22 +264,13 @@ def _count_terms(
     from .parallel import map_documents
 
     func = partial(
-        _doc_count,
-        by=by,
-        stem=stem,
-        drop_stopwords=drop_stopwords,
-        fold_reduplication=fold_reduplication,
-        excluded=_excluded(exclude),
+        _doc_count, by=by, stem=stem, drop_stopwords=drop_stopwords,
+        fold_reduplication=fold_reduplication, excluded=_excluded(exclude),
         need_words=need_words,
     )
     return _merge_partials(
         map_documents(
-            func,
-            corpus,
-            combine=_merge_counts,
-            jobs=jobs,
-            engine=engine,
-            progress=progress,
+            func, corpus, combine=_merge_counts, jobs=jobs, engine=engine, progress=progress,
             desc="counting terms",
         )
     )
@@ -345,16 +329,9 @@ def term_counts(
     """
     _check_by(by)
     counts, _, _ = _count_terms(
-        corpus,
-        by=by,
-        stem=stem,
-        drop_stopwords=drop_stopwords,
-        fold_reduplication=fold_reduplication,
-        exclude=exclude,
-        need_words=False,
-        jobs=jobs,
-        engine=engine,
-        progress=progress,
+        corpus, by=by, stem=stem, drop_stopwords=drop_stopwords,
+        fold_reduplication=fold_reduplication, exclude=exclude, need_words=False,
+        jobs=jobs, engine=engine, progress=progress,
     )
     return {g: counts[g] for g in _sorted_groups(counts)}
 
@@ -409,15 +386,9 @@ def term_frequencies(
     """
     _check_by(by)
     counts, doc_freqs, n_words = _count_terms(
-        corpus,
-        by=by,
-        stem=stem,
-        drop_stopwords=drop_stopwords,
-        fold_reduplication=fold_reduplication,
-        exclude=exclude,
-        jobs=jobs,
-        engine=engine,
-        progress=progress,
+        corpus, by=by, stem=stem, drop_stopwords=drop_stopwords,
+        fold_reduplication=fold_reduplication, exclude=exclude,
+        jobs=jobs, engine=engine, progress=progress,
     )
     return _frequency_table(
         counts, doc_freqs, n_words, by=by, index_name="term", min_count=min_count
@@ -582,9 +553,7 @@ def collocations(
     def sentences() -> Iterator[list[str]]:
         for doc in as_documents(corpus):
             yield from _sentence_tokens(
-                doc["body"] or "",
-                stem=stem,
-                drop_stopwords=False,
+                doc["body"] or "", stem=stem, drop_stopwords=False,
                 fold_reduplication=fold_reduplication,
             )
 
@@ -696,7 +665,8 @@ def _kwic_doc(
             lo = spans[i - window][0] if i - window >= 0 else 0
             hi = spans[j + window][1] if j + window < len(spans) else len(text)
             rows.append(
-                (doc["doc_id"], no, text[lo:start].strip(), text[start:end], text[end:hi].strip())
+                (doc["doc_id"], no, text[lo:start].strip(), text[start:end],
+                 text[end:hi].strip())
             )
     return rows
 
@@ -769,26 +739,14 @@ def kwic(
     matcher = _Matcher(pattern, stem=stem)
     rows: list[tuple[Any, int, str, str, str]] = []
     for part in map_documents(
-        partial(_kwic_doc, matcher=matcher, window=window),
-        corpus,
-        combine=_concat,
-        jobs=jobs,
-        engine=engine,
-        progress=progress,
-        desc=f"kwic {pattern}",
+        partial(_kwic_doc, matcher=matcher, window=window), corpus, combine=_concat,
+        jobs=jobs, engine=engine, progress=progress, desc=f"kwic {pattern}",
     ):
         rows.extend(part)
     frame = pd.DataFrame(
         rows, columns=["doc_id", "sentence_no", "left", "keyword", "right"]
-    ).astype(
-        {
-            "doc_id": object,
-            "sentence_no": "int64",
-            "left": object,
-            "keyword": object,
-            "right": object,
-        }
-    )
+    ).astype({"doc_id": object, "sentence_no": "int64", "left": object,
+              "keyword": object, "right": object})
     frame.index.name = "hit"
     return frame
 
@@ -853,15 +811,8 @@ def dispersion(corpus: Any, terms: str | Iterable[str], *, stem: bool = True) ->
             rows.append((doc["doc_id"], active[k][0], idx, idx / last, no))
     frame = pd.DataFrame(
         rows, columns=["doc_id", "term", "token_index", "relative_position", "sentence_no"]
-    ).astype(
-        {
-            "doc_id": object,
-            "term": object,
-            "token_index": "int64",
-            "relative_position": "float64",
-            "sentence_no": "int64",
-        }
-    )
+    ).astype({"doc_id": object, "term": object, "token_index": "int64",
+              "relative_position": "float64", "sentence_no": "int64"})
     frame.index.name = "hit"
     return frame
 
@@ -919,12 +870,8 @@ def tfidf(
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
         raise ValueError(f"top must be a whole number >= 1 or None, got {top!r}")
     counts = term_counts(
-        corpus,
-        by=by,
-        stem=stem,
-        drop_stopwords=drop_stopwords,
-        fold_reduplication=fold_reduplication,
-        exclude=exclude,
+        corpus, by=by, stem=stem, drop_stopwords=drop_stopwords,
+        fold_reduplication=fold_reduplication, exclude=exclude,
     )
     df: Counter = Counter()
     for counter in counts.values():
@@ -942,17 +889,8 @@ def tfidf(
             records.append((group, term, c, c / total, df[term], idf[term], score))
     frame = pd.DataFrame(
         records, columns=[by, "term", "count", "tf", "doc_freq", "idf", "tfidf"]
-    ).astype(
-        {
-            by: object,
-            "term": object,
-            "count": "int64",
-            "doc_freq": "int64",
-            "tf": "float64",
-            "idf": "float64",
-            "tfidf": "float64",
-        }
-    )
+    ).astype({by: object, "term": object, "count": "int64", "doc_freq": "int64",
+              "tf": "float64", "idf": "float64", "tfidf": "float64"})
     frame["rank"] = (
         frame.groupby(by, sort=False)["tfidf"].rank(method="min", ascending=False).astype("int64")
     )
@@ -1009,15 +947,9 @@ def keyness_by_group(
     from .keyness import keyness_vs_rest
 
     counts = term_counts(
-        corpus,
-        by=by,
-        stem=stem,
-        drop_stopwords=drop_stopwords,
-        fold_reduplication=fold_reduplication,
-        exclude=exclude,
-        jobs=jobs,
-        engine=engine,
-        progress=progress,
+        corpus, by=by, stem=stem, drop_stopwords=drop_stopwords,
+        fold_reduplication=fold_reduplication, exclude=exclude,
+        jobs=jobs, engine=engine, progress=progress,
     )
     chosen = list(counts) if groups is None else list(groups)
     missing = [g for g in chosen if g not in counts]
@@ -1217,7 +1149,9 @@ def corpus_summary(
     )
     tokens = frame["tokens"].to_numpy(dtype=float)
     content = frame["content_tokens"].to_numpy(dtype=float)
-    frame["stopword_share"] = [1.0 - c / t if t else float("nan") for c, t in zip(content, tokens)]
+    frame["stopword_share"] = [
+        1.0 - c / t if t else float("nan") for c, t in zip(content, tokens)
+    ]
     return frame
 
 
@@ -1276,12 +1210,8 @@ def log_odds_by_group(
     from .keyness import log_odds_dirichlet
 
     counts = term_counts(
-        corpus,
-        by=by,
-        stem=stem,
-        drop_stopwords=drop_stopwords,
-        fold_reduplication=fold_reduplication,
-        exclude=exclude,
+        corpus, by=by, stem=stem, drop_stopwords=drop_stopwords,
+        fold_reduplication=fold_reduplication, exclude=exclude,
     )
     chosen = list(counts) if groups is None else list(groups)
     missing = [g for g in chosen if g not in counts]
@@ -1292,7 +1222,8 @@ def log_odds_by_group(
         )
     if len(counts) < 2:
         raise ValueError(
-            f"Fightin' Words needs at least two groups of {by!r} to compare, found {len(counts)}"
+            f"Fightin' Words needs at least two groups of {by!r} to compare, "
+            f"found {len(counts)}"
         )
     pooled: Counter = Counter()
     for counter in counts.values():
