@@ -5,8 +5,9 @@ The package is split into small modules named for what they hold:
 - :mod:`analysis.corpus`  reading articles and metadata (the only module that reads files)
 - :mod:`analysis.clean`   removing web boilerplate, with an audit of every removed line
 - :mod:`analysis.tokens`  Indonesian sentences, tokens, stopwords and stems
-- :mod:`analysis.terms`   frequencies, n-grams, collocations, KWIC, dispersion, TF-IDF
-- :mod:`analysis.keyness` G2, Log Ratio, chi2 and Fightin' Words log-odds
+- :mod:`analysis.terms`   frequencies, n-grams, collocations, TF-IDF, corpus size
+- :mod:`analysis.kwic`    keyword in context and dispersion
+- :mod:`analysis.keyness` G2, Log Ratio, chi2 and Fightin' Words log-odds, by group too
 - :mod:`analysis.frames`  the frame lexicon, frame scores with intervals, evidence
 - :mod:`analysis.quotes`  direct quotes, speakers and the voice of every sentence
 - :mod:`analysis.plots`   matplotlib figures and word clouds (``ax=None`` -> Axes)
@@ -39,8 +40,9 @@ _EXPORTS = {
     "term_counts": "analysis.terms",
     "ngrams": "analysis.terms",
     "collocations": "analysis.terms",
-    "kwic": "analysis.terms",
-    # not "keyness": that name is the submodule (from analysis.keyness import keyness)
+    # not "kwic" nor "keyness": those names are the submodules (analysis.kwic.kwic_table,
+    # analysis.keyness.keyness_table; analysis.terms.kwic still works)
+    "kwic_table": "analysis.kwic",
     "keyness_vs_rest": "analysis.keyness",
     "log_odds_dirichlet": "analysis.keyness",
     "frame_scores": "analysis.frames",
@@ -53,8 +55,8 @@ _EXPORTS = {
 #: Submodules, given as attributes on first use (``analysis.terms.term_counts(...)``
 #: works after a plain ``import analysis``), so that ``import analysis`` stays light.
 _SUBMODULES = frozenset(
-    """bench clean cli corpus figures frames keyness parallel paths plots quotes report
-    synthetic terms tokens""".split()
+    """bench clean cli corpus counting figures frames keyness kwic parallel paths plots
+    quotes report significance synthetic terms tokens""".split()
 )
 
 __all__ = sorted(_EXPORTS)

@@ -31,7 +31,10 @@ in the calling process)::
         yield "frame_shares", fig, table
 
 Draw on :func:`analysis.plots.new_figure` figures (off-screen, no pyplot). This module
-imports no matplotlib itself: drawing and styling live in :mod:`analysis.plots`.
+imports no matplotlib itself: drawing and styling live in :mod:`analysis.plots`. A builder
+computes every table with the analysis modules (:mod:`analysis.terms`,
+:mod:`analysis.keyness`, :mod:`analysis.kwic`, :mod:`analysis.frames`) and passes it to a
+plotting function, which only draws it.
 """
 
 from __future__ import annotations
@@ -46,7 +49,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import plots
+from .keyness import comparison_terms, keyness_by_group
+from .kwic import dispersion
 from .paths import FIGURES_DIR
+from .terms import collocations, metadata_terms, term_counts, term_frequencies, tfidf
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -465,8 +471,6 @@ def _frame_row_labels(corpus: pd.DataFrame, scores: pd.DataFrame, by: str) -> di
 @figure_builder
 def word_clouds(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     """Word cloud of the corpus, one per article, and a comparison cloud."""
-    from .terms import comparison_terms, metadata_terms, term_counts, term_frequencies
-
     names = metadata_terms(corpus)
     table = term_frequencies(corpus, exclude=names).head(100)
     fig = plots.new_figure((8.0, 4.8))
@@ -610,8 +614,6 @@ def frame_figures(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
 @figure_builder
 def top_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     """Most frequent terms of the corpus, and per article (small multiples)."""
-    from .terms import metadata_terms, term_frequencies
-
     names = metadata_terms(corpus)
     table = term_frequencies(corpus, exclude=names).head(25)
     fig = plots.new_figure((6.4, 6.6))
@@ -640,8 +642,6 @@ def top_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
 @figure_builder
 def collocations_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     """Strongest two-word collocations (log-likelihood), as a table figure."""
-    from .terms import collocations, metadata_terms
-
     table = collocations(corpus, n=2, min_freq=3, exclude=metadata_terms(corpus)).head(20)
     fig = plots.new_figure((6.6, 0.3 * (len(table) + 1) + 0.8))
     plots.plot_collocations(table, ax=fig.subplots(), n=20)
@@ -656,8 +656,6 @@ def collocations_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
 def keyness_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     """Keyness of each leader (or article) against the rest, as diverging bars."""
     import pandas as pd
-
-    from .terms import keyness_by_group, metadata_terms
 
     by = _compare_by(corpus)
     if by is None:
@@ -685,8 +683,6 @@ def keyness_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
 @figure_builder
 def distinctive_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     """Document-distinctive terms by TF-IDF, one panel per article."""
-    from .terms import metadata_terms, tfidf
-
     by = _panel_by(corpus)
     if by is None:
         return
@@ -707,8 +703,6 @@ def distinctive_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
 @figure_builder
 def dispersion_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     """X-ray plot of the three frames' key terms across the articles."""
-    from .terms import dispersion
-
     if len(corpus) > MAX_PANELS:
         return
     frame_of = {t: f for f, ts in FRAME_KEY_TERMS.items() for t in ts}

@@ -1,19 +1,30 @@
-"""Keyness statistics: which terms distinguish one corpus (or group of texts) from another.
+"""Keyness: which terms distinguish one corpus (or group of texts) from another.
 
-Three families of measures are provided, all vectorised with NumPy so that vocabularies of
-100,000+ terms are handled in a few tens of milliseconds:
+Two-corpus measures, vectorised with NumPy so that vocabularies of 100,000+ terms are
+handled in a few tens of milliseconds:
 
-* :func:`keyness` -- Dunning's log-likelihood G2 (signed), its p-value, Hardie's Log Ratio
-  effect size and Pearson's chi-square, for a target corpus against a reference corpus.
+* :func:`keyness_table` -- Dunning's log-likelihood G2 (signed), its p-value, Hardie's Log
+  Ratio effect size and Pearson's chi-square, for a target corpus against a reference corpus
+  (``keyness``, its former name, is kept as an alias).
 * :func:`keyness_vs_rest` -- the same, comparing one group of a partitioned corpus against the
   sum of all the other groups ("one against the rest").
 * :func:`log_odds_dirichlet` -- Monroe, Colaresi & Quinn's "Fightin' Words" log-odds ratio with
   an informative Dirichlet prior, and its z-score.
 
-All functions take plain mappings ``term -> count`` (a :class:`collections.Counter`, a ``dict``
-or a :class:`pandas.Series`) and return a :class:`pandas.DataFrame` indexed by ``term``. Terms
+These take plain mappings ``term -> count`` (a :class:`collections.Counter`, a ``dict`` or a
+:class:`pandas.Series`) and return a :class:`pandas.DataFrame` indexed by ``term``. Terms
 should be mutually comparable (e.g. all ``str``) because ties are broken by sorting on the term.
-The module is pure: it prints nothing, reads and writes no files and never mutates its inputs.
+
+Group keyness, on a corpus counted with :func:`analysis.terms.term_counts` (these three were
+in :mod:`analysis.terms`, where their names still work):
+
+* :func:`keyness_by_group` -- every group against the rest, by G2 and Log Ratio, one table.
+* :func:`log_odds_by_group` -- every group against the rest, by Fightin' Words z-scores.
+* :func:`comparison_terms` -- the terms of a comparison word cloud, each with its group.
+
+The significance of a whole table (:func:`g2_critical_value`, :func:`adjust_p_values`,
+:func:`significance_summary`) lives in :mod:`analysis.significance` and is re-exported here.
+The module is pure: it prints nothing, writes no files and never mutates its inputs.
 
 References
 ----------
@@ -32,14 +43,29 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Hashable, Mapping
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["adjust_p_values", "g2_critical_value", "keyness", "keyness_vs_rest",
-           "log_odds_dirichlet", "significance_summary"]
+from .significance import ADJUST_METHODS, adjust_p_values, g2_critical_value, significance_summary
+from .terms import term_counts
+
+__all__ = [
+    "ADJUST_METHODS",
+    "adjust_p_values",
+    "comparison_terms",
+    "g2_critical_value",
+    "keyness",
+    "keyness_by_group",
+    "keyness_table",
+    "keyness_vs_rest",
+    "log_odds_by_group",
+    "log_odds_dirichlet",
+    "significance_summary",
+]
 
 CountsLike = Mapping[Hashable, Any] | pd.Series
 """A mapping ``term -> count`` (Counter, dict) or a Series indexed by term."""
@@ -217,13 +243,15 @@ def _keyness_arrays(
     return {"g2": g2, "p_value": _chi2_1df_sf(g2), "log_ratio": log_ratio, "chi2": chi2}
 
 
-def keyness(
+def keyness_table(
     target_counts: CountsLike,
     reference_counts: CountsLike,
     *,
     min_count: float = 1,
 ) -> pd.DataFrame:
     """Keyness of every term in a target corpus against a reference corpus.
+
+    Named ``keyness`` before; that name is kept as an alias.
 
     Parameters
     ----------
@@ -298,7 +326,7 @@ def keyness(
     >>> from collections import Counter
     >>> target = Counter({"kinerja": 52, "_other": 39948})
     >>> reference = Counter({"kinerja": 18, "_other": 59982})
-    >>> row = keyness(target, reference).loc["kinerja"]
+    >>> row = keyness_table(target, reference).loc["kinerja"]
     >>> [round(float(row[column]), 4) for column in ("g2", "chi2", "log_ratio")]
     [33.9014, 34.3097, 2.1155]
     """
@@ -330,6 +358,10 @@ def keyness(
     return _sort_desc(frame, "g2")
 
 
+#: The former name of :func:`keyness_table` (``from analysis.keyness import keyness``).
+keyness = keyness_table
+
+
 def keyness_vs_rest(
     counts_by_group: Mapping[Hashable, CountsLike],
     group: Hashable,
@@ -337,7 +369,7 @@ def keyness_vs_rest(
 ) -> pd.DataFrame:
     """Compare one document or group against the rest of the corpus.
 
-    Equivalent to ``keyness(counts_by_group[group], rest, **kwargs)`` where ``rest`` is the
+    Equivalent to ``keyness_table(counts_by_group[group], rest, **kwargs)`` where ``rest`` is the
     term-wise sum of the counts of every *other* group (terms missing from a group count 0).
 
     Parameters
@@ -347,12 +379,12 @@ def keyness_vs_rest(
     group : hashable
         The key of the group to use as the target corpus.
     **kwargs
-        Passed on to :func:`keyness` (``min_count``).
+        Passed on to :func:`keyness_table` (``min_count``).
 
     Returns
     -------
     pandas.DataFrame
-        As :func:`keyness`: ``count_target`` is the group's count, ``count_reference`` the
+        As :func:`keyness_table`: ``count_target`` is the group's count, ``count_reference`` the
         count in all other groups combined; ``g2`` > 0 marks terms over-represented in the
         group relative to the rest.
 
@@ -360,7 +392,7 @@ def keyness_vs_rest(
     ------
     ValueError
         If ``group`` is not a key of ``counts_by_group``, if there is no other group, if the
-        other groups together contain no tokens, or for any input error :func:`keyness`
+        other groups together contain no tokens, or for any input error :func:`keyness_table`
         raises. Other groups may individually be empty.
     """
     if not isinstance(counts_by_group, Mapping):
@@ -390,7 +422,7 @@ def keyness_vs_rest(
     if float(rest.sum()) <= 0:
         raise ValueError(f"the groups other than {group!r} sum to 0 tokens: nothing to compare")
     target = _as_series(counts_by_group[group], f"counts_by_group[{group!r}]")
-    return keyness(target, rest, **kwargs)
+    return keyness_table(target, rest, **kwargs)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -508,183 +540,269 @@ def log_odds_dirichlet(
 
 
 # ---------------------------------------------------------------------------------------------
-# Many terms, many tests
+# Group keyness: every group of a corpus against the rest
 # ---------------------------------------------------------------------------------------------
 
 
-def g2_critical_value(p: float) -> float:
-    """The G2 (chi-square, 1 d.f.) a term must reach for a p-value of at most ``p``.
-
-    The inverse of the ``p_value`` column of :func:`keyness`, found by bisection on
-    ``erfc(sqrt(g2 / 2)) = p``: 3.84 for 0.05, 6.63 for 0.01, 10.83 for 0.001.
-
-    >>> round(g2_critical_value(0.05), 2)
-    3.84
-    """
-    if isinstance(p, bool) or not isinstance(p, numbers.Real) or not 0 < p < 1:
-        raise ValueError(f"p must be a probability strictly between 0 and 1, got {p!r}")
-    lo, hi = 0.0, 1.0
-    while math.erfc(math.sqrt(hi / 2.0)) > p:
-        hi *= 2.0
-    for _ in range(200):
-        mid = (lo + hi) / 2.0
-        if math.erfc(math.sqrt(mid / 2.0)) > p:
-            lo = mid
-        else:
-            hi = mid
-        if hi - lo <= 1e-12 * hi:
-            break
-    return hi
-
-
-def _bh_count(p_values: np.ndarray, alpha: float) -> int:
-    """Number of rejections of the Benjamini-Hochberg step-up procedure at level ``alpha``."""
-    m = len(p_values)
-    if m == 0:
-        return 0
-    ordered = np.sort(p_values)
-    below = np.flatnonzero(ordered <= alpha * np.arange(1, m + 1) / m)
-    return int(below[-1] + 1) if len(below) else 0
-
-
-def _groups_of(table: pd.DataFrame) -> tuple[str, list[tuple[Hashable, np.ndarray]]]:
-    """(index name, [(group, boolean row mask)]) of a keyness table, grouped or not."""
-    if isinstance(table.index, pd.MultiIndex):
-        keys = table.index.get_level_values(0)
-        return table.index.names[0] or "group", [
-            (g, np.asarray(keys == g)) for g in dict.fromkeys(keys)
-        ]
-    return "group", [("all", np.ones(len(table), dtype=bool))]
-
-
-def _check_table(table: Any) -> None:
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"table must be a keyness DataFrame, got {type(table).__name__}")
-    missing = [c for c in ("p_value", "g2") if c not in table.columns]
+def _chosen_groups(
+    counts: Mapping[Hashable, Counter],
+    groups: Iterable[Hashable] | None,
+    *,
+    by: str,
+    method: str,
+) -> list[Hashable]:
+    """The groups to compare with the rest (default: all); a clear error when impossible."""
+    chosen = list(counts) if groups is None else list(groups)
+    missing = [g for g in chosen if g not in counts]
     if missing:
         raise ValueError(
-            f"table lacks column(s) {', '.join(missing)}: pass a table of keyness() or "
-            "keyness_by_group()"
+            f"no {by} {', '.join(map(repr, missing))} in the corpus; "
+            f"available: {', '.join(map(str, counts))}"
         )
+    if len(counts) < 2:
+        raise ValueError(
+            f"{method} needs at least two groups of {by!r} to compare, found {len(counts)}"
+        )
+    return chosen
 
 
-ADJUST_METHODS = ("bonferroni", "fdr_bh")
+def _labelled(table: pd.DataFrame, group: Hashable, by: str) -> pd.DataFrame:
+    """``table`` (indexed by term) indexed by (``by``, ``term``) with ``group`` in front."""
+    table.index = pd.MultiIndex.from_arrays(
+        [pd.Index([group] * len(table), dtype=object), pd.Index(table.index, dtype=object)],
+        names=[by, "term"],
+    )
+    return table
 
 
-def adjust_p_values(table: pd.DataFrame, *, method: str = "fdr_bh") -> pd.Series:
-    """P-values adjusted for testing every term of a keyness table.
+def keyness_by_group(
+    corpus: Any,
+    *,
+    by: str = "leader",
+    groups: Iterable[Hashable] | None = None,
+    stem: bool = False,
+    drop_stopwords: bool = True,
+    fold_reduplication: bool = False,
+    exclude: Iterable[str] = (),
+    min_count: float = 1,
+    jobs: int | None = None,
+    engine: str = "processes",
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """Keyness of every group against the rest of the corpus, in one table.
 
-    Parameters
-    ----------
-    table : a table of :func:`keyness` (indexed by ``term``) or of
-        :func:`analysis.terms.keyness_by_group` (indexed by (group, ``term``)): each
-        group's terms are one family of tests.
-    method : ``"fdr_bh"`` (default): Benjamini-Hochberg adjusted p-values ("q-values"),
-        ``min(1, min over j >= i of m p_(j) / j)`` for the i-th smallest of m p-values; a
-        term with ``p_adjusted < 0.05`` is kept at a false discovery rate of 5%.
-        ``"bonferroni"``: ``min(1, m p)``, which controls the chance of even one false
-        positive among the m terms.
-
-    Returns
-    -------
-    pandas.Series
-        Named ``p_adjusted``, on the table's index (same order).
-
-    Examples
-    --------
-    >>> t = pd.DataFrame({"g2": [9.0, 5.0, 1.0], "p_value": [0.01, 0.03, 0.3]},
-    ...                  index=pd.Index(["a", "b", "c"], name="term"))
-    >>> adjust_p_values(t).round(3).tolist()
-    [0.03, 0.045, 0.3]
-    """
-    _check_table(table)
-    if method not in ADJUST_METHODS:
-        raise ValueError(f"method must be one of {', '.join(ADJUST_METHODS)}, got {method!r}")
-    p_all = table["p_value"].to_numpy(dtype=np.float64)
-    out = np.empty_like(p_all)
-    for _group, mask in _groups_of(table)[1]:
-        p = p_all[mask]
-        m = len(p)
-        if method == "bonferroni":
-            adjusted = np.minimum(1.0, p * m)
-        else:
-            order = np.argsort(p, kind="mergesort")
-            scaled = p[order] * m / np.arange(1, m + 1)
-            stepped = np.minimum.accumulate(scaled[::-1])[::-1]
-            adjusted = np.empty(m)
-            adjusted[order] = np.minimum(1.0, stepped)
-        out[mask] = adjusted
-    return pd.Series(out, index=table.index, name="p_adjusted")
-
-
-def significance_summary(table: pd.DataFrame, *, alpha: float = 0.05) -> pd.DataFrame:
-    """How many key terms survive when the number of terms tested is taken into account.
-
-    A keyness table tests every term of the vocabulary at once. At ``p < 0.05`` about one
-    term in twenty is expected to pass by chance alone, even when nothing distinguishes
-    the corpora, so a list of "significant" key terms needs the number of tests beside it.
-    This table gives, per group, the uncorrected count, the count expected by chance, and
-    the counts left after Bonferroni's correction (controls the chance of any false
-    positive) and Benjamini-Hochberg's (controls the expected share of false positives
-    among the terms reported).
+    Counts terms per group with :func:`analysis.terms.term_counts` and compares each group
+    with all the other groups combined (:func:`keyness_vs_rest`). Moved here from
+    :mod:`analysis.terms`, where ``analysis.terms.keyness_by_group`` still works.
 
     Parameters
     ----------
-    table : a table of :func:`keyness` (indexed by ``term``) or of
-        :func:`analysis.terms.keyness_by_group` (indexed by (group, ``term``)); needs the
-        ``p_value`` and ``g2`` columns.
-    alpha : the significance level.
+    corpus : Any
+        Anything :func:`analysis.corpus.as_documents` accepts.
+    by : str
+        ``"leader"`` (default), ``"doc_id"`` or any metadata column.
+    groups : iterable of hashable, optional
+        The groups to compare with the rest (default: every group, sorted).
+    stem, drop_stopwords, fold_reduplication : bool
+        As in :func:`analysis.terms.term_counts` (the corpus sizes of the test are the
+        numbers of tokens counted, after dropping stopwords).
+    exclude : iterable of str
+        Terms to leave out, as in :func:`analysis.terms.term_counts`.
+    min_count : float
+        Passed to :func:`keyness_table`.
+    jobs, engine, progress : int or None, str, bool or None
+        How to run over a large corpus, as in :func:`analysis.terms.term_counts`.
 
     Returns
     -------
     pandas.DataFrame
-        One row per group (index named like the table's first level; for a single table,
-        one row ``all`` in an index named ``group``). Columns:
+        Indexed by (``<by>``, ``term``); within a group, rows sorted by ``g2`` descending
+        (terms over-used by the group first). Columns of :func:`keyness_table`:
+        ``count_target`` (count in the group), ``count_reference`` (count in the rest),
+        ``g2`` (signed log-likelihood: positive when relatively more frequent in the
+        group), ``p_value``, ``log_ratio``, ``chi2``.
 
-        ``terms_tested``
-            Rows of the table: the number of tests.
-        ``significant``
-            Terms with ``p_value < alpha``, uncorrected.
-        ``expected_by_chance``
-            ``alpha * terms_tested``: how many terms would pass at ``alpha`` if no term
-            truly differed (an upper bound for small counts, whose p-values are discrete).
-        ``bonferroni_g2``
-            The ``|G2|`` a term needs at level ``alpha / terms_tested``
-            (:func:`g2_critical_value`).
-        ``significant_bonferroni``
-            Terms with ``p_value < alpha / terms_tested``.
-        ``significant_fdr``
-            Terms kept by the Benjamini-Hochberg procedure at false discovery rate
-            ``alpha``.
-        ``over_represented_fdr``
-            Of those, the terms with ``g2 > 0`` (more frequent in the group, or target).
+    Raises
+    ------
+    ValueError
+        If a requested group does not exist (the message lists the groups), or if there is
+        only one group.
     """
-    _check_table(table)
-    if isinstance(alpha, bool) or not isinstance(alpha, numbers.Real) or not 0 < alpha < 1:
-        raise ValueError(f"alpha must be strictly between 0 and 1, got {alpha!r}")
-    name, parts = _groups_of(table)
-    p_all = table["p_value"].to_numpy(dtype=np.float64)
-    g2_all = table["g2"].to_numpy(dtype=np.float64)
+    counts = term_counts(
+        corpus,
+        by=by,
+        stem=stem,
+        drop_stopwords=drop_stopwords,
+        fold_reduplication=fold_reduplication,
+        exclude=exclude,
+        jobs=jobs,
+        engine=engine,
+        progress=progress,
+    )
+    chosen = _chosen_groups(counts, groups, by=by, method="keyness")
+    parts = [
+        _labelled(keyness_vs_rest(counts, group, min_count=min_count), group, by)
+        for group in chosen
+    ]
+    return pd.concat(parts)
+
+
+def _dirichlet_prior(
+    prior: str | float | Mapping[str, float], pooled: Counter
+) -> Mapping[str, float]:
+    """The pseudo-counts ``alpha_w`` of :func:`log_odds_by_group` for its ``prior``."""
+    if isinstance(prior, str):
+        if prior != "pooled":
+            raise ValueError(
+                f"prior must be 'pooled', a positive number or a mapping, not {prior!r}"
+            )
+        return pooled
+    if isinstance(prior, (int, float)) and not isinstance(prior, bool):
+        if not prior > 0 or math.isinf(prior):
+            raise ValueError(f"a constant prior must be a positive number, got {prior!r}")
+        return {t: float(prior) for t in pooled}
+    if isinstance(prior, Mapping):
+        return prior
+    raise ValueError(
+        f"prior must be 'pooled', a positive number or a mapping, not {type(prior).__name__}"
+    )
+
+
+def log_odds_by_group(
+    corpus: Any,
+    *,
+    by: str = "leader",
+    groups: Iterable[Hashable] | None = None,
+    prior: str | float | Mapping[str, float] = "pooled",
+    stem: bool = False,
+    drop_stopwords: bool = True,
+    fold_reduplication: bool = False,
+    exclude: Iterable[str] = (),
+) -> pd.DataFrame:
+    """Fightin' Words: every group against the rest, by log-odds with a Dirichlet prior.
+
+    Counts terms per group with :func:`analysis.terms.term_counts` and compares each group
+    with all the other groups combined using :func:`log_odds_dirichlet` (Monroe, Colaresi &
+    Quinn 2008). The prior shrinks the log-odds of rare terms towards the corpus as a whole,
+    so a term used once by one leader and never by the others does not come out as
+    "distinctive" merely because it is rare: the z-score weighs the size of the difference
+    against the evidence for it. Moved here from :mod:`analysis.terms`, where
+    ``analysis.terms.log_odds_by_group`` still works.
+
+    Parameters
+    ----------
+    corpus : Any
+        Anything :func:`analysis.corpus.as_documents` accepts.
+    by : str
+        ``"leader"`` (default), ``"doc_id"`` or any metadata column.
+    groups : iterable of hashable, optional
+        The groups to compare with the rest (default: every group, sorted).
+    prior : str, float or mapping of str to float
+        The Dirichlet pseudo-counts ``alpha_w``. ``"pooled"`` (default): each term's count
+        in the whole corpus (all groups together), Monroe et al.'s informative prior with
+        the corpus itself as background; a number: the same pseudo-count for every term (an
+        uninformative prior, e.g. ``0.01``); a mapping ``term -> count``: counts of a
+        background corpus of your own (it must give every term a positive count).
+    stem, drop_stopwords, fold_reduplication : bool
+        As in :func:`analysis.terms.term_counts`.
+    exclude : iterable of str
+        Terms to leave out, as in :func:`analysis.terms.term_counts`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by (``<by>``, ``term``); within a group, rows sorted by ``z`` descending
+        (terms leaning towards the group first), ties by term. Columns of
+        :func:`log_odds_dirichlet`: ``count_i`` (count in the group), ``count_j`` (count in
+        the rest), ``delta`` (log-odds ratio, group minus rest, natural log) and ``z``
+        (``delta`` over its standard error; ``|z| > 1.96`` is the customary threshold,
+        before any correction for testing many terms).
+
+    Raises
+    ------
+    ValueError
+        If a requested group does not exist, if there is only one group, or if ``prior``
+        is not ``"pooled"``, a positive number or a mapping.
+    """
+    counts = term_counts(
+        corpus,
+        by=by,
+        stem=stem,
+        drop_stopwords=drop_stopwords,
+        fold_reduplication=fold_reduplication,
+        exclude=exclude,
+    )
+    chosen = _chosen_groups(counts, groups, by=by, method="Fightin' Words")
+    pooled: Counter = Counter()
+    for counter in counts.values():
+        pooled.update(counter)
+    alpha = _dirichlet_prior(prior, pooled)
+    parts = [
+        _labelled(log_odds_dirichlet(counts[group], pooled - counts[group], alpha), group, by)
+        for group in chosen
+    ]
+    return pd.concat(parts)
+
+
+def comparison_terms(
+    counts_by_group: Mapping[Hashable, Mapping[str, float]], *, max_words: int | None = 100
+) -> pd.DataFrame:
+    """Terms of a comparison word cloud, each assigned to the group that uses it most.
+
+    As in quanteda's ``textplot_wordcloud(comparison = TRUE)`` and R's
+    ``wordcloud::comparison.cloud``: the share of a term in each group is its count
+    divided by the group's total; a term goes to the group where its share exceeds the
+    mean share over all groups by the most, and that excess sets its size. The table is
+    what :func:`analysis.plots.plot_comparison_cloud` draws. Moved here from
+    :mod:`analysis.terms`, where ``analysis.terms.comparison_terms`` still works.
+
+    Parameters
+    ----------
+    counts_by_group : mapping of group to mapping of str to float
+        ``{group: {term: count}}``, e.g. :func:`analysis.terms.term_counts`; at least two
+        groups, each with tokens.
+    max_words : int or None
+        Keep the terms with the largest excess (``None``: all).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``term``, sorted by ``excess`` descending, then ``term``. Columns:
+
+        ``group``
+            The group where the term is over-represented most.
+        ``share``
+            Its proportion of that group's tokens.
+        ``mean_share``
+            Its proportion averaged over all groups, each group weighted equally.
+        ``excess``
+            ``share - mean_share`` (> 0). Terms whose share is the same in every group are
+            left out.
+
+    Raises
+    ------
+    ValueError
+        If there are fewer than two groups, or a group has no tokens.
+    """
+    groups = list(counts_by_group)
+    if len(groups) < 2:
+        raise ValueError("a comparison needs at least two groups")
+    totals = {g: float(sum(counts_by_group[g].values())) for g in groups}
+    empty = [g for g, t in totals.items() if t <= 0]
+    if empty:
+        raise ValueError(f"group(s) without tokens: {', '.join(map(str, empty))}")
+    vocab = sorted({t for g in groups for t in counts_by_group[g]})
     rows = []
-    for group, mask in parts:
-        p, g2 = p_all[mask], g2_all[mask]
-        m = len(p)
-        bonferroni = alpha / m if m else alpha
-        n_fdr = _bh_count(p, alpha)
-        # the BH-kept terms are the n_fdr smallest p-values (ties kept together)
-        cut = np.sort(p)[n_fdr - 1] if n_fdr else -1.0
-        kept = p <= cut
-        rows.append(
-            {
-                name: group,
-                "terms_tested": m,
-                "significant": int((p < alpha).sum()),
-                "expected_by_chance": alpha * m,
-                "bonferroni_g2": g2_critical_value(bonferroni),
-                "significant_bonferroni": int((p < bonferroni).sum()),
-                "significant_fdr": n_fdr,
-                "over_represented_fdr": int((kept & (g2 > 0)).sum()),
-            }
-        )
-    out = pd.DataFrame(rows).set_index(name)
-    return out
+    for term in vocab:
+        shares = [counts_by_group[g].get(term, 0) / totals[g] for g in groups]
+        mean = sum(shares) / len(shares)
+        best = max(range(len(groups)), key=lambda i: (shares[i], -i))
+        excess = shares[best] - mean
+        if excess > 1e-15:
+            rows.append((term, groups[best], shares[best], mean, excess))
+    frame = pd.DataFrame(rows, columns=["term", "group", "share", "mean_share", "excess"])
+    frame = frame.astype({"term": object, "group": object})
+    frame = frame.sort_values(["excess", "term"], ascending=[False, True], kind="mergesort")
+    if max_words is not None:
+        frame = frame.head(max_words)
+    return frame.set_index("term")

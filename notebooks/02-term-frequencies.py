@@ -57,7 +57,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 import analysis
-from analysis import plots, terms
+from analysis import keyness, plots, terms
 
 pd.set_option("display.max_colwidth", 70)
 
@@ -116,8 +116,9 @@ plt.show()
 
 # %%
 counts_by_leader = terms.term_counts(corpus, by="leader", exclude=names)
+cloud_terms = keyness.comparison_terms(counts_by_leader, max_words=120)
 fig, ax = plt.subplots(figsize=(9, 7))
-plots.plot_comparison_cloud(counts_by_leader, ax=ax, max_words=120)
+plots.plot_comparison_cloud(cloud_terms, ax=ax, groups=list(counts_by_leader))
 plt.show()
 
 # %% [markdown]

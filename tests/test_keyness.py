@@ -1,4 +1,5 @@
-"""Tests for analysis.keyness: signed G2, chi2, Log Ratio and Fightin' Words log-odds."""
+"""Tests for analysis.keyness: signed G2, chi2, Log Ratio and Fightin' Words log-odds, and
+every group against the rest (keyness_by_group, log_odds_by_group, comparison_terms)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.keyness import keyness, keyness_vs_rest, log_odds_dirichlet
+from analysis import keyness, significance, terms
+from analysis.keyness import (
+    comparison_terms,
+    keyness_by_group,
+    keyness_table,
+    keyness_vs_rest,
+    log_odds_by_group,
+    log_odds_dirichlet,
+)
+from analysis.tokens import tokenize
 
 KEYNESS_COLUMNS = ["count_target", "count_reference", "g2", "p_value", "log_ratio", "chi2"]
 LOG_ODDS_COLUMNS = ["count_i", "count_j", "delta", "z"]
@@ -49,7 +59,7 @@ def naive_g2_chi2(a: float, b: float, n_t: float, n_r: float) -> tuple[float, fl
 
 def test_keyness_test_vector(vector_counts):
     target, reference = vector_counts
-    row = keyness(target, reference).loc["kinerja"]
+    row = keyness_table(target, reference).loc["kinerja"]
     assert round(float(row["g2"]), 4) == 33.9014
     assert round(float(row["chi2"]), 4) == 34.3097
     assert round(float(row["log_ratio"]), 4) == 2.1155
@@ -60,7 +70,7 @@ def test_keyness_test_vector(vector_counts):
 
 
 def test_keyness_columns_index_and_dtypes(vector_counts):
-    result = keyness(*vector_counts)
+    result = keyness_table(*vector_counts)
     assert list(result.columns) == KEYNESS_COLUMNS
     assert result.index.name == "term"
     assert set(result.index) == {"kinerja", "_other"}
@@ -70,7 +80,7 @@ def test_keyness_columns_index_and_dtypes(vector_counts):
 
 def test_complementary_row_has_same_magnitude_opposite_sign(vector_counts):
     # With two terms, "_other" has the same 2x2 table as "kinerja" with rows swapped.
-    result = keyness(*vector_counts)
+    result = keyness_table(*vector_counts)
     assert float(result.loc["_other", "g2"]) == pytest.approx(-33.90137311545, abs=1e-9)
     assert float(result.loc["_other", "chi2"]) == pytest.approx(-34.30973109748, abs=1e-9)
     assert list(result.index) == ["kinerja", "_other"]
@@ -80,7 +90,7 @@ def test_keyness_matches_naive_computation():
     target = Counter({"kinerja": 7, "koordinasi": 1, "anggaran": 40, "pelayanan": 0, "x": 952})
     reference = Counter({"kinerja": 3, "koordinasi": 9, "anggaran": 40, "rapat": 2, "x": 1946})
     n_t, n_r = sum(target.values()), sum(reference.values())
-    result = keyness(target, reference)
+    result = keyness_table(target, reference)
     for term, row in result.iterrows():
         g2, chi2 = naive_g2_chi2(target.get(term, 0), reference.get(term, 0), n_t, n_r)
         assert abs(float(row["g2"])) == pytest.approx(g2, rel=1e-9, abs=1e-12)
@@ -94,7 +104,7 @@ def test_keyness_matches_naive_computation():
 
 
 def test_g2_sign_follows_relative_frequency():
-    result = keyness(tokens(KALIMAT_KINERJA), tokens(KALIMAT_KOORDINASI))
+    result = keyness_table(tokens(KALIMAT_KINERJA), tokens(KALIMAT_KOORDINASI))
     assert result.loc["kinerja", "g2"] > 0  # 2/8 in target vs 0/8 in reference
     assert result.loc["koordinasi", "g2"] < 0  # 0/8 in target vs 2/8 in reference
     assert result.loc["meningkat", "g2"] > 0
@@ -105,15 +115,15 @@ def test_g2_sign_follows_relative_frequency():
 
 
 def test_reversing_corpora_negates_signed_statistics():
-    forward = keyness(tokens(KALIMAT_KINERJA), tokens(KALIMAT_KOORDINASI))
-    backward = keyness(tokens(KALIMAT_KOORDINASI), tokens(KALIMAT_KINERJA)).loc[forward.index]
+    forward = keyness_table(tokens(KALIMAT_KINERJA), tokens(KALIMAT_KOORDINASI))
+    backward = keyness_table(tokens(KALIMAT_KOORDINASI), tokens(KALIMAT_KINERJA)).loc[forward.index]
     for column in ("g2", "chi2", "log_ratio"):
         np.testing.assert_allclose(backward[column], -forward[column], atol=1e-12)
     np.testing.assert_allclose(backward["p_value"], forward["p_value"])
 
 
 def test_zero_count_log_ratio_uses_half():
-    result = keyness(tokens(KALIMAT_KINERJA), tokens(KALIMAT_KOORDINASI))
+    result = keyness_table(tokens(KALIMAT_KINERJA), tokens(KALIMAT_KOORDINASI))
     # (2/8) / (0.5/8) = 4 -> log2 = 2; corpus sizes unchanged by the replacement
     assert float(result.loc["kinerja", "log_ratio"]) == pytest.approx(2.0)
     assert float(result.loc["koordinasi", "log_ratio"]) == pytest.approx(-2.0)
@@ -123,21 +133,21 @@ def test_zero_count_log_ratio_uses_half():
 def test_zero_count_log_ratio_with_unequal_corpus_sizes():
     target = Counter({"kinerja": 3, "lain": 97})  # N = 100
     reference = Counter({"lain": 400})  # N = 400, kinerja absent -> 0.5
-    result = keyness(target, reference)
+    result = keyness_table(target, reference)
     expected = math.log2((3 / 100) / (0.5 / 400))
     assert float(result.loc["kinerja", "log_ratio"]) == pytest.approx(expected)
     assert result.loc["kinerja", "count_reference"] == 0
 
 
 def test_g2_is_zero_when_relative_frequencies_equal():
-    result = keyness(tokens(KALIMAT_KINERJA), tokens(KALIMAT_KOORDINASI))
+    result = keyness_table(tokens(KALIMAT_KINERJA), tokens(KALIMAT_KOORDINASI))
     for term in ("pemerintah", "daerah"):  # 1/8 in both
         assert result.loc[term, "g2"] == 0.0
         assert result.loc[term, "chi2"] == 0.0
         assert result.loc[term, "log_ratio"] == 0.0
         assert result.loc[term, "p_value"] == 1.0
 
-    unequal_sizes = keyness(
+    unequal_sizes = keyness_table(
         Counter({"kinerja": 10, "x": 39990}), Counter({"kinerja": 15, "x": 59985})
     )
     assert unequal_sizes.loc["kinerja", "g2"] == 0.0
@@ -151,7 +161,7 @@ def test_g2_is_zero_when_relative_frequencies_equal():
 
 
 def test_sorted_by_g2_descending():
-    result = keyness(tokens(KALIMAT_KINERJA), tokens(KALIMAT_KOORDINASI))
+    result = keyness_table(tokens(KALIMAT_KINERJA), tokens(KALIMAT_KOORDINASI))
     g2 = result["g2"].to_numpy()
     assert np.all(np.diff(g2) <= 0)
     assert result.index[0] == "kinerja"
@@ -161,15 +171,17 @@ def test_sorted_by_g2_descending():
 def test_ties_broken_by_term_and_independent_of_input_order():
     target = {"rapat": 3, "anggaran": 3, "dinas": 3, "warga": 1}
     reference = {"dinas": 1, "rapat": 1, "anggaran": 1, "warga": 5}
-    result = keyness(target, reference)
+    result = keyness_table(target, reference)
     assert list(result.index) == ["anggaran", "dinas", "rapat", "warga"]
 
     # Same data, reversed insertion order: identical frame.
-    reversed_result = keyness(dict(reversed(target.items())), dict(reversed(reference.items())))
+    reversed_result = keyness_table(
+        dict(reversed(target.items())), dict(reversed(reference.items()))
+    )
     pd.testing.assert_frame_equal(result, reversed_result)
 
     # The three equal-g2 terms in the middle of the Indonesian sentences sort alphabetically.
-    sentences = keyness(tokens(KALIMAT_KINERJA), tokens(KALIMAT_KOORDINASI))
+    sentences = keyness_table(tokens(KALIMAT_KINERJA), tokens(KALIMAT_KOORDINASI))
     tied = sentences[sentences["g2"] == sentences.loc["baik", "g2"]].index.tolist()
     assert tied == ["baik", "dinilai", "meningkat", "pegawai"]
     assert list(sentences.index) == sorted(
@@ -180,26 +192,26 @@ def test_ties_broken_by_term_and_independent_of_input_order():
 def test_min_count_filters_rows_but_not_corpus_sizes(vector_counts):
     target, reference = vector_counts
     target = target + Counter({"langka": 1})
-    full = keyness(target, reference)
-    filtered = keyness(target, reference, min_count=2)
+    full = keyness_table(target, reference)
+    filtered = keyness_table(target, reference, min_count=2)
     assert "langka" in full.index
     assert "langka" not in filtered.index
     pd.testing.assert_series_equal(full.loc["kinerja"], filtered.loc["kinerja"])
-    assert keyness(target, reference, min_count=10**9).empty
-    assert list(keyness(target, reference, min_count=10**9).columns) == KEYNESS_COLUMNS
+    assert keyness_table(target, reference, min_count=10**9).empty
+    assert list(keyness_table(target, reference, min_count=10**9).columns) == KEYNESS_COLUMNS
 
 
 def test_inputs_are_not_mutated(vector_counts):
     target, reference = vector_counts
     target_copy, reference_copy = copy.deepcopy(target), copy.deepcopy(reference)
-    keyness(target, reference, min_count=100)
+    keyness_table(target, reference, min_count=100)
     assert target == target_copy and reference == reference_copy
 
 
 def test_accepts_series_input(vector_counts):
     target, reference = vector_counts
-    from_series = keyness(pd.Series(target), pd.Series(reference))
-    pd.testing.assert_frame_equal(from_series, keyness(target, reference))
+    from_series = keyness_table(pd.Series(target), pd.Series(reference))
+    pd.testing.assert_frame_equal(from_series, keyness_table(target, reference))
 
 
 def test_large_vocabulary_is_vectorised_and_finite():
@@ -207,7 +219,7 @@ def test_large_vocabulary_is_vectorised_and_finite():
     n_terms = 20_000
     target = {f"t{i}": int(v) for i, v in enumerate(rng.poisson(2.0, n_terms))}
     reference = {f"t{i}": int(v) for i, v in enumerate(rng.poisson(2.0, n_terms)) if i % 2}
-    result = keyness(target, reference)
+    result = keyness_table(target, reference)
     assert np.isfinite(result.to_numpy(dtype=float)).all()
     assert ((result["p_value"] >= 0) & (result["p_value"] <= 1)).all()
     n_t, n_r = sum(target.values()), sum(reference.values())
@@ -237,21 +249,21 @@ def test_large_vocabulary_is_vectorised_and_finite():
 )
 def test_keyness_bad_input_raises(target, reference, message):
     with pytest.raises(ValueError, match=message):
-        keyness(target, reference)
+        keyness_table(target, reference)
 
 
 def test_negative_count_message_names_at_most_five_terms():
     target = {f"kata{i}": -1 for i in range(8)} | {"kinerja": 10}
     with pytest.raises(ValueError, match=r"kata4'.*\(and 3 more\)") as info:
-        keyness(target, {"kinerja": 1})
+        keyness_table(target, {"kinerja": 1})
     assert "kata5" not in str(info.value)
 
 
 def test_keyness_bad_min_count_and_type():
     with pytest.raises(ValueError, match="min_count"):
-        keyness({"a": 1}, {"a": 1}, min_count=-1)
+        keyness_table({"a": 1}, {"a": 1}, min_count=-1)
     with pytest.raises(TypeError, match="mapping"):
-        keyness(["kinerja", "kinerja"], {"kinerja": 1})
+        keyness_table(["kinerja", "kinerja"], {"kinerja": 1})
 
 
 # --------------------------------------------------------------------------------------------
@@ -270,11 +282,11 @@ def groups() -> dict[str, Counter[str]]:
 
 def test_keyness_vs_rest_equals_keyness_against_sum_of_others(groups):
     rest = groups["tempo"] + groups["antara"]
-    expected = keyness(groups["kompas"], rest)
+    expected = keyness_table(groups["kompas"], rest)
     pd.testing.assert_frame_equal(keyness_vs_rest(groups, "kompas"), expected)
     pd.testing.assert_frame_equal(
         keyness_vs_rest(groups, "antara", min_count=2),
-        keyness(groups["antara"], groups["kompas"] + groups["tempo"], min_count=2),
+        keyness_table(groups["antara"], groups["kompas"] + groups["tempo"], min_count=2),
     )
 
 
@@ -366,106 +378,123 @@ def test_log_odds_other_errors_and_purity(log_odds_inputs):
 
 
 # ---------------------------------------------------------------------------------------------
-# g2_critical_value and significance_summary
+# Names
 # ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "p, expected", [(0.05, 3.84), (0.01, 6.63), (0.001, 10.83), (0.0001, 15.13)]
-)
-def test_g2_critical_value_matches_raysons_table(p, expected):
-    from analysis.keyness import g2_critical_value
+def test_old_names_still_work():
+    # keyness_table was named keyness; the group comparisons were in analysis.terms; the
+    # significance helpers were in this module
+    assert keyness.keyness is keyness_table
+    assert terms.keyness_by_group is keyness_by_group
+    assert terms.log_odds_by_group is log_odds_by_group
+    assert terms.comparison_terms is comparison_terms
+    from analysis.terms import comparison_terms as old  # a from-import finds it too
 
-    value = g2_critical_value(p)
-    assert value == pytest.approx(expected, abs=0.01)  # Rayson truncates to 2 decimals
-    # it is the inverse of keyness' p_value: erfc(sqrt(g2 / 2))
-    assert math.erfc(math.sqrt(value / 2)) == pytest.approx(p, rel=1e-9)
-
-
-@pytest.mark.parametrize("p", [0, 1, -0.1, 1.5, True])
-def test_g2_critical_value_rejects_non_probabilities(p):
-    from analysis.keyness import g2_critical_value
-
-    with pytest.raises(ValueError, match="between 0 and 1"):
-        g2_critical_value(p)
+    assert old is comparison_terms
+    for name in ("g2_critical_value", "adjust_p_values", "significance_summary"):
+        assert getattr(keyness, name) is getattr(significance, name)
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        terms.nope  # noqa: B018
 
 
-def test_significance_summary_counts_by_hand():
-    from analysis.keyness import g2_critical_value, significance_summary
-
-    # ten terms; p-values chosen so each procedure keeps a known number
-    p = [0.001, 0.004, 0.012, 0.03, 0.04, 0.2, 0.5, 0.6, 0.9, 1.0]
-    g2 = [12.0, -8.0, 6.0, 4.5, -4.0, 1.0, 0.5, 0.2, 0.1, 0.0]
-    table = pd.DataFrame({"g2": g2, "p_value": p}, index=pd.Index(list("abcdefghij"), name="term"))
-    row = significance_summary(table).loc["all"]
-    assert row["terms_tested"] == 10
-    assert row["significant"] == 5  # p < 0.05
-    assert row["expected_by_chance"] == pytest.approx(0.5)
-    assert row["significant_bonferroni"] == 2  # p < 0.005
-    assert row["bonferroni_g2"] == pytest.approx(g2_critical_value(0.005))
-    # BH: p_(k) <= 0.05 k / 10 -> k=1: .001<=.005, k=2: .004<=.01, k=3: .012<=.015,
-    # k=4: .03 > .02, k=5: .04 > .025 -> 3 kept (a, b, c); b has g2 < 0
-    assert row["significant_fdr"] == 3
-    assert row["over_represented_fdr"] == 2
+# ---------------------------------------------------------------------------------------------
+# Group keyness (moved from test_terms.py)
+# ---------------------------------------------------------------------------------------------
 
 
-def test_significance_summary_per_group_of_a_grouped_table():
-    from analysis.keyness import significance_summary
+def docs(*bodies: str, **meta: list[str]) -> list[dict]:
+    """Hand-written documents: doc ids d1, d2 ...; metadata given as lists per column."""
+    out = []
+    for i, body in enumerate(bodies):
+        doc = {"doc_id": f"d{i + 1}", "body": body}
+        for column, values in meta.items():
+            doc[column] = values[i]
+        out.append(doc)
+    return out
 
-    counts = {
-        "A": Counter({"kinerja": 30, "opd": 10, "rapat": 10}),
-        "B": Counter({"kinerja": 2, "opd": 10, "rapat": 10}),
-        "C": Counter({"kinerja": 5, "opd": 12, "rapat": 9}),
-    }
-    parts = []
-    for group in counts:
-        part = keyness_vs_rest(counts, group)
-        part.index = pd.MultiIndex.from_product([[group], part.index], names=["leader", "term"])
-        parts.append(part)
-    summary = significance_summary(pd.concat(parts))
-    assert summary.index.name == "leader" and list(summary.index) == ["A", "B", "C"]
-    assert (summary["terms_tested"] == 3).all()
-    assert summary.loc["A", "significant"] == sum(
-        keyness_vs_rest(counts, "A")["p_value"] < 0.05
+
+# ---------------------------------------------------------------------- group comparisons
+
+
+def test_keyness_signs_on_the_seeds(seeds):
+    table = keyness_by_group(seeds, by="leader")
+    deru = table.loc["Herman Deru"]
+    own = Counter(tokenize(seeds.loc["004", "body"], drop_stopwords=True))
+    rest = Counter(
+        t
+        for d, body in seeds["body"].items()
+        if d != "004"
+        for t in tokenize(body, drop_stopwords=True)
     )
-    with pytest.raises(ValueError, match="p_value"):
-        significance_summary(pd.DataFrame({"g2": [1.0]}))
+    only_deru = sorted(t for t in own if t not in rest and own[t] >= 2)
+    only_rest = sorted(t for t in rest if t not in own and rest[t] >= 5)
+    assert "produk" in only_deru and "kinerja" in only_rest
+    for term in only_deru:
+        assert deru.loc[term, "g2"] > 0 and deru.loc[term, "log_ratio"] > 0
+    for term in only_rest:
+        assert deru.loc[term, "g2"] < 0 and deru.loc[term, "log_ratio"] < 0
+    assert deru.loc["produk", "count_target"] == own["produk"]
+    assert set(table.index.get_level_values("leader")) == set(seeds["leader"])
 
 
-def test_adjust_p_values_by_hand_and_agrees_with_the_summary():
-    from analysis.keyness import adjust_p_values, significance_summary
-
-    p = [0.001, 0.004, 0.012, 0.03, 0.04, 0.2, 0.5, 0.6, 0.9, 1.0]
-    table = pd.DataFrame(
-        {"g2": np.linspace(12, 0, 10), "p_value": p},
-        index=pd.Index(list("abcdefghij"), name="term"),
-    ).iloc[::-1]  # any row order: results follow the index
-    bonf = adjust_p_values(table, method="bonferroni")
-    assert bonf.name == "p_adjusted" and bonf.index.equals(table.index)
-    assert bonf["a"] == pytest.approx(0.01) and bonf["f"] == 1.0
-    bh = adjust_p_values(table)
-    # q_(i) = min over j >= i of p_(j) * 10 / j
-    assert bh["a"] == pytest.approx(0.01)  # min(0.01, 0.02, 0.04, 0.075, ...)
-    assert bh["c"] == pytest.approx(0.04)  # min(0.012 * 10 / 3, 0.03 * 10 / 4, ...)
-    assert bh["d"] == pytest.approx(0.075) and bh["e"] == pytest.approx(0.08)
-    assert bh["j"] == 1.0
-    assert (bh >= table["p_value"]).all() and (bonf >= bh).all()
-    summary = significance_summary(table).loc["all"]
-    assert summary["significant_fdr"] == (bh < 0.05).sum()
-    assert summary["significant_bonferroni"] == (bonf < 0.05).sum()
-    with pytest.raises(ValueError, match="method"):
-        adjust_p_values(table, method="holm")
+def test_keyness_by_group_errors(seeds):
+    with pytest.raises(ValueError, match="available: Edward Candra"):
+        keyness_by_group(seeds, by="leader", groups=["Nobody"])
+    with pytest.raises(ValueError, match="at least two groups"):
+        keyness_by_group(docs("Kinerja OPD.", leader=["A"]))
 
 
-def test_adjust_p_values_treats_each_group_as_one_family():
-    from analysis.keyness import adjust_p_values
+def test_comparison_terms_by_hand():
+    counts = {"A": Counter({"kinerja": 3, "opd": 1}), "B": Counter({"kinerja": 1, "opd": 3})}
+    table = comparison_terms(counts)
+    assert list(table.columns) == ["group", "share", "mean_share", "excess"]
+    assert table.loc["kinerja", "group"] == "A"
+    assert table.loc["kinerja", "share"] == pytest.approx(0.75)
+    assert table.loc["kinerja", "excess"] == pytest.approx(0.25)
+    assert table.loc["opd", "group"] == "B"
+    same = comparison_terms({"A": {"x": 1, "y": 1}, "B": {"x": 2, "y": 2}})
+    assert same.empty  # equal shares everywhere: nothing to compare
 
-    index = pd.MultiIndex.from_tuples(
-        [("A", "x"), ("A", "y"), ("B", "x"), ("B", "y"), ("B", "z")], names=["leader", "term"]
+
+# ---------------------------------------------------------------------- log_odds_by_group
+
+
+def test_log_odds_by_group_matches_log_odds_dirichlet(seeds):
+    table = log_odds_by_group(seeds, by="leader")
+    assert table.index.names == ["leader", "term"]
+    assert list(table.columns) == ["count_i", "count_j", "delta", "z"]
+    counts = terms.term_counts(seeds, by="leader")
+    pooled = sum(counts.values(), Counter())
+    deru = table.loc["Herman Deru"]
+    expected = log_odds_dirichlet(counts["Herman Deru"], pooled - counts["Herman Deru"], pooled)
+    pd.testing.assert_frame_equal(deru, expected, check_names=False, check_index_type=False)
+    # the word Deru's article repeats (produk = product) leans towards him
+    assert deru.loc["produk", "z"] > 0 and deru.loc["produk", "count_j"] == 0
+
+
+def test_log_odds_by_group_prior_options():
+    corpus = docs(
+        "Kinerja kinerja kinerja OPD.",
+        "Koordinasi koordinasi OPD.",
+        "Disiplin OPD.",
+        leader=["A", "B", "C"],
     )
-    table = pd.DataFrame(
-        {"g2": [5.0, 1.0, 5.0, 1.0, 0.5], "p_value": [0.02, 0.3, 0.02, 0.3, 0.5]}, index=index
-    )
-    bonf = adjust_p_values(table, method="bonferroni")
-    assert bonf[("A", "x")] == pytest.approx(0.04)  # 2 tests in A
-    assert bonf[("B", "x")] == pytest.approx(0.06)  # 3 tests in B
+    pooled = log_odds_by_group(corpus)
+    flat = log_odds_by_group(corpus, prior=0.01)
+    # a weak flat prior shrinks less than the pooled counts: larger |delta|
+    assert abs(flat.loc[("A", "kinerja"), "delta"]) > abs(pooled.loc[("A", "kinerja"), "delta"])
+    assert pooled.loc[("A", "kinerja"), "z"] > 0 > pooled.loc[("B", "kinerja"), "z"]
+    background = {"kinerja": 10, "koordinasi": 10, "disiplin": 10, "opd": 30}
+    own = log_odds_by_group(corpus, prior=background, groups=["B"])
+    assert own.index.get_level_values(0).unique().tolist() == ["B"]
+    with pytest.raises(ValueError, match="missing from the prior"):
+        log_odds_by_group(corpus, prior={"kinerja": 1})
+    with pytest.raises(ValueError, match="positive number"):
+        log_odds_by_group(corpus, prior=0)
+    with pytest.raises(ValueError, match="'pooled'"):
+        log_odds_by_group(corpus, prior="flat")
+    with pytest.raises(ValueError, match="at least two groups"):
+        log_odds_by_group(docs("Kinerja OPD.", leader=["A"]))
+    with pytest.raises(ValueError, match="available: A, B, C"):
+        log_odds_by_group(corpus, groups=["Z"])

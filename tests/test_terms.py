@@ -1,4 +1,4 @@
-"""Tests for analysis.terms: frequencies, n-grams, collocations, KWIC, dispersion, TF-IDF."""
+"""Tests for analysis.terms: frequencies, n-grams, collocations, TF-IDF, corpus size, grouping."""
 
 from __future__ import annotations
 
@@ -44,8 +44,12 @@ def test_rank_ties_share_the_lower_rank():
     assert table.index.name == "term"
     assert list(table.columns) == ["count", "per_1000", "doc_freq", "rank"]
     assert table["rank"].to_dict() == {
-        "kinerja": 1, "disiplin": 2, "koordinasi": 2,
-        "absensi": 4, "apel": 4, "pegawai": 4,
+        "kinerja": 1,
+        "disiplin": 2,
+        "koordinasi": 2,
+        "absensi": 4,
+        "apel": 4,
+        "pegawai": 4,
     }
     # sorted by count descending, then term
     assert list(table.index) == ["kinerja", "disiplin", "koordinasi", "absensi", "apel", "pegawai"]
@@ -65,7 +69,9 @@ def test_per_1000_counts_every_word_including_stopwords():
 
 def test_grouped_frequencies_and_doc_freq():
     corpus = docs(
-        "Kinerja OPD meningkat.", "Kinerja camat dan kinerja OPD.", "Koordinasi antar OPD.",
+        "Kinerja OPD meningkat.",
+        "Kinerja camat dan kinerja OPD.",
+        "Koordinasi antar OPD.",
         leader=["A", "A", "B"],
     )
     table = terms.term_frequencies(corpus, by="leader")
@@ -196,94 +202,6 @@ def test_collocations_never_cross_a_sentence_break():
     assert table.loc["kerja sama", "count"] == 1
 
 
-# ---------------------------------------------------------------------- KWIC
-
-
-def test_kwic_multiword_does_not_match_across_a_sentence_break():
-    corpus = docs("Kami siap kerja. Sama halnya dengan OPD. Kerja sama antar OPD penting.")
-    hits = terms.kwic(corpus, "kerja sama", window=2)
-    assert list(hits.columns) == ["doc_id", "sentence_no", "left", "keyword", "right"]
-    assert hits.index.name == "hit"
-    assert len(hits) == 1
-    hit = hits.iloc[0]
-    assert (hit["doc_id"], hit["sentence_no"], hit["keyword"]) == ("d1", 3, "Kerja sama")
-    assert hit["left"] == ""
-    assert hit["right"] == "antar OPD"
-
-
-def test_kwic_window_and_surface_forms():
-    corpus = docs("Bupati meminta OPD meningkatkan Kinerja dan disiplin pegawai.")
-    hit = terms.kwic(corpus, "kinerja", window=2).iloc[0]
-    assert hit["keyword"] == "Kinerja"
-    assert hit["left"] == "OPD meningkatkan"
-    assert hit["right"] == "dan disiplin"
-    wide = terms.kwic(corpus, "kinerja", window=10).iloc[0]
-    assert wide["left"] == "Bupati meminta OPD meningkatkan"
-    assert wide["right"] == "dan disiplin pegawai."
-
-
-def test_kwic_glob_and_stem_patterns():
-    corpus = docs(
-        "Koordinasi penting. Koordinasinya lemah. OPD harus berkoordinasi.",
-        "Kedisiplinan pegawai. Disiplin apel. Mendisiplinkan ASN.",
-    )
-    glob = terms.kwic(corpus, "koordinasi*")
-    assert list(glob["keyword"]) == ["Koordinasi", "Koordinasinya"]
-    assert list(terms.kwic(corpus, "*koordinasi")["keyword"]) == ["Koordinasi", "berkoordinasi"]
-    exact = terms.kwic(corpus, "disiplin")
-    assert list(exact["keyword"]) == ["Disiplin"]
-    stemmed = terms.kwic(corpus, "disiplin", stem=True)
-    assert list(stemmed["keyword"]) == ["Kedisiplinan", "Disiplin", "Mendisiplinkan"]
-    assert list(stemmed["sentence_no"]) == [1, 2, 3]
-    # a pattern given in an inflected form matches by its stem too
-    assert len(terms.kwic(corpus, "kedisiplinan", stem=True)) == 3
-    with pytest.raises(ValueError, match="empty pattern"):
-        terms.kwic(corpus, "  ")
-
-
-def test_kwic_on_the_seeds(seeds):
-    hits = terms.kwic(seeds, "penyerapan anggaran", window=3)
-    assert len(hits) == 4 and set(hits["doc_id"]) == {"002"}
-    sentences = split_sentences(seeds.loc["002", "body"])
-    for _, hit in hits.iterrows():
-        assert hit["keyword"].lower() == "penyerapan anggaran"
-        assert hit["keyword"] in sentences[hit["sentence_no"] - 1]
-    glob = terms.kwic(seeds, "koordinasi*")
-    expected = sum(
-        1 for body in seeds["body"] for t in tokenize(body) if t.startswith("koordinasi")
-    )
-    assert len(glob) == expected > 0
-
-
-# ---------------------------------------------------------------------- dispersion
-
-
-def test_dispersion_positions():
-    corpus = docs("Kinerja pegawai. Disiplin dan kinerja OPD meningkat bersama kinerjanya.")
-    table = terms.dispersion(corpus, ["kinerja", "disiplin"])
-    assert list(table.columns) == [
-        "doc_id", "term", "token_index", "relative_position", "sentence_no",
-    ]
-    kinerja = table[table["term"] == "kinerja"]
-    assert list(kinerja["token_index"]) == [0, 4, 8]  # 9 words; kinerjanya by stem
-    assert list(kinerja["relative_position"]) == [0.0, 0.5, 1.0]
-    assert list(kinerja["sentence_no"]) == [1, 2, 2]
-    assert table[table["term"] == "disiplin"]["token_index"].tolist() == [2]
-    exact = terms.dispersion(corpus, "kinerja", stem=False)
-    assert exact["token_index"].tolist() == [0, 4]
-
-
-def test_dispersion_on_the_seeds(seeds):
-    table = terms.dispersion(seeds, ["kinerja", "koordinasi", "disiplin"])
-    assert table["relative_position"].between(0, 1).all()
-    for doc_id, body in seeds["body"].items():
-        stems = tokenize(body, stem=True)
-        for term in ("kinerja", "koordinasi", "disiplin"):
-            rows = table[(table["doc_id"] == doc_id) & (table["term"] == term)]
-            assert len(rows) == stems.count(term)
-            assert all(stems[i] == term for i in rows["token_index"])
-
-
 # ---------------------------------------------------------------------- TF-IDF
 
 
@@ -312,47 +230,6 @@ def test_tfidf_on_the_seeds(seeds):
     assert table.loc[("004", "produk"), "doc_freq"] == 1
 
 
-# ---------------------------------------------------------------------- group comparisons
-
-
-def test_keyness_signs_on_the_seeds(seeds):
-    table = terms.keyness_by_group(seeds, by="leader")
-    deru = table.loc["Herman Deru"]
-    own = Counter(tokenize(seeds.loc["004", "body"], drop_stopwords=True))
-    rest = Counter(
-        t for d, body in seeds["body"].items() if d != "004"
-        for t in tokenize(body, drop_stopwords=True)
-    )
-    only_deru = sorted(t for t in own if t not in rest and own[t] >= 2)
-    only_rest = sorted(t for t in rest if t not in own and rest[t] >= 5)
-    assert "produk" in only_deru and "kinerja" in only_rest
-    for term in only_deru:
-        assert deru.loc[term, "g2"] > 0 and deru.loc[term, "log_ratio"] > 0
-    for term in only_rest:
-        assert deru.loc[term, "g2"] < 0 and deru.loc[term, "log_ratio"] < 0
-    assert deru.loc["produk", "count_target"] == own["produk"]
-    assert set(table.index.get_level_values("leader")) == set(seeds["leader"])
-
-
-def test_keyness_by_group_errors(seeds):
-    with pytest.raises(ValueError, match="available: Edward Candra"):
-        terms.keyness_by_group(seeds, by="leader", groups=["Nobody"])
-    with pytest.raises(ValueError, match="at least two groups"):
-        terms.keyness_by_group(docs("Kinerja OPD.", leader=["A"]))
-
-
-def test_comparison_terms_by_hand():
-    counts = {"A": Counter({"kinerja": 3, "opd": 1}), "B": Counter({"kinerja": 1, "opd": 3})}
-    table = terms.comparison_terms(counts)
-    assert list(table.columns) == ["group", "share", "mean_share", "excess"]
-    assert table.loc["kinerja", "group"] == "A"
-    assert table.loc["kinerja", "share"] == pytest.approx(0.75)
-    assert table.loc["kinerja", "excess"] == pytest.approx(0.25)
-    assert table.loc["opd", "group"] == "B"
-    same = terms.comparison_terms({"A": {"x": 1, "y": 1}, "B": {"x": 2, "y": 2}})
-    assert same.empty  # equal shares everywhere: nothing to compare
-
-
 # ---------------------------------------------------------------------- corpus_summary
 
 
@@ -365,8 +242,14 @@ def test_corpus_summary_by_hand():
     table = terms.corpus_summary(corpus)
     assert table.index.name == "doc_id" and list(table.index) == ["d1", "d2"]
     assert list(table.columns) == [
-        "articles", "paragraphs", "sentences", "tokens", "types", "content_tokens",
-        "content_types", "stopword_share",
+        "articles",
+        "paragraphs",
+        "sentences",
+        "tokens",
+        "types",
+        "content_tokens",
+        "content_types",
+        "stopword_share",
     ]
     d1 = table.loc["d1"]
     assert (d1["paragraphs"], d1["sentences"]) == (2, 3)
@@ -379,8 +262,9 @@ def test_corpus_summary_by_hand():
     whole = terms.corpus_summary(corpus, by=None)
     assert whole.index.tolist() == ["corpus"] and whole.index.name == "group"
     assert whole.loc["corpus", "tokens"] == table["tokens"].sum()
-    assert whole.loc["corpus", "types"] == len(set(tokenize(corpus[0]["body"] + " " +
-                                                            corpus[1]["body"])))
+    assert whole.loc["corpus", "types"] == len(
+        set(tokenize(corpus[0]["body"] + " " + corpus[1]["body"]))
+    )
     assert terms.corpus_summary(corpus, by="leader").index.tolist() == ["A", "B"]
 
 
@@ -403,49 +287,6 @@ def test_corpus_summary_agrees_with_the_counting_functions(seeds):
     assert (stems["tokens"] == table["tokens"]).all()
 
 
-# ---------------------------------------------------------------------- log_odds_by_group
-
-
-def test_log_odds_by_group_matches_log_odds_dirichlet(seeds):
-    from analysis.keyness import log_odds_dirichlet
-
-    table = terms.log_odds_by_group(seeds, by="leader")
-    assert table.index.names == ["leader", "term"]
-    assert list(table.columns) == ["count_i", "count_j", "delta", "z"]
-    counts = terms.term_counts(seeds, by="leader")
-    pooled = sum(counts.values(), Counter())
-    deru = table.loc["Herman Deru"]
-    expected = log_odds_dirichlet(counts["Herman Deru"], pooled - counts["Herman Deru"], pooled)
-    pd.testing.assert_frame_equal(deru, expected, check_names=False, check_index_type=False)
-    # the word Deru's article repeats (produk = product) leans towards him
-    assert deru.loc["produk", "z"] > 0 and deru.loc["produk", "count_j"] == 0
-
-
-def test_log_odds_by_group_prior_options():
-    corpus = docs(
-        "Kinerja kinerja kinerja OPD.", "Koordinasi koordinasi OPD.", "Disiplin OPD.",
-        leader=["A", "B", "C"],
-    )
-    pooled = terms.log_odds_by_group(corpus)
-    flat = terms.log_odds_by_group(corpus, prior=0.01)
-    # a weak flat prior shrinks less than the pooled counts: larger |delta|
-    assert abs(flat.loc[("A", "kinerja"), "delta"]) > abs(pooled.loc[("A", "kinerja"), "delta"])
-    assert pooled.loc[("A", "kinerja"), "z"] > 0 > pooled.loc[("B", "kinerja"), "z"]
-    background = {"kinerja": 10, "koordinasi": 10, "disiplin": 10, "opd": 30}
-    own = terms.log_odds_by_group(corpus, prior=background, groups=["B"])
-    assert own.index.get_level_values(0).unique().tolist() == ["B"]
-    with pytest.raises(ValueError, match="missing from the prior"):
-        terms.log_odds_by_group(corpus, prior={"kinerja": 1})
-    with pytest.raises(ValueError, match="positive number"):
-        terms.log_odds_by_group(corpus, prior=0)
-    with pytest.raises(ValueError, match="'pooled'"):
-        terms.log_odds_by_group(corpus, prior="flat")
-    with pytest.raises(ValueError, match="at least two groups"):
-        terms.log_odds_by_group(docs("Kinerja OPD.", leader=["A"]))
-    with pytest.raises(ValueError, match="available: A, B, C"):
-        terms.log_odds_by_group(corpus, groups=["Z"])
-
-
 # ---------------------------------------------------------------------- choose_grouping
 
 
@@ -454,8 +295,13 @@ def test_choose_grouping(seeds):
     assert terms.choose_grouping(seeds, ["outlet"]) == "outlet"
     assert terms.choose_grouping(seeds, "level") == "level"  # kabupaten and provinsi
     assert terms.choose_grouping(seeds, ["province"], min_groups=3) == "doc_id"
-    one_leader = docs("Kinerja.", "Disiplin.", "Koordinasi.", leader=["A", "A", ""],
-                      role=["Bupati", None, "Sekda"])
+    one_leader = docs(
+        "Kinerja.",
+        "Disiplin.",
+        "Koordinasi.",
+        leader=["A", "A", ""],
+        role=["Bupati", None, "Sekda"],
+    )
     assert terms.choose_grouping(one_leader) == "role"  # leader has one value only
     assert terms.choose_grouping(pd.DataFrame(one_leader).set_index("doc_id")) == "role"
     assert terms.choose_grouping(docs("Kinerja.", "Disiplin.")) == "doc_id"  # no metadata

@@ -1,0 +1,317 @@
+"""Counting the tokens of many documents per group: the engine under :mod:`analysis.terms`.
+
+A corpus is read one document at a time (:func:`analysis.parallel.map_documents`, in
+worker processes for a large corpus); each document is tokenised once, given its group
+(``by``: ``None`` for the whole corpus, ``"doc_id"`` or any metadata column) and its
+tokens are counted into one :class:`collections.Counter` per group:
+
+- :func:`group_of`         the group label of one document (clear errors for bad columns)
+- :func:`count_terms`      counts, document frequencies and running words per group
+- :func:`frequency_table`  the count / per_1000 / doc_freq / rank table of those counts
+
+The public functions built on them (``term_counts``, ``term_frequencies``, ``ngrams``,
+``tfidf``, ``corpus_summary``) are in :mod:`analysis.terms`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping
+from functools import partial
+from typing import Any
+
+import pandas as pd
+
+from .parallel import map_documents
+from .tokens import _text_tokens_and_words
+
+__all__ = [
+    "CORPUS_GROUP",
+    "MISSING_GROUP",
+    "check_by",
+    "count_terms",
+    "excluded_terms",
+    "frequency_table",
+    "group_of",
+    "sorted_groups",
+]
+
+#: Group label given to documents whose grouping column is empty or missing (NaN/None).
+MISSING_GROUP = "(missing)"
+
+#: Group label used when ``by=None``: the whole corpus is one group.
+CORPUS_GROUP = "corpus"
+
+
+# ---------------------------------------------------------------------------- groups
+
+
+def group_of(doc: Mapping[str, Any], by: str | None) -> Hashable:
+    """The group of one document; a clear ValueError for an unknown or unusable column.
+
+    Parameters
+    ----------
+    doc : mapping of str to Any
+        One document of :func:`analysis.corpus.as_documents` (``doc_id``, ``body`` and
+        metadata columns).
+    by : str or None
+        The grouping column; ``None`` puts every document in the group ``"corpus"``.
+
+    Returns
+    -------
+    hashable
+        The document's value of ``by``; :data:`MISSING_GROUP` when it is empty, NaN or
+        None; :data:`CORPUS_GROUP` when ``by`` is ``None``.
+
+    Raises
+    ------
+    ValueError
+        If the document has no column ``by`` (the message lists the columns it has), or
+        its value cannot label a group (a list, a dict ...).
+    """
+    if by is None:
+        return CORPUS_GROUP
+    if by not in doc:
+        available = ", ".join(k for k in doc if k not in ("raw", "body", "title", "removed"))
+        raise ValueError(
+            f"cannot group by {by!r}: document {doc.get('doc_id')!r} has no such column "
+            f"(available: {available})"
+        )
+    value = doc[by]
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return MISSING_GROUP
+    if isinstance(value, str) and not value.strip():
+        return MISSING_GROUP
+    try:
+        hash(value)
+    except TypeError:
+        raise ValueError(
+            f"cannot group by {by!r}: its values are {type(value).__name__}s, not labels"
+        ) from None
+    return value
+
+
+def sorted_groups(groups: Iterable[Hashable]) -> list[Hashable]:
+    """The groups sorted; by their text when they cannot be compared (mixed types)."""
+    groups = list(groups)
+    try:
+        return sorted(groups)
+    except TypeError:  # mixed types: sort by their text
+        return sorted(groups, key=str)
+
+
+def excluded_terms(exclude: Iterable[str]) -> frozenset[str]:
+    """The lower-case set of terms to leave out; a TypeError for one string."""
+    if isinstance(exclude, str):
+        raise TypeError("exclude must be a collection of terms, not one string")
+    return frozenset(str(t).lower() for t in exclude)
+
+
+def check_by(by: str | None) -> None:
+    """A TypeError unless ``by`` is a column name or ``None``."""
+    if by is not None and not isinstance(by, str):
+        raise TypeError(f"by must be a column name (str) or None, got {type(by).__name__}")
+
+
+def frequency_table(
+    counts: Mapping[Hashable, Counter],
+    doc_freqs: Mapping[Hashable, Counter],
+    n_words: Mapping[Hashable, int],
+    *,
+    by: str | None,
+    index_name: str,
+    min_count: int,
+) -> pd.DataFrame:
+    """The frequency table of per-group counts (of terms or n-grams).
+
+    Parameters
+    ----------
+    counts, doc_freqs : mapping of group to collections.Counter
+        Occurrences of each item in each group, and the number of the group's documents
+        that contain it (as :func:`count_terms` returns them).
+    n_words : mapping of group to int
+        Running words of each group (the denominator of ``per_1000``).
+    by : str or None
+        The grouping column: the name of the index's first level (``None``: one group,
+        indexed by item only).
+    index_name : str
+        The name of the items' index level (``"term"``, ``"ngram"``).
+    min_count : int
+        Leave out items counted fewer times than this in their group.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``index_name`` or by (``by``, ``index_name``); rows sorted by group,
+        then ``count`` descending, then item. Columns: ``count`` (occurrences in the
+        group), ``per_1000`` (``1000 * count / n_words``, NaN for a group without words),
+        ``doc_freq`` (documents of the group containing the item) and ``rank`` (by
+        ``count`` within the group, ties sharing the lower rank).
+    """
+    groups, items, cnt, dfs, rates = [], [], [], [], []
+    for group in sorted_groups(counts):
+        counter = counts[group]
+        total = n_words.get(group, 0)
+        rows = sorted(
+            ((t, c) for t, c in counter.items() if c >= min_count), key=lambda tc: (-tc[1], tc[0])
+        )
+        for term, c in rows:
+            groups.append(group)
+            items.append(term)
+            cnt.append(c)
+            dfs.append(doc_freqs[group][term])
+            rates.append(1000.0 * c / total if total else float("nan"))
+    frame = pd.DataFrame(
+        {
+            "count": pd.array(cnt, dtype="int64"),
+            "per_1000": rates,
+            "doc_freq": pd.array(dfs, dtype="int64"),
+        }
+    )
+    key = pd.Series(groups, dtype=object)
+    frame["rank"] = (
+        frame["count"].groupby(key).rank(method="min", ascending=False).astype("int64")
+        if len(frame)
+        else pd.Series(dtype="int64")
+    )
+    if by is None:
+        frame.index = pd.Index(items, name=index_name, dtype=object)
+    else:
+        frame.index = pd.MultiIndex.from_arrays(
+            [pd.Index(groups, dtype=object), pd.Index(items, dtype=object)],
+            names=[by, index_name],
+        )
+    return frame
+
+
+# ---------------------------------------------------------------------------- counting
+
+
+def _doc_terms(
+    body: str, *, stem: bool, drop_stopwords: bool, fold_reduplication: bool, need_words: bool
+) -> tuple[list[str], int]:
+    """Counted tokens of one body, and its number of words (0 unless ``need_words``):
+    the tokens of :func:`analysis.tokens.tokenize_sentences`, all sentences together."""
+    tokens, words = _text_tokens_and_words(
+        body, stem=stem, drop_stopwords=drop_stopwords, fold_reduplication=fold_reduplication
+    )
+    return tokens, (words if need_words else 0)
+
+
+def _doc_count(
+    doc: Mapping[str, Any],
+    *,
+    by: str | None,
+    stem: bool,
+    drop_stopwords: bool,
+    fold_reduplication: bool,
+    excluded: frozenset[str],
+    need_words: bool,
+) -> tuple[Hashable, list[str], int]:
+    """(group, counted tokens, words) of one document: the per-document part of counting.
+
+    The tokens are returned as a list, to be counted by :func:`_merge_counts` in C
+    (``Counter.update`` of a list), not merged Counter by Counter in Python.
+    """
+    group = group_of(doc, by)
+    tokens, words = _doc_terms(
+        doc["body"] or "",
+        stem=stem,
+        drop_stopwords=drop_stopwords,
+        fold_reduplication=fold_reduplication,
+        need_words=need_words,
+    )
+    if excluded:
+        tokens = [t for t in tokens if t not in excluded]
+    return group, tokens, words
+
+
+def _merge_counts(
+    results: Iterable[tuple[Hashable, list[str], int]],
+) -> tuple[dict, dict, dict]:
+    """Count per-document tokens into (counts, doc_freqs, n_words) per group, in order."""
+    counts: dict[Hashable, Counter] = {}
+    doc_freqs: dict[Hashable, Counter] = {}
+    n_words: dict[Hashable, int] = {}
+    for group, tokens, words in results:
+        if group not in counts:
+            counts[group], doc_freqs[group], n_words[group] = Counter(), Counter(), 0
+        counts[group].update(tokens)
+        doc_freqs[group].update(set(tokens))
+        n_words[group] += words
+    return counts, doc_freqs, n_words
+
+
+def _merge_partials(partials: Iterable[tuple[dict, dict, dict]]) -> tuple[dict, dict, dict]:
+    """Sum chunk results of :func:`_merge_counts` (Counter sums do not depend on order)."""
+    counts: dict[Hashable, Counter] = {}
+    doc_freqs: dict[Hashable, Counter] = {}
+    n_words: dict[Hashable, int] = {}
+    for c, d, w in partials:
+        for group, counter in c.items():
+            if group in counts:
+                counts[group].update(counter)
+                doc_freqs[group].update(d[group])
+                n_words[group] += w[group]
+            else:
+                counts[group], doc_freqs[group], n_words[group] = counter, d[group], w[group]
+    return counts, doc_freqs, n_words
+
+
+def count_terms(
+    corpus: Any,
+    *,
+    by: str | None,
+    stem: bool,
+    drop_stopwords: bool,
+    fold_reduplication: bool,
+    exclude: Iterable[str] = (),
+    need_words: bool = True,
+    jobs: int | None = 1,
+    engine: str = "processes",
+    progress: bool | None = None,
+) -> tuple[dict, dict, dict]:
+    """Count the tokens of every document of ``corpus`` per group, in parallel if asked.
+
+    Parameters
+    ----------
+    corpus : Any
+        Anything :func:`analysis.corpus.as_documents` accepts.
+    by : str or None
+        The grouping column (see :func:`group_of`).
+    stem, drop_stopwords, fold_reduplication : bool
+        How documents are tokenised (:func:`analysis.tokens.tokenize_sentences`).
+    exclude : iterable of str
+        Terms to leave out (see :func:`excluded_terms`).
+    need_words : bool
+        Also count running words (stopwords included), for ``per_1000``.
+    jobs, engine, progress : int or None, str, bool or None
+        As in :func:`analysis.parallel.map_documents`.
+
+    Returns
+    -------
+    tuple of dict
+        ``(counts, doc_freqs, n_words)``: per group (in order of first appearance), a
+        Counter of the tokens, a Counter of the number of documents containing each
+        token, and the number of running words (0 when ``need_words`` is False).
+    """
+    func = partial(
+        _doc_count,
+        by=by,
+        stem=stem,
+        drop_stopwords=drop_stopwords,
+        fold_reduplication=fold_reduplication,
+        excluded=excluded_terms(exclude),
+        need_words=need_words,
+    )
+    return _merge_partials(
+        map_documents(
+            func,
+            corpus,
+            combine=_merge_counts,
+            jobs=jobs,
+            engine=engine,
+            progress=progress,
+            desc="counting terms",
+        )
+    )

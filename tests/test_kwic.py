@@ -1,0 +1,118 @@
+"""Tests for analysis.kwic: keyword in context and dispersion (moved from test_terms.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import kwic, terms
+from analysis.kwic import dispersion, kwic_table
+from analysis.tokens import split_sentences, tokenize
+
+
+def docs(*bodies: str, **meta: list[str]) -> list[dict]:
+    """Hand-written documents: doc ids d1, d2 ...; metadata given as lists per column."""
+    out = []
+    for i, body in enumerate(bodies):
+        doc = {"doc_id": f"d{i + 1}", "body": body}
+        for column, values in meta.items():
+            doc[column] = values[i]
+        out.append(doc)
+    return out
+
+
+def test_old_names_still_work():
+    # KWIC and dispersion were in analysis.terms; kwic_table was named kwic
+    assert terms.kwic is kwic.kwic is kwic_table
+    assert terms.dispersion is dispersion
+
+
+# ---------------------------------------------------------------------- KWIC
+
+
+def test_kwic_multiword_does_not_match_across_a_sentence_break():
+    corpus = docs("Kami siap kerja. Sama halnya dengan OPD. Kerja sama antar OPD penting.")
+    hits = kwic_table(corpus, "kerja sama", window=2)
+    assert list(hits.columns) == ["doc_id", "sentence_no", "left", "keyword", "right"]
+    assert hits.index.name == "hit"
+    assert len(hits) == 1
+    hit = hits.iloc[0]
+    assert (hit["doc_id"], hit["sentence_no"], hit["keyword"]) == ("d1", 3, "Kerja sama")
+    assert hit["left"] == ""
+    assert hit["right"] == "antar OPD"
+
+
+def test_kwic_window_and_surface_forms():
+    corpus = docs("Bupati meminta OPD meningkatkan Kinerja dan disiplin pegawai.")
+    hit = kwic_table(corpus, "kinerja", window=2).iloc[0]
+    assert hit["keyword"] == "Kinerja"
+    assert hit["left"] == "OPD meningkatkan"
+    assert hit["right"] == "dan disiplin"
+    wide = kwic_table(corpus, "kinerja", window=10).iloc[0]
+    assert wide["left"] == "Bupati meminta OPD meningkatkan"
+    assert wide["right"] == "dan disiplin pegawai."
+
+
+def test_kwic_glob_and_stem_patterns():
+    corpus = docs(
+        "Koordinasi penting. Koordinasinya lemah. OPD harus berkoordinasi.",
+        "Kedisiplinan pegawai. Disiplin apel. Mendisiplinkan ASN.",
+    )
+    glob = kwic_table(corpus, "koordinasi*")
+    assert list(glob["keyword"]) == ["Koordinasi", "Koordinasinya"]
+    assert list(kwic_table(corpus, "*koordinasi")["keyword"]) == ["Koordinasi", "berkoordinasi"]
+    exact = kwic_table(corpus, "disiplin")
+    assert list(exact["keyword"]) == ["Disiplin"]
+    stemmed = kwic_table(corpus, "disiplin", stem=True)
+    assert list(stemmed["keyword"]) == ["Kedisiplinan", "Disiplin", "Mendisiplinkan"]
+    assert list(stemmed["sentence_no"]) == [1, 2, 3]
+    # a pattern given in an inflected form matches by its stem too
+    assert len(kwic_table(corpus, "kedisiplinan", stem=True)) == 3
+    with pytest.raises(ValueError, match="empty pattern"):
+        kwic_table(corpus, "  ")
+
+
+def test_kwic_on_the_seeds(seeds):
+    hits = kwic_table(seeds, "penyerapan anggaran", window=3)
+    assert len(hits) == 4 and set(hits["doc_id"]) == {"002"}
+    sentences = split_sentences(seeds.loc["002", "body"])
+    for _, hit in hits.iterrows():
+        assert hit["keyword"].lower() == "penyerapan anggaran"
+        assert hit["keyword"] in sentences[hit["sentence_no"] - 1]
+    glob = kwic_table(seeds, "koordinasi*")
+    expected = sum(
+        1 for body in seeds["body"] for t in tokenize(body) if t.startswith("koordinasi")
+    )
+    assert len(glob) == expected > 0
+
+
+# ---------------------------------------------------------------------- dispersion
+
+
+def test_dispersion_positions():
+    corpus = docs("Kinerja pegawai. Disiplin dan kinerja OPD meningkat bersama kinerjanya.")
+    table = dispersion(corpus, ["kinerja", "disiplin"])
+    assert list(table.columns) == [
+        "doc_id",
+        "term",
+        "token_index",
+        "relative_position",
+        "sentence_no",
+    ]
+    kinerja = table[table["term"] == "kinerja"]
+    assert list(kinerja["token_index"]) == [0, 4, 8]  # 9 words; kinerjanya by stem
+    assert list(kinerja["relative_position"]) == [0.0, 0.5, 1.0]
+    assert list(kinerja["sentence_no"]) == [1, 2, 2]
+    assert table[table["term"] == "disiplin"]["token_index"].tolist() == [2]
+    exact = dispersion(corpus, "kinerja", stem=False)
+    assert exact["token_index"].tolist() == [0, 4]
+
+
+def test_dispersion_on_the_seeds(seeds):
+    table = dispersion(seeds, ["kinerja", "koordinasi", "disiplin"])
+    assert table["relative_position"].between(0, 1).all()
+    for doc_id, body in seeds["body"].items():
+        stems = tokenize(body, stem=True)
+        for term in ("kinerja", "koordinasi", "disiplin"):
+            rows = table[(table["doc_id"] == doc_id) & (table["term"] == term)]
+            assert len(rows) == stems.count(term)
+            assert all(stems[i] == term for i in rows["token_index"])
