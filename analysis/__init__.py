@@ -50,13 +50,15 @@ _EXPORTS = {
     "load_lexicon": "analysis.frames",
     "extract_quotes": "analysis.quotes",
     "sentence_table": "analysis.quotes",
+    "suggest_entries": "analysis.suggest",
+    "is_on_genre": "analysis.genre",
 }
 
 #: Submodules, given as attributes on first use (``analysis.terms.term_counts(...)``
 #: works after a plain ``import analysis``), so that ``import analysis`` stays light.
 _SUBMODULES = frozenset(
-    """bench clean cli corpus counting figures frames keyness kwic parallel paths plots
-    quotes report significance synthetic terms tokens""".split()
+    """bench boilerplate clean cli corpus counting figures frames genre keyness kwic parallel
+    paths plots quotes report significance suggest synthetic terms tokens""".split()
 )
 
 __all__ = sorted(_EXPORTS)

@@ -1,0 +1,34 @@
+"""Which articles are of the genre (regional government news); passages written for the tests."""
+
+import pytest
+
+from analysis.genre import government_mentions, is_on_genre
+
+ON_GENRE = (
+    "Bupati Tanah Merdu meminta seluruh kepala OPD mempercepat realisasi anggaran. "
+    "Ia juga mengingatkan ASN agar disiplin masuk kerja."
+)
+FOOTBALL = (
+    "Persatu menang 2-1 atas tim tamu. Pelatih memuji disiplin pemain yang bekerja keras "
+    "sepanjang laga, dan hasil ini membawa tim ke puncak klasemen."
+)
+POLICE = (
+    "Polres Lembah menangkap dua pelaku pencurian sepeda motor. Kapolres mengatakan pelaku "
+    "dijerat pasal pencurian dengan pemberatan, dan warga diminta melapor bila kehilangan."
+)
+
+
+@pytest.mark.parametrize("text, on", [(ON_GENRE, True), (FOOTBALL, False), (POLICE, False)])
+def test_genre_of_an_article(text, on):
+    assert is_on_genre(text) is on
+
+
+def test_mentions_count_offices_governments_and_staff_once_each():
+    text = "Wali Kota dan Walikota, Pemkab, pemerintah  kabupaten, OPD-OPD, ASN."
+    # "OPD-OPD" is two words joined; each counts
+    assert government_mentions(text) == 7
+
+
+def test_the_threshold_can_be_set():
+    text = "Camat hadir dalam festival budaya itu."
+    assert not is_on_genre(text) and is_on_genre(text, min_mentions=1)

@@ -1,0 +1,67 @@
+"""The committed codes of the validity sets are well formed and hold no article text."""
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent / "validity"
+FRAMES = {"performance", "coordination", "discipline"}
+VOICES = {"direct", "indirect", "narration"}
+
+
+def _rows(path):
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def devset():
+    return _rows(HERE / "devset" / "articles.jsonl"), _rows(HERE / "devset" / "sentences.jsonl")
+
+
+def test_devset_articles_are_complete_and_unique(devset):
+    articles, _ = devset
+    ids = [a["id"] for a in articles]
+    assert len(ids) == len(set(ids)) == 52
+    assert sum(a["genre"] == "on" for a in articles) == 44
+    for a in articles:
+        assert len(a["sha256"]) == 64 and a["url"].startswith("http")
+        assert a["dominant_frame"] in FRAMES | {"mixed", "none"}
+        assert (a["genre"] == "off") == (a["dominant_frame"] == "none")
+        for q in a["quotes"]:
+            assert 0 <= q["start"] < q["end"] and q["speaker"]
+            assert q.get("flag") in (None, "truncated", "unclosed", "odd_marks")
+
+
+def test_devset_sentences_are_numbered_and_labelled(devset):
+    articles, sentences = devset
+    by_id = defaultdict(list)
+    for r in sentences:
+        assert set(r["frames"]) <= FRAMES and r["voice"] in VOICES
+        by_id[r["id"]].append(r["n"])
+    assert set(by_id) == {a["id"] for a in articles}
+    for numbers in by_id.values():
+        assert numbers == list(range(1, len(numbers) + 1))
+    assert len(sentences) == 710
+
+
+def test_second_coder_codes_ten_articles_of_the_devset(devset):
+    _, sentences = devset
+    first = {(r["id"], r["n"]) for r in sentences}
+    second = _rows(HERE / "devset" / "sentences-coder2.jsonl")
+    assert len({r["id"] for r in second}) == 10
+    assert {(r["id"], r["n"]) for r in second} <= first
+
+
+@pytest.mark.parametrize("name", ["devset/articles.jsonl", "checkset/articles.jsonl"])
+def test_no_article_text_is_committed(name):
+    # codes only: URLs, digests, names, roles (the longest is 76 characters), credits,
+    # labels; no sentence or excerpt
+    for a in _rows(HERE / name):
+        assert "notes" not in a
+        for key, value in a.items():
+            if isinstance(value, str) and key != "url":
+                assert len(value) <= 80, (a["id"], key)
+        for q in a["quotes"]:
+            assert all(len(str(v)) <= 80 for v in q.values()), a["id"]
