@@ -98,3 +98,32 @@ def test_metadata_fallback_only_when_the_role_title_appears():
 def test_description_instead_of_a_name_is_a_pronoun():
     text = "Bupati Budiman meninjau lokasi.\n“Kita siap,” ujar pria yang akrab disapa Pakde itu."
     assert _one(text)["speaker"] == "Budiman"
+
+
+# ------------------------------------------------------------------ the one sentence rule
+
+
+def test_abbreviation_does_not_cut_the_reporting_clause():
+    # The clause before an opening mark runs from the start of its sentence, by the one
+    # sentence rule (tokens.sentence_bounds): "H." does not end the sentence. (Before,
+    # quotes cut the clause at "H.", so "Menurut Bupati" was lost: the short quote was
+    # taken for a label and dropped, the long one attributed only through the pronoun
+    # chain and its sentence called indirect.)
+    text = "Menurut Bupati H. Budiman, “kinerja OPD naik.”"
+    q = _one(text)
+    assert (q["text"], q["speaker"], q["speaker_source"]) == (
+        "kinerja OPD naik.",
+        "Budiman",
+        "verb",
+    )
+    assert q["attribution"] == "Bupati H. Budiman"
+    assert _voices(text) == [("direct", "Budiman")]
+    text = (
+        "Bupati Budiman membuka rapat. Menurut Sekda Dr. Ir. Bahri Suli dalam rapat "
+        "koordinasi bersama seluruh kepala OPD di aula kantor bupati pagi tadi, “kinerja "
+        "seluruh OPD harus naik tahun ini.”"
+    )
+    q = _one(text)
+    assert (q["speaker"], q["speaker_source"]) == ("Bahri Suli", "verb")
+    assert q["attribution"] == "Sekda Dr. Ir. Bahri Suli"
+    assert _voices(text) == [("narration", ""), ("direct", "Bahri Suli")]

@@ -11,6 +11,8 @@ import pytest
 
 import analysis
 from analysis.quotes import extract_quotes, sentence_voices
+from analysis.quotes.body import read_body
+from analysis.quotes.marks import find_quotes, mark_roles, mask
 from analysis.tokens import split_sentences
 
 
@@ -144,3 +146,31 @@ def test_seed_quote_offsets_are_exact(corpus):
             assert body[q["start"] : q["end"]] == q["text"], doc_id
             assert q["text"] in lines[q["paragraph"] - 1]
             assert q["sentence_nos"] and all(1 <= n <= n_sent for n in q["sentence_nos"])
+
+
+# ------------------------------------------------------------------ the steps
+
+
+def test_mark_roles_by_position_not_shape():
+    # a closing shape used as an opener, and straight and curly marks mixed
+    par = '” Perangkat Daerah harus progresif,” terangnya. "Kita siap,” tutur dia.'
+    roles = [(par[i], role) for i, _mark, role in mark_roles(par)]
+    assert roles == [("”", "open"), ("”", "close"), ('"', "open"), ("”", "close")]
+
+
+def test_find_quotes_kinds_and_mask():
+    text = (
+        "“LAHAT – Bupati Lahat Bursah Zarnubi memimpin apel.\n"
+        "Apel mengusung tema “Lahat Bangkit”. “Kita harus disiplin,” ujar Bursah."
+    )
+    found = find_quotes(read_body(text))
+    assert [(text[q.start : q.end], q.kind) for q in found] == [
+        ("LAHAT – Bupati Lahat Bursah Zarnubi memimpin apel.", "stray"),
+        ("Lahat Bangkit", "label"),
+        ("Kita harus disiplin,", "speech"),
+    ]
+    masked = mask(text, found)
+    assert len(masked) == len(text) and masked.count("\n") == 1
+    assert "Bursah Zarnubi memimpin" in masked  # a stray mark's words stay
+    assert "Lahat Bangkit" not in masked and "Kita harus" not in masked
+    assert masked.endswith("” ujar Bursah.")

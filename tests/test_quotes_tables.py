@@ -127,3 +127,30 @@ def test_cli_quotes_csv_table_and_errors(capsys, tmp_path):
     assert "nosuch" in capsys.readouterr().err
     assert main(["quotes", "--corpus", str(tmp_path / "missing")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ public names
+
+
+def test_public_names_of_analysis_quotes():
+    import analysis.quotes as q
+
+    for name in (
+        "QUOTE_COLUMNS REPORTING_VERBS SPEECH_VERBS VOICES extract_quotes normalize_speaker "
+        "quotes quote_table sentence_table sentence_voices document_voices"
+    ).split():
+        assert name in q.__all__ and getattr(q, name) is not None, name
+    assert q.quotes is q.quote_table  # the former name stays an alias
+    assert q.extract_quotes.__module__ == "analysis.quotes"
+    assert analysis.quotes is q
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        q.nope  # noqa: B018
+
+
+def test_evaluation_names_resolve_from_analysis_validation():
+    validation = pytest.importorskip("analysis.validation")
+    import analysis.quotes as q
+
+    assert q.evaluate_quotes is validation.evaluate_quotes
+    assert q.evaluate_voices is validation.evaluate_voices
+    assert {"evaluate_quotes", "evaluate_voices"} <= set(dir(q))

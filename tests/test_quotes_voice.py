@@ -9,8 +9,16 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.quotes import VOICES, extract_quotes, sentence_voices
-from analysis.tokens import split_sentences
+from analysis.quotes import VOICES, document_voices, extract_quotes, sentence_voices
+from analysis.quotes.body import (
+    boundaries,
+    clause_start,
+    next_sentence_start,
+    read_body,
+    sentence_start,
+    sentence_starts_between,
+)
+from analysis.tokens import sentence_bounds, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -87,3 +95,69 @@ def test_quote_opened_inside_a_paragraph_starts_its_own_sentence():
     ]
     (quote,) = extract_quotes(text)
     assert quote["speaker"] == "Budiman" and quote["sentence_nos"] == [2, 3]
+
+
+def test_document_voices_is_sentence_voices_with_the_metadata():
+    doc = {
+        "doc_id": "x",
+        "body": "Sekda memimpin rapat.\n“Semua OPD harus hadir,” katanya.",
+        "leader": "M. Rahmattullah",
+        "role": "Sekretaris Daerah",
+        "region": "OKU Selatan",
+    }
+    voices = document_voices(doc)
+    assert voices == sentence_voices(
+        doc["body"], leader=doc["leader"], role=doc["role"], places=["OKU Selatan"]
+    )
+    assert [(v["voice"], v["speaker"]) for v in voices] == [
+        ("narration", ""),
+        ("direct", "M. Rahmattullah"),
+    ]
+
+
+# ------------------------------------------------------------------ the body and its sentences
+
+BODY = (
+    "Bupati H. Askolani, SH.,MH membuka rapat. “Kita siap.” Sekda M. Rahmattullah hadir.\n"
+    "\n"
+    "Menurut Bupati H. Budiman, kinerja naik! (Rapat selesai.) Semua pulang."
+)
+
+
+def test_read_body_gives_split_sentences_with_offsets():
+    body = read_body(BODY)
+    assert [s.text for s in body.sentences] == split_sentences(BODY)
+    assert all(BODY[s.start : s.end] == s.text for s in body.sentences)
+    assert [p.text for p in body.paragraphs] == BODY.split("\n")
+    for par, b in zip(body.paragraphs, body.boundaries):
+        assert b.bounds == sentence_bounds(par.text)
+        assert BODY[par.start : par.end] == par.text
+
+
+@pytest.mark.parametrize("par", BODY.split("\n"))
+def test_boundaries_point_at_sentence_ends_and_starts(par):
+    b = boundaries(par)
+    assert len(b.starts) == len(b.puncts) == len(b.letters) == max(0, len(b.bounds) - 1)
+    for (s, e), p, nxt, letter in zip(b.bounds, b.puncts, b.starts, b.letters):
+        assert s < p < e and par[p] in ".!?" and par[p - 1] not in ".!?"
+        assert par[e:nxt].isspace() and par[letter].isalnum() and nxt <= letter
+
+
+def test_clause_and_sentence_lookups():
+    par = "Menurut Bupati H. Budiman, “kinerja OPD naik.” Sekda hadir. “Siap.”"
+    b = boundaries(par)
+    first, second = par.index("“"), par.rindex("“")
+    # "H." is no boundary: the clause before the first mark is the whole sentence
+    assert clause_start(b, first) == 0
+    # a mark that opens its sentence: the clause before it is the sentence before
+    assert par[clause_start(b, second) : second] == "Sekda hadir. "
+    assert sentence_start(b, second) == second
+    assert sentence_start(b, first) == 0
+    # the next sentence after a sentence end at or after an offset
+    assert par[next_sentence_start(b, first, len(par)) :].startswith("Sekda")
+    assert next_sentence_start(b, second, len(par)) == len(par)
+    assert [par[s : s + 5] for s in sentence_starts_between(b, 0, len(par))] == [
+        "Sekda",
+        "“Siap",
+    ]
+    assert sentence_starts_between(b, 0, second) == [par.index("Sekda")]
