@@ -129,8 +129,9 @@ def test_read_body_gives_split_sentences_with_offsets():
     assert [s.text for s in body.sentences] == split_sentences(BODY)
     assert all(BODY[s.start : s.end] == s.text for s in body.sentences)
     assert [p.text for p in body.paragraphs] == BODY.split("\n")
-    for par, b in zip(body.paragraphs, body.boundaries):
-        assert b.bounds == sentence_bounds(par.text)
+    for par, b in zip(body.paragraphs, body.bounds):
+        assert b == sentence_bounds(par.text)
+        assert boundaries(par.text, b) == boundaries(par.text)
         assert BODY[par.start : par.end] == par.text
 
 

@@ -84,11 +84,13 @@ class SentenceSpeech(NamedTuple):
 
 
 class Context(NamedTuple):
-    """What resolution reads of one document (never changed by it)."""
+    """What resolution reads of one document (unchanged by it, but for the cache of
+    ``masked_bounds``)."""
 
     body: Body
     masked: str  # the body with speech and label quotes blanked
-    masked_bounds: dict[int, Boundaries]  # paragraph number -> boundaries of ``masked``
+    masked_bounds: dict[int, Boundaries]  # paragraph no -> its boundaries in ``masked``,
+    # filled on first use (only quotes with no speaker named after them need them)
     mentions: Mentions
     names: NameContext
     supports_leader: bool  # the text names the leader or the leader's role
@@ -110,15 +112,8 @@ class _Chain:
     starts: list[int]
 
 
-def attribution_context(
-    body: Body, masked: str, quotes: list[Quote], mentions: Mentions, names: NameContext
-) -> Context:
-    """The :class:`Context` of a body whose quotes and mentions were found."""
-    with_mark = {q.paragraph for q in quotes if q.kind == "speech" and q.mark_at is not None}
-    masked_bounds = {
-        no: boundaries(masked[body.paragraphs[no - 1].start : body.paragraphs[no - 1].end])
-        for no in sorted(with_mark)
-    }
+def attribution_context(body: Body, masked: str, mentions: Mentions, names: NameContext) -> Context:
+    """The :class:`Context` of a body whose quotes were masked and mentions found."""
     supports = bool(names.leader) and (
         any(m.title and m.title == names.role_key for m in mentions.items)
         or any(tok in masked.lower() for tok in names.leader_tokens)
@@ -129,7 +124,16 @@ def attribution_context(
             starts, found = named.setdefault(m.title, ([], []))
             starts.append(m.start)
             found.append(m.name)
-    return Context(body, masked, masked_bounds, mentions, names, supports, named)
+    return Context(body, masked, {}, mentions, names, supports, named)
+
+
+def _masked_boundaries(ctx: Context, no: int) -> Boundaries:
+    """The sentence boundaries of paragraph ``no`` of the masked body (cached)."""
+    found = ctx.masked_bounds.get(no)
+    if found is None:
+        par = ctx.body.paragraphs[no - 1]
+        found = ctx.masked_bounds[no] = boundaries(ctx.masked[par.start : par.end])
+    return found
 
 
 def resolve_speakers(
@@ -311,7 +315,7 @@ def _attribution_before(ctx: Context, chain: _Chain, q: Quote, mark: int) -> _Fo
     """A reporting clause before the opening mark (at ``mark``): ``Bupati X mengatakan,
     “``, in the clause that ends at the mark (on the masked paragraph)."""
     par = ctx.body.paragraphs[q.paragraph - 1]
-    cs = par.start + clause_start(ctx.masked_bounds[par.no], mark - par.start)
+    cs = par.start + clause_start(_masked_boundaries(ctx, par.no), mark - par.start)
     cue = _reporting_in(ctx, cs, mark)
     if cue is None:
         return None

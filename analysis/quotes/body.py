@@ -73,19 +73,21 @@ class Body(NamedTuple):
 
     text: str
     paragraphs: list[Paragraph]
-    boundaries: list[Boundaries]  # one per paragraph
+    bounds: list[list[tuple[int, int]]]  # sentence_bounds of each paragraph
     sentences: list[Sentence]
     paragraph_starts: list[int]  # for bisection
 
 
-def boundaries(paragraph: str) -> Boundaries:
-    """The :class:`Boundaries` of one paragraph, from :func:`tokens.sentence_bounds`.
+def boundaries(paragraph: str, bounds: list[tuple[int, int]] | None = None) -> Boundaries:
+    """The :class:`Boundaries` of one paragraph, from its :func:`tokens.sentence_bounds`
+    (``bounds``, computed when not given).
 
     >>> b = boundaries("Menurut Bupati H. Budiman, kinerja naik. “Kita siap.”")
     >>> b.bounds, b.starts, b.letters
     ([(0, 40), (41, 53)], [41], [42])
     """
-    bounds = sentence_bounds(paragraph)
+    if bounds is None:
+        bounds = sentence_bounds(paragraph)
     puncts, starts, letters = [], [], []
     for (s, e), (nxt, _e) in zip(bounds, bounds[1:]):
         # a sentence ends in . ! ? and closing marks; the next starts with opening marks
@@ -111,14 +113,14 @@ def read_body(text: str) -> Body:
     ``\\n`` line ends), with their offsets in ``text``.
     """
     paragraphs: list[Paragraph] = []
-    bounds: list[Boundaries] = []
+    bounds: list[list[tuple[int, int]]] = []
     sentences: list[Sentence] = []
     pos = 0
     for no, line in enumerate(text.split("\n"), start=1):
         paragraphs.append(Paragraph(no, pos, pos + len(line), line))
-        b = boundaries(line)
+        b = sentence_bounds(line)
         bounds.append(b)
-        sentences.extend(Sentence(pos + s, pos + e, line[s:e]) for s, e in b.bounds)
+        sentences.extend(Sentence(pos + s, pos + e, line[s:e]) for s, e in b)
         pos += len(line) + 1
     return Body(text, paragraphs, bounds, sentences, [p.start for p in paragraphs])
 

@@ -34,12 +34,13 @@ found once per paragraph (:mod:`analysis.quotes.body`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .body import (
     Body,
     Boundaries,
     Paragraph,
+    boundaries,
     clause_start,
     next_sentence_start,
     sentence_start,
@@ -78,8 +79,7 @@ __all__ = [
 KINDS = ("speech", "label", "stray")
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     """A span between quote marks (offsets in the body)."""
 
     start: int  # first character of the words (spaces trimmed)
@@ -91,19 +91,21 @@ class Quote:
     close_at: int | None  # offset of the closing mark (None when unclosed)
     inferred: bool  # closed but never opened
     continues: bool = False  # unclosed, continued by a quote opening the next paragraph
-    internal_attr: int | None = None  # unclosed and ended by its own speech verb: its end
+    internal_attr: int | None = None  # unclosed: where the speech verb that ends it starts
     kind: str = ""  # one of KINDS
     intro: bool = False  # the clause before the opening mark reports speech
 
 
 def find_quotes(body: Body) -> list[Quote]:
     """Every quote of a body, in text order, with its kind (see the module notes)."""
-    spans: list[Quote] = []
-    for par, bounds in zip(body.paragraphs, body.boundaries):
-        if MARKS_RE.search(par.text):
-            spans.extend(_paragraph_quotes(par, bounds))
+    marked = {
+        par.no: boundaries(par.text, body.bounds[par.no - 1])
+        for par in body.paragraphs
+        if MARKS_RE.search(par.text)
+    }
+    spans = [q for no, b in marked.items() for q in _paragraph_quotes(body.paragraphs[no - 1], b)]
     spans = _link_continuations(body, spans)
-    return [_classified(body, q) for q in spans]
+    return [_classified(body, marked[q.paragraph], q) for q in spans]
 
 
 # ------------------------------------------------------------------ marks
@@ -258,25 +260,25 @@ def _link_continuations(body: Body, spans: list[Quote]) -> list[Quote]:
                 and nxt.opening_mark
                 and not body.text[n0 : nxt.start - 1].strip()
             ):
-                out[k] = replace(q, continues=True)
+                out[k] = q._replace(continues=True)
     return out
 
 
 # ------------------------------------------------------------------ kinds
 
 
-def _classified(body: Body, q: Quote) -> Quote:
-    """``q`` with its kind and whether a reporting clause introduces it."""
+def _classified(body: Body, bounds: Boundaries, q: Quote) -> Quote:
+    """``q`` with its kind and whether a reporting clause introduces it (``bounds``:
+    the sentence boundaries of its paragraph)."""
     intro = False
     if q.mark_at is not None:
-        par = body.paragraphs[q.paragraph - 1]
-        cs = par.start + clause_start(body.boundaries[par.no - 1], q.mark_at - par.start)
-        clause = body.text[cs : q.mark_at]
+        p0 = body.paragraphs[q.paragraph - 1].start
+        clause = body.text[p0 + clause_start(bounds, q.mark_at - p0) : q.mark_at]
         intro = bool(clause.strip()) and has_reporting(clause)
-    return replace(q, kind=quote_kind(body, q), intro=intro)
+    return q._replace(kind=quote_kind(body, bounds, q), intro=intro)
 
 
-def quote_kind(body: Body, q: Quote) -> str:
+def quote_kind(body: Body, bounds: Boundaries, q: Quote) -> str:
     """``speech``, ``label`` (a name, theme or term) or ``stray`` (a lone mark)."""
     quoted = body.text[q.start : q.end]
     if not q.closed:
@@ -286,14 +288,13 @@ def quote_kind(body: Body, q: Quote) -> str:
         return "speech"
     if q.mark_at is None:  # inferred: nothing stands before it
         return "speech"
-    return _closed_kind(body, par, q.mark_at, quoted)
+    return _closed_kind(body.text, par, bounds, q.mark_at, quoted)
 
 
-def _closed_kind(body: Body, par: Paragraph, mark: int, quoted: str) -> str:
+def _closed_kind(text: str, par: Paragraph, bounds: Boundaries, mark: int, quoted: str) -> str:
     """Kind of a closed quote with no speech verb after it, by what stands before its
     opening mark (at body offset ``mark``)."""
-    text, p0 = body.text, par.start
-    bounds = body.boundaries[par.no - 1]
+    p0 = par.start
     # the naming word and the words up to the mark lie in the sentence of the mark
     if LABEL_BEFORE_RE.search(text, p0 + sentence_start(bounds, mark - p0), mark):
         return "label"

@@ -90,7 +90,7 @@ def analyse(
     speech_at = [k for k, q in enumerate(quotes) if q.kind == "speech"]
     speech = [quotes[k] for k in speech_at]
     coverage = _coverage(body, speech)
-    ctx = attribution_context(body, masked, quotes, mentions, names)
+    ctx = attribution_context(body, masked, mentions, names)
     open_sentences = [k for k, c in enumerate(coverage) if c.share <= 0.5]
     found, reported = resolve_speakers(ctx, speech, open_sentences)
     voices = _voices(body, coverage, found, reported)
