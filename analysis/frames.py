@@ -688,9 +688,9 @@ def _code_document(
     if not isinstance(body, str):
         return None
     if voices:
-        from .quotes import _doc_analysis
+        from .quotes import document_voices
 
-        analysed = _doc_analysis(dict(doc)).voices
+        analysed = document_voices(doc)
         sentences = [v["sentence"] for v in analysed]
         voice_col = [v["voice"] for v in analysed]
         speaker_col = [v["speaker"] for v in analysed]

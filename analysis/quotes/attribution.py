@@ -1,0 +1,405 @@
+"""Who speaks: the speaker of each quote and of each sentence of reported speech.
+
+Quotes and the sentences that are not direct speech are resolved in text order, so
+that each resolved speaker becomes the antecedent of the pronouns after it. A quote's
+speaker comes, in this order, from:
+
+1. **verb**: a speech verb next to the quote names the speaker: after it (``,” kata
+   Askolani.``, ``,” ujar Gubernur Herman Deru dalam arahannya.``, ``,” tegas Pakde
+   Slamet.``, ``,” Budiman menegaskan.``) or before it (``Bupati X mengatakan, “...``;
+   ``kata Budiman, “...”``), in the clause that ends at the opening mark: from the
+   start of the mark's sentence, or of the sentence before when the mark opens one
+   (:func:`analysis.quotes.body.clause_start`). A title alone (``,” kata Sekda.``)
+   means the person the text introduced with that title (``Sekretaris Daerah (Sekda)
+   ..., M. Rahmattullah``).
+2. **pronoun**: ``katanya``, ``tegasnya``, ``kata dia``, ``tutur dia``, ``ujar ia`` ...
+   mean the last person mentioned before the quote, preferring subjects (see
+   :mod:`analysis.quotes.mentions`); the chain carries on (``Ia berharap`` resolved to
+   Budiman makes Budiman the antecedent of the next ``terangnya``). A quote with no
+   speech verb at all takes the last speaker the same way (zero anaphora), and so does
+   the unclosed first part of a quote continued in the next paragraph.
+3. **metadata**: the document's ``leader`` is used only when the text supports it: a
+   bare title matching the document's ``role`` (``Sekda`` for role *Sekretaris Daerah*,
+   ``Bupati`` for *Bupati* but not for *Wakil Bupati* or *Plh Bupati*), or a pronoun
+   with no person before it in a text that names the leader or the role somewhere.
+
+A sentence outside quotes is reported speech (``indirect``) when a person, title or
+``ia``/``dia`` is the subject of a reporting verb, or it has ``Menurut(nya)``, a speech
+verb with a pronoun or name (``kata dia``, ``Masih kata Sekda``, ``ujarnya``) or a
+passive speech verb with its agent (``dikatakan Sekda``, ``Ditegaskannya``); the
+earliest of these cues names the speaker. A sentence in the first person with none of
+them is the last speaker's words without marks (``unmarked first person``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from .body import Body, Boundaries, Sentence, boundaries, clause_start, paragraph_at
+from .marks import Quote
+from .mentions import Mention, Mentions, mention_at, mentions_from
+from .names import NameContext
+from .patterns import (
+    AFTER_RE,
+    DESCRIPTION_AT_RE,
+    FIRST_PERSON_RE,
+    FOLLOW_REPORT_RE,
+    LEAD_AT_RE,
+    LEBIH_BEFORE_RE,
+    MENURUT_RE,
+    NARR_SPEECH_RE,
+    PASSIVE_AGENT_RE,
+    PRONOUN_AT_RE,
+    PRONOUN_REPORT_RE,
+    PRONOUN_WORD_RE,
+    SPACE_AT_RE,
+)
+
+__all__ = [
+    "Attribution",
+    "Context",
+    "SentenceSpeech",
+    "attribution_context",
+    "resolve_speakers",
+]
+
+
+class Attribution(NamedTuple):
+    """The speaker of one quote."""
+
+    speaker: str  # normalised name, "" if unresolved
+    source: str  # "verb", "pronoun", "metadata" or ""
+    attribution: str  # the words that name the speaker, "" if none
+
+
+class SentenceSpeech(NamedTuple):
+    """The voice of a sentence that is not direct speech, with its speaker and cue."""
+
+    voice: str  # "indirect" or "narration"
+    speaker: str
+    cue: str
+
+
+class Context(NamedTuple):
+    """What resolution reads of one document (unchanged by it, but for the cache of
+    ``masked_bounds``)."""
+
+    body: Body
+    masked: str  # the body with speech and label quotes blanked
+    masked_bounds: dict[int, Boundaries]  # paragraph no -> its boundaries in ``masked``,
+    # filled on first use (only quotes with no speaker named after them need them)
+    mentions: Mentions
+    names: NameContext
+    supports_leader: bool  # the text names the leader or the leader's role
+    named_by_title: dict[str, tuple[list[int], list[str]]]  # title -> starts, names
+
+
+# A cue of reported speech: (position, cue, the mention naming the speaker or None
+# for a pronoun or clitic).
+_Cue = tuple[int, str, "Mention | None"]
+# A speaker found next to a quote: (name, source, attribution words, position).
+_Found = tuple[str, str, str, int]
+
+
+@dataclass
+class _Chain:
+    """Antecedents in text order: the mentions and the speakers resolved so far."""
+
+    items: list[Mention]
+    starts: list[int]
+
+
+def attribution_context(body: Body, masked: str, mentions: Mentions, names: NameContext) -> Context:
+    """The :class:`Context` of a body whose quotes were masked and mentions found."""
+    supports = bool(names.leader) and (
+        any(m.title and m.title == names.role_key for m in mentions.items)
+        or any(tok in masked.lower() for tok in names.leader_tokens)
+    )
+    named: dict[str, tuple[list[int], list[str]]] = {}
+    for m in mentions.items:
+        if m.title and m.name:
+            starts, found = named.setdefault(m.title, ([], []))
+            starts.append(m.start)
+            found.append(m.name)
+    return Context(body, masked, {}, mentions, names, supports, named)
+
+
+def _masked_boundaries(ctx: Context, no: int) -> Boundaries:
+    """The sentence boundaries of paragraph ``no`` of the masked body (cached)."""
+    found = ctx.masked_bounds.get(no)
+    if found is None:
+        par = ctx.body.paragraphs[no - 1]
+        found = ctx.masked_bounds[no] = boundaries(ctx.masked[par.start : par.end])
+    return found
+
+
+def resolve_speakers(
+    ctx: Context, speech: list[Quote], open_sentences: list[int]
+) -> tuple[list[Attribution], dict[int, SentenceSpeech]]:
+    """Speakers of the speech quotes and voices of the sentences ``open_sentences``
+    (indexes into ``ctx.body.sentences``: those not direct), resolved in text order."""
+    chain = _Chain(list(ctx.mentions.items), list(ctx.mentions.starts))
+    sentences = ctx.body.sentences
+    events = [(q.start, 0, k) for k, q in enumerate(speech)]
+    events += [(sentences[k].start, 1, k) for k in open_sentences]
+    events.sort()
+    found: list[Attribution | None] = [None] * len(speech)
+    voices: dict[int, SentenceSpeech] = {}
+    for _pos, is_sentence, k in events:
+        if is_sentence:
+            voices[k] = _sentence_speech(ctx, chain, sentences[k])
+        else:
+            found[k] = _quote_speaker(ctx, chain, speech[k])
+    return _carry_continuations(speech, [a for a in found if a is not None]), voices
+
+
+def _carry_continuations(speech: list[Quote], found: list[Attribution]) -> list[Attribution]:
+    """An unclosed first part, with no attribution of its own, takes the speaker of the
+    next part."""
+    out = list(found)
+    for k, q in enumerate(speech):
+        if q.continues and k + 1 < len(speech) and found[k + 1].speaker:
+            if found[k].source in ("", "pronoun") and found[k].attribution == "":
+                nxt = found[k + 1]
+                out[k] = Attribution(nxt.speaker, nxt.source, found[k].attribution)
+    return out
+
+
+# ------------------------------------------------------------------ antecedents
+
+
+def _push(chain: _Chain, pos: int, name: str) -> None:
+    """Add a resolved speaker at ``pos`` as a mention, so that the chain carries on."""
+    m = Mention(pos, pos, name, "", True, True, "")
+    k = bisect_left(chain.starts, pos)
+    chain.items.insert(k, m)
+    chain.starts.insert(k, pos)
+
+
+def _named_title(ctx: Context, m: Mention) -> str:
+    """The name the text gave to a bare title: the last named use of that title before
+    ``m``, else the first after it."""
+    starts, names = ctx.named_by_title.get(m.title, ([], []))
+    if not names:
+        return ""
+    i = bisect_left(starts, m.start)
+    return names[i - 1] if i else names[0]
+
+
+def _resolve_mention(ctx: Context, m: Mention) -> tuple[str, str]:
+    """(name, source) of a mention: its name, the name its title was given, or the
+    leader for the leader's role title."""
+    if m.name:
+        return m.name, "verb"
+    if m.title:
+        name = _named_title(ctx, m)
+        if name:
+            return name, "verb"
+        if ctx.names.leader and ctx.names.role_key and m.title == ctx.names.role_key:
+            return ctx.names.leader, "metadata"
+    return "", ""
+
+
+def _as_pronoun(ctx: Context, m: Mention) -> tuple[str, str]:
+    name, _src = _resolve_mention(ctx, m)
+    return (name, "pronoun") if name else ("", "")
+
+
+def _antecedent(
+    ctx: Context, chain: _Chain, pos: int, *, speech_first: bool = False
+) -> tuple[str, str]:
+    """Who ``ia``/``dia``/``-nya`` at ``pos`` points to: (name, source).
+
+    The nearest mention before ``pos`` that is a subject or speaks; with
+    ``speech_first``, the nearest that speaks, else the nearest subject. Else the
+    nearest mention, else the leader when the text supports it.
+    """
+    k = bisect_left(chain.starts, pos) - 1
+    if k < 0:
+        return (ctx.names.leader, "metadata") if ctx.supports_leader else ("", "")
+    first_subject = None
+    for i in range(k, -1, -1):
+        m = chain.items[i]
+        if m.speech and speech_first:
+            return _as_pronoun(ctx, m)
+        if m.subject or m.speech:
+            if not speech_first:
+                return _as_pronoun(ctx, m)
+            if first_subject is None:
+                first_subject = m
+    return _as_pronoun(ctx, first_subject if first_subject is not None else chain.items[k])
+
+
+# ------------------------------------------------------------------ quotes
+
+
+def _quote_speaker(ctx: Context, chain: _Chain, q: Quote) -> Attribution:
+    """The speaker of a quote: named next to it, else the antecedent chain's."""
+    found = _attribution_after(ctx, chain, q)
+    if found is None and q.mark_at is not None:
+        found = _attribution_before(ctx, chain, q, q.mark_at)
+    if found is None:
+        name, src = _antecedent(ctx, chain, q.start, speech_first=True)
+        if name:
+            _push(chain, q.start, name)
+        return Attribution(name, src, "")
+    name, src, words, pos = found
+    if name:
+        _push(chain, max(pos, q.start), name)
+    return Attribution(name, src, words)
+
+
+def _attribution_after(ctx: Context, chain: _Chain, q: Quote) -> _Found | None:
+    """Speaker named after the closing mark (or after the speech verb that ends an
+    unclosed quote): (name, source, attribution, position)."""
+    if q.close_at is not None:
+        pos = q.close_at + 1
+    elif q.internal_attr is not None:
+        pos = q.end  # an unclosed quote ended by its own speech verb
+    else:
+        return None
+    limit = paragraph_at(ctx.body, pos).end
+    m = AFTER_RE.match(ctx.masked, pos, limit)
+    if m:
+        return _after_speech_verb(ctx, chain, q, m, limit)
+    return _name_first(ctx, chain, q, pos, limit)
+
+
+def _after_speech_verb(
+    ctx: Context, chain: _Chain, q: Quote, m: re.Match[str], limit: int
+) -> _Found | None:
+    """``,” kata Askolani``, ``,” katanya``, ``,” kata dia``, ``,” ujar pria yang ...``."""
+    text = ctx.masked
+    if m.group("nya") or m.group("pnya") or m.group("mnya"):
+        name, src = _antecedent(ctx, chain, q.start)
+        word = m.group("verb") or m.group("passive") or m.group("menurut")
+        return name, src, text[m.end() - len(word) - 3 : m.end()].strip(), m.end()
+    p = PRONOUN_AT_RE.match(text, m.end(), limit)
+    if p:
+        name, src = _antecedent(ctx, chain, q.start)
+        return name, src, text[m.end() : p.end()].strip(), p.end()
+    s = SPACE_AT_RE.match(text, m.end(), limit)
+    if s:
+        men = mention_at(ctx.body, text, ctx.mentions, ctx.names, s.end())
+        if men is not None:
+            name, src = _resolve_mention(ctx, men)
+            return name, src, men.surface.strip(" ,"), men.start
+    d = DESCRIPTION_AT_RE.match(text, m.end(), limit)
+    if d:
+        name, src = _antecedent(ctx, chain, q.start)
+        return name, src, d.group(1).strip(), d.end()
+    return None
+
+
+def _name_first(ctx: Context, chain: _Chain, q: Quote, pos: int, limit: int) -> _Found | None:
+    """A name or pronoun first, then its reporting verb: ``,” Budiman menegaskan.``"""
+    text = ctx.masked
+    lead = LEAD_AT_RE.match(text, pos, limit)
+    if not lead:
+        return None
+    men = mention_at(ctx.body, text, ctx.mentions, ctx.names, lead.end())
+    if men is not None and FOLLOW_REPORT_RE.match(text, men.end, limit):
+        name, src = _resolve_mention(ctx, men)
+        return name, src, men.surface.strip(" ,"), men.start
+    p = PRONOUN_WORD_RE.match(text, lead.end(), limit)
+    if p and FOLLOW_REPORT_RE.match(text, p.end(), limit):
+        name, src = _antecedent(ctx, chain, q.start)
+        return name, src, p.group(), p.start()
+    return None
+
+
+def _attribution_before(ctx: Context, chain: _Chain, q: Quote, mark: int) -> _Found | None:
+    """A reporting clause before the opening mark (at ``mark``): ``Bupati X mengatakan,
+    “``, in the clause that ends at the mark (on the masked paragraph)."""
+    par = ctx.body.paragraphs[q.paragraph - 1]
+    cs = par.start + clause_start(_masked_boundaries(ctx, par.no), mark - par.start)
+    cue = _reporting_in(ctx, cs, mark)
+    if cue is None:
+        return None
+    pos, _cue, men = cue
+    if men is None:
+        name, src = _antecedent(ctx, chain, pos)
+        return name, src, ctx.body.text[pos:mark].strip(" ,:"), pos
+    name, src = _resolve_mention(ctx, men)
+    return name, src, men.surface.strip(" ,"), men.start
+
+
+# ------------------------------------------------------------------ reported speech
+
+
+def _sentence_speech(ctx: Context, chain: _Chain, sent: Sentence) -> SentenceSpeech:
+    """The voice of a sentence that is not direct speech: indirect with its speaker and
+    cue, or narration."""
+    cue = _reporting_in(ctx, sent.start, sent.end)
+    if cue is not None:
+        pos, word, men = cue
+        if men is None:
+            name, _src = _antecedent(ctx, chain, pos)
+            if name:
+                _push(chain, pos, name)
+        else:
+            name, _src = _resolve_mention(ctx, men)
+        return SentenceSpeech("indirect", name, word)
+    if FIRST_PERSON_RE.search(ctx.masked, sent.start, sent.end):
+        name, _src = _antecedent(ctx, chain, sent.start, speech_first=True)
+        return SentenceSpeech("indirect", name, "unmarked first person")
+    return SentenceSpeech("narration", "", "")
+
+
+def _reporting_in(ctx: Context, s: int, e: int) -> _Cue | None:
+    """The earliest cue of reported speech between ``s`` and ``e`` of the masked body."""
+    found = [
+        *_reporting_subjects(ctx, s, e),
+        *_menurut_cues(ctx, s, e),
+        *_speech_verb_cues(ctx, s, e),
+    ]
+    if not found:
+        return None
+    return min(found, key=lambda f: f[0])
+
+
+def _reporting_subjects(ctx: Context, s: int, e: int) -> list[_Cue]:
+    """Mentions that speak, and pronouns before a reporting verb (``Ia berharap``)."""
+    found: list[_Cue] = [
+        (m.start, "reporting verb", m)
+        for m in mentions_from(ctx.mentions, s, e)
+        if m.speech and m.end <= e
+    ]
+    found += [
+        (m.start(), "reporting verb", None) for m in PRONOUN_REPORT_RE.finditer(ctx.masked, s, e)
+    ]
+    return found
+
+
+def _menurut_cues(ctx: Context, s: int, e: int) -> list[_Cue]:
+    """``Menurutnya``, ``Menurut dia``, ``Menurut Bupati X``."""
+    found: list[_Cue] = []
+    for m in MENURUT_RE.finditer(ctx.masked, s, e):
+        if m.group(0).endswith("nya") or m.group(1):
+            found.append((m.start(), "menurut", None))
+        else:
+            men = mention_at(ctx.body, ctx.masked, ctx.mentions, ctx.names, m.end())
+            if men is not None:
+                found.append((m.start(), "menurut", men))
+    return found
+
+
+def _speech_verb_cues(ctx: Context, s: int, e: int) -> list[_Cue]:
+    """A speech verb or a passive one with its agent: ``kata dia``, ``ujarnya``,
+    ``Masih kata Sekda``, ``dikatakan Sekda``, ``Ditegaskannya`` (not ``lebih lanjut``)."""
+    text = ctx.masked
+    found: list[_Cue] = []
+    for rx, cue in ((NARR_SPEECH_RE, "speech verb"), (PASSIVE_AGENT_RE, "passive")):
+        for m in rx.finditer(text, s, e):
+            if LEBIH_BEFORE_RE.search(text, max(s, m.start() - 8), m.start()):
+                continue
+            if m.group("nya") or m.group("pron"):
+                found.append((m.start(), cue, None))
+            else:
+                men = mention_at(ctx.body, text, ctx.mentions, ctx.names, m.end())
+                if men is not None and (men.name or men.title):
+                    found.append((m.start(), cue, men))
+    return found

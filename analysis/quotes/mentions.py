@@ -1,0 +1,251 @@
+"""Mentions: the persons a body names or points at, outside its quotes.
+
+Read on the *masked* body (the words of speech and label quotes blanked), in four
+passes, each skipping what an earlier one took:
+
+1. titles, with or without a name after them (``Bupati Lahat Bursah Zarnubi``,
+   ``Sekda``), but not a title inside the name of a thing (``Peraturan Bupati``),
+   after *para/seluruh/setiap/semua*, or before ``Nomor``;
+2. an honorific and a name, not after a title (``Pak Budiman``, ``H. Budiman``);
+3. a bare name right before a reporting verb (``Edward Candra mengatakan``);
+4. later bare uses of a name found so far, or of the leader's (``Budiman berpesan``).
+
+Each mention is then flagged: ``subject`` when it is the subject of its clause (the
+person who *mengatakan*, *meminta*, *memimpin* ..., not the one *didampingi*,
+*bersama*, *kepada*), ``speech`` when it speaks (subject of a reporting verb, or right
+after a speech verb: ``kata Askolani``). In ``Gubernur bersama Wakil Gubernur
+menekankan`` the first one speaks.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import NamedTuple
+
+from .body import Body, paragraph_at
+from .names import NameContext, is_placeish, normalize_speaker, read_name, title_key
+from .patterns import (
+    COORDINATION_RE,
+    FOLLOW_REPORT_RE,
+    FOLLOW_VERB_RE,
+    HONORIFIC_RE,
+    NAME_BEFORE_RE,
+    NOMOR_AT_RE,
+    NOT_NAMES,
+    OBJECT_MARKERS,
+    PREV_WORD_RE,
+    REPORTING_WORD_RE,
+    SPEECH_WORD_RE,
+    TITLE_COMPOUND_BEFORE,
+    TITLE_RE,
+    VERB_WORD_RE,
+    alternation,
+)
+
+__all__ = ["Mention", "Mentions", "find_mentions", "mention_at"]
+
+# A mention before its flags: (start, end, normalised name, title key).
+_Raw = tuple[int, int, str, str]
+
+
+class Mention(NamedTuple):
+    """A person named or pointed at in the text (outside quotes)."""
+
+    start: int
+    end: int
+    name: str  # normalised name, "" for a title alone or a pronoun
+    title: str  # canonical title key, "" if none
+    subject: bool  # subject of its clause (not didampingi/bersama/kepada ...)
+    speech: bool  # speaker of a quote or subject of a reporting verb
+    surface: str  # the words of the text
+
+
+class Mentions(NamedTuple):
+    """The mentions of a body in text order, with their starts (for bisection)."""
+
+    items: list[Mention]
+    starts: list[int]
+    by_start: dict[int, Mention]
+
+
+def find_mentions(body: Body, masked: str, ctx: NameContext) -> Mentions:
+    """All :class:`Mention` of a body, found on ``masked`` (see the module notes)."""
+    taken: list[tuple[int, int]] = []
+    raw = _title_mentions(body, masked, ctx, taken)
+    raw += _honorific_mentions(body, masked, ctx, taken)
+    raw += _reporting_subjects(masked, ctx, taken)
+    raw += _later_uses(masked, raw, ctx.leader, taken)
+    items = _coordinated(masked, _flagged(body, masked, sorted(raw)))
+    starts = [m.start for m in items]
+    return Mentions(items, starts, {m.start: m for m in items})
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _title_mentions(
+    body: Body, masked: str, ctx: NameContext, taken: list[tuple[int, int]]
+) -> list[_Raw]:
+    """Pass 1: titles, with the name read after each."""
+    out: list[_Raw] = []
+    for m in TITLE_RE.finditer(masked):
+        if _inside(m.start(), taken):
+            continue
+        prev = PREV_WORD_RE.search(masked, max(0, m.start() - 40), m.start())
+        prev_w = prev.group(1).lower().strip("(\"'“”,") if prev else ""
+        if prev_w in TITLE_COMPOUND_BEFORE or prev_w in ("para", "seluruh", "setiap", "semua"):
+            continue
+        if NOMOR_AT_RE.match(masked, m.end()):
+            continue
+        limit = paragraph_at(body, m.start()).end
+        name, end = read_name(masked, m.end(), after_title=True, limit=limit, ctx=ctx)
+        end = max(end, m.end())
+        out.append((m.start(), end, name, title_key(m.group())))
+        taken.append((m.start(), end))
+    return out
+
+
+def _honorific_mentions(
+    body: Body, masked: str, ctx: NameContext, taken: list[tuple[int, int]]
+) -> list[_Raw]:
+    """Pass 2: an honorific and a name not after a title (``Pak Budiman``)."""
+    out: list[_Raw] = []
+    for m in HONORIFIC_RE.finditer(masked):
+        if _inside(m.start(), taken) or TITLE_RE.match(masked, m.end()):
+            continue
+        limit = paragraph_at(body, m.start()).end
+        name, end = read_name(masked, m.start(), after_title=False, limit=limit, ctx=ctx)
+        if name and name.split()[0].lower() not in ("kota", "negara", "pertiwi"):
+            out.append((m.start(), end, name, ""))
+            taken.append((m.start(), end))
+    return out
+
+
+def _reporting_subjects(masked: str, ctx: NameContext, taken: list[tuple[int, int]]) -> list[_Raw]:
+    """Pass 3: a bare name right before a reporting verb (``Edward Candra mengatakan``)."""
+    out: list[_Raw] = []
+    for m in REPORTING_WORD_RE.finditer(masked):
+        window_start = max(0, m.start() - 120)
+        w = NAME_BEFORE_RE.search(masked[window_start : m.start()])
+        if not w:
+            continue
+        s = window_start + w.start(1)
+        e = window_start + w.end(1)
+        if _inside(s, taken) or _inside(e - 1, taken):
+            continue
+        s, toks = _drop_leading_non_names(masked, s, w.group(1).split())
+        if not toks or any(
+            t.isupper()
+            or is_placeish(t.rstrip("."), ctx.places)
+            or t.rstrip(".").lower() in NOT_NAMES
+            for t in toks
+            if len(t.rstrip(".")) > 1
+        ):
+            continue
+        name = normalize_speaker(" ".join(toks))
+        if name:
+            out.append((s, e, name, ""))
+            taken.append((s, e))
+    return out
+
+
+def _drop_leading_non_names(masked: str, s: int, toks: list[str]) -> tuple[int, list[str]]:
+    """Skip the words before a name that are no name (``Dalam``, ``Sekda``)."""
+    while toks and (toks[0].rstrip(".").lower() in NOT_NAMES or TITLE_RE.fullmatch(toks[0])):
+        s += len(toks[0]) + 1
+        toks = toks[1:]
+        while s < len(masked) and masked[s] in " \t":
+            s += 1
+    return s, toks
+
+
+def _later_uses(
+    masked: str, raw: list[_Raw], leader: str, taken: list[tuple[int, int]]
+) -> list[_Raw]:
+    """Pass 4: later bare uses of a name already found, or of the leader's."""
+    names = sorted({n for *_, n, _t in raw if n} | ({leader} - {""}))
+    if not names:
+        return []
+    out: list[_Raw] = []
+    rx = re.compile(r"(?<![\w.])(?:" + alternation(names) + r")\b")
+    for m in rx.finditer(masked):
+        if not _inside(m.start(), taken):
+            out.append((m.start(), m.end(), m.group(), ""))
+            taken.append((m.start(), m.end()))
+    return out
+
+
+def _flagged(body: Body, masked: str, raw: list[_Raw]) -> list[Mention]:
+    """Mentions with their subject and speech flags."""
+    text = body.text
+    mentions: list[Mention] = []
+    for start, end, name, title in raw:
+        prev = PREV_WORD_RE.search(masked, max(0, start - 30), start)
+        rep = FOLLOW_REPORT_RE.match(masked, end) or (
+            prev is not None and SPEECH_WORD_RE.fullmatch(prev.group(1).lower())
+        )
+        subject = is_subject(body, masked, start, end)
+        surface = " ".join(text[start:end].split())
+        mentions.append(Mention(start, end, name, title, subject, bool(rep), surface))
+    return mentions
+
+
+def _coordinated(masked: str, mentions: list[Mention]) -> list[Mention]:
+    """``Gubernur bersama Wakil Gubernur menekankan``: the first one speaks."""
+    for k in range(1, len(mentions)):
+        cur, prev = mentions[k], mentions[k - 1]
+        if cur.speech and COORDINATION_RE.fullmatch(masked, prev.end, cur.start):
+            mentions[k - 1] = prev._replace(speech=True, subject=True)
+            mentions[k] = cur._replace(speech=False, subject=False)
+    return mentions
+
+
+def is_subject(body: Body, masked: str, start: int, end: int) -> bool:
+    """Is the mention at ``start:end`` the subject of its clause?"""
+    p0 = paragraph_at(body, start).start
+    prev = PREV_WORD_RE.search(masked, max(p0, start - 40), start)
+    if prev:
+        w = prev.group(1)
+        low = w.lower().strip("(\"'“”")
+        if low in OBJECT_MARKERS:
+            return False
+        if SPEECH_WORD_RE.fullmatch(low):
+            return True  # ``kata Askolani``: the speaker
+        if VERB_WORD_RE.match(low) and not w.endswith(","):
+            return bool(FOLLOW_REPORT_RE.match(masked, end))
+    return bool(FOLLOW_VERB_RE.match(masked, end)) or bool(FOLLOW_REPORT_RE.match(masked, end))
+
+
+def mention_at(
+    body: Body, masked: str, mentions: Mentions, ctx: NameContext, pos: int
+) -> Mention | None:
+    """The mention starting at ``pos`` (after spaces), or a new one read there: a title
+    (with or without a name) or a bare name; ``None`` when there is neither."""
+    while pos < len(masked) and masked[pos] in " \t":
+        pos += 1
+    m = mentions.by_start.get(pos)
+    if m is not None:
+        return m
+    limit = paragraph_at(body, pos).end
+    t = TITLE_RE.match(masked, pos)
+    if t:
+        name, end = read_name(masked, t.end(), after_title=True, limit=limit, ctx=ctx)
+        return Mention(
+            pos, max(end, t.end()), name, title_key(t.group()), True, True, masked[pos:end]
+        )
+    name, end = read_name(masked, pos, after_title=False, limit=limit, ctx=ctx)
+    if name:
+        return Mention(pos, end, name, "", True, True, masked[pos:end])
+    return None
+
+
+def mentions_from(mentions: Mentions, s: int, e: int) -> list[Mention]:
+    """The mentions that start in ``[s, e)``, in text order."""
+    k = bisect_left(mentions.starts, s)
+    out = []
+    while k < len(mentions.items) and mentions.items[k].start < e:
+        out.append(mentions.items[k])
+        k += 1
+    return out

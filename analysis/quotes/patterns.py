@@ -1,0 +1,282 @@
+"""The vocabulary of attribution: word lists and compiled patterns.
+
+Every other module of :mod:`analysis.quotes` reads the text through these: speech and
+reporting verbs, titles and honorifics, degrees after names, words of places and
+offices, the words that make a name an object or a quote a label, and the regular
+expressions built from them. Nothing here runs at import beyond compiling them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+#: Speech verbs of attribution, used next to a quote (``,” kata dia``) or as a
+#: parenthesis (``Dengan begitu, kata dia, ...``); each also with the clitic ``-nya``.
+SPEECH_VERBS = tuple(
+    """kata ujar ungkap tegas terang tutur tandas imbuh jelas pinta pungkas ucap sebut
+    beber tambah lanjut harap papar urai ajak kilah tukas seru sambung cetus timpal
+    jawab pesan sergah ingat tanya imbau""".split()
+)
+
+#: The speech verbs that also mark reported speech in narration, without quote marks
+#: (``Masih kata Sekda, ...``, ``Untuk itu lanjut dia, ...``, ``..., ujarnya.``). The
+#: others (``ingat``, ``pesan``, ``tanya`` ...) are too often ordinary words there.
+NARRATION_SPEECH_VERBS = tuple(
+    """kata ujar ungkap tegas terang tutur tandas imbuh jelas pinta pungkas ucap sebut
+    beber tambah lanjut harap papar""".split()
+)
+
+#: Reporting verbs of indirect speech: a person, title or pronoun as their subject
+#: (``Budiman menyampaikan bahwa ...``, ``Ia berharap ...``) makes a sentence reported
+#: speech. Verbs of stance and appeal (*menilai, meyakini, mengapresiasi, mendorong*)
+#: are included: they report what the leader said, in the journalist's words.
+REPORTING_VERBS = tuple(
+    """mengatakan menyampaikan meminta mengimbau menghimbau berharap mengharapkan
+    menekankan mengingatkan menegaskan mengajak berpesan menyebutkan menyebut menjelaskan
+    mengungkapkan mengungkap menambahkan menilai mengapresiasi menuturkan menerangkan
+    memaparkan menginstruksikan memerintahkan menandaskan mengemukakan menyatakan mengaku
+    mengakui meyakini berpendapat berujar berkata bertutur mengutarakan menganjurkan
+    menginginkan menyerukan mengharap menuntut mendorong menargetkan mewanti-wanti
+    berjanji memastikan membeberkan menyinggung menyoroti menyarankan mengusulkan
+    menjawab menanggapi mengucapkan mengklaim menandaskan mengaku menyebutkan""".split()
+)
+
+#: Passive speech verbs that mark reported speech when their agent is given
+#: (``dikatakan Sekda bahwa ...``, ``Ditegaskannya, ...``), never without one
+#: (``Hal ini diharapkan dapat ...`` is narration).
+PASSIVE_SPEECH = tuple(
+    """dikatakan disampaikan ditegaskan dijelaskan diungkapkan ditambahkan diterangkan
+    dituturkan diingatkan diimbau dihimbau dipesankan dipaparkan ditekankan disebutkan
+    dinyatakan diharapkan diminta diajak dikemukakan diutarakan""".split()
+)
+
+# ------------------------------------------------------------------ word lists
+
+HONORIFICS = frozenset(
+    """h hj hm hj kh drs dra dr drg ir prof ust ustadz ustaz hajjah haji pak bapak pakde
+    bude bu ibu bunda mas mbak bang abang kak tuan nyonya ny sdr sdri saudara saudari
+    yth cik uda datuk""".split()
+)
+# Honorifics that need their period to count (``H. Budiman``; a bare ``H`` may be a
+# name); the others count with or without (``Pak``, ``Ibu``, ``Dr`` ...).
+HONORIFICS_NEED_DOT = frozenset({"h", "hm", "ny"})
+
+#: Degrees and titles written after a name (compared lower case, without periods).
+DEGREES = frozenset(
+    """sstp stp mm sh mh msi si ssos sos se st mt spd pd mpd sag ag sip ip skom kom skm km
+    mkes kes ak ca phd ma mba msc map sp mp ssi shi mhum hum lc ba bsc mag sth mth spt
+    mkom ssy sy mars mkm me sfarm farm apt spog mmr sked ked mpa mpp dipl cht cpa mec sst
+    ssit mt mtr msc mei mh mpdi pdi sthi mpi sikom mikom mm ak mak sak sht mps ms amd
+    amk skep kep ners spt""".split()
+)
+
+#: Words that show a run of capitalised words after a title is a place, not a name.
+PLACE_WORDS = frozenset(
+    """timur barat utara selatan tengah tenggara daya laut raya hulu hilir ilir ulu darat
+    kepulauan kabupaten kab kota provinsi prov kecamatan kec desa kelurahan kel daerah
+    sumatera sumatra sumsel sumut sumbar jawa jatim jateng jabar kalimantan kalbar
+    kalteng kalsel kaltim kaltara sulawesi sulsel sulteng sultra sulut sulbar bali papua
+    maluku malut aceh riau kepri jambi bengkulu lampung banten gorontalo yogyakarta
+    jakarta dki diy ntb ntt babel bangka belitung nusa indonesia ri""".split()
+)
+#: Words after which the following capitalised words are a place name.
+PLACE_MARKERS = frozenset(
+    "kabupaten kab kota provinsi prov kecamatan kec desa kelurahan kel pemkab pemkot "
+    "pemprov pemda".split()
+)
+#: Words of office names (``Kepala Dinas Kesehatan``, ``Asisten Bidang Perekonomian``).
+OFFICE_WORDS = frozenset(
+    """dinas badan bagian bidang kantor seksi biro unit satuan polisi pamong praja satpol
+    umum sipil hidup lingkungan sosial kerja tenaga komunikasi informatika statistik
+    sandi pariwisata olahraga pemuda arsip perpustakaan sekretariat inspektorat
+    administrasi ekonomi pemerintahan rakyat negeri agama organisasi perangkat""".split()
+)
+OFFICE_NOUN_RE = re.compile(r"^(?:ke|pe|per|pem|pen|peng|peny)[a-z]{3,}an$")
+
+#: Capitalised words that start sentences or name things, never a person's name.
+NOT_NAMES = frozenset(
+    """dalam pada untuk selain sementara menurut terkait kemudian selanjutnya namun lebih
+    saat ketika usai setelah sebelum di ke dari oleh bagi dengan hal hari itu ini maka
+    sehingga karena juga ia dia beliau kami kita saya mereka semua seluruh para rapat
+    kegiatan acara pemerintah pemkab pemkot pemprov pemda dinas badan sedangkan adapun
+    bahkan tak tidak ya yang kepada sebagai atas pihaknya hadir secara masih kata begitu
+    demikian apalagi meski walaupun jika bila apabila agar supaya tahun bulan senin
+    selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli
+    agustus september oktober november desember dprd opd asn pns kota negara rakor raker
+    apel program gerakan tema sekda bupati gubernur wabup wagub camat kepala ketua
+    masyarakat warga pejabat pegawai tim anggota jajaran dan serta atau lalu pun
+    sebelumnya sesuai tentu karenanya olehnya untuk itulah disisi sisi""".split()
+)
+
+#: Words before a name that make it an object or a companion, not the subject
+#: (``didampingi Sekda``, ``bersama Wabup``, ``kepada Bupati``).
+OBJECT_MARKERS = frozenset(
+    """didampingi bersama dan serta kepada oleh dengan untuk dari ke para hadir dihadiri
+    bagi atas antara yakni yaitu seperti termasuk mendampingi menyambut mengundang
+    diterima menerima menemui bertemu menghadap kecuali selain tanpa mewakili diwakili
+    kunjungan sambutan setiap seluruh semua tiap sejumlah""".split()
+)
+
+#: Words right before a title that make it part of a name of a thing
+#: (``Peraturan Bupati``, ``Rumah Jabatan Bupati``, ``Piala Gubernur``).
+TITLE_COMPOUND_BEFORE = frozenset(
+    """peraturan keputusan instruksi surat edaran jabatan kantor rumah pendopo aula piala
+    calon pemilihan pilkada sekretariat staf ajudan istri suami protokol perbup pergub
+    perwali kepgub sk rujab gedung ruang halaman lapangan tim bagian biro rumdin cup
+    perintah""".split()
+)
+
+#: Adverbs and circumstances between a subject and its reporting verb.
+_ADV = (
+    r"(?:juga|pun|pula|kembali|lagi|tetap|turut|sempat|sendiri|langsung|terus|selalu"
+    r"|senantiasa|kemudian|lalu|sekaligus|bahkan|secara\s+\w+|dengan\s+tegas"
+    r"|(?:tak|tidak)\s+(?:henti-hentinya|lupa|bosan-bosannya|bosan)"
+    r"|(?:dalam|saat|ketika|pada)\s+(?:kesempatan\s+(?:itu|tersebut|ini)|[a-z]+nya))"
+)
+
+FIRST_PERSON_RE = re.compile(
+    r"\b(?:saya|aku|kami|kita|kalian|anda|bapak-bapak|ibu-ibu|saudara-saudara|"
+    r"saudara-saudari|bapak/ibu)\b",
+    re.IGNORECASE,
+)
+
+# ------------------------------------------------------------------ regexes
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, escaped, longest first (so that ``menyebutkan``
+    is tried before ``menyebut``)."""
+    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+
+
+_TITLE_CORE = (
+    r"Bupati|Gubernur|Wali\s?[Kk]ota|Walikota|Sekretaris\s+Daerah|Sekda(?:kab|kot|prov|ko)?"
+    r"|Wabup|Wabub|Wagub|Wawako|Wawali|Wako"
+    r"|Asisten(?:\s+(?:I{1,3}|IV|[1-4]))?|Staf\s+Ahli|Inspektur|Camat|Lurah|Kades"
+    r"|Kepala(?:\s+(?:Desa|Daerah|Dinas|Badan|Bagian|Bidang|Kantor|Seksi|Pelaksana|Biro"
+    r"|Unit|Satuan|UPTD|Pusat))?"
+    r"|Kadis|Kaban|Kabag|Kabid|Kasi|Kasubag|Kalak|Karo|Kasat|Kasatpol\s+PP"
+    r"|Ketua|Direktur|Dirut|Menteri|Presiden|Kapolres|Kapolresta|Kapolda|Kapolsek|Dandim"
+    r"|Danrem|Danramil|Kajari|Kajati|Rektor"
+)
+TITLE_RE = re.compile(r"\b(?:(?:Plh|Plt|Pj|Pjs)\.?\s+)?(?:Wakil\s+)?(?:" + _TITLE_CORE + r")\b")
+HONORIFIC_RE = re.compile(
+    r"\b(?:(?:H|Hj|HM|KH|Drs|Dra|Dr|dr|drg|Ir|Prof|Ust|Ustadz)\.|(?:Pak|Bapak|Pakde|Bude"
+    r"|Bu|Ibu|Bunda|Mas|Mbak|Bang|Hj|KH|Dr|Drs|Ir|Prof|Hajjah|Haji)\b)[ \t]*(?=[A-Z])"
+)
+# A token while reading a name: a parenthesis, a word (with its final period), a comma.
+TOK_RE = re.compile(r"[ \t]*(\([^()\n]{0,40}\)|[^\W\d_][\w’'\-]*\.?|,)")
+PLACE_AFTER_MARKER_RE = re.compile(
+    r"(?<!Wali )\b(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.|Pemkab|Pemkot|Pemprov|Pemda"
+    r"|Kecamatan|Kec\.|Desa|Kelurahan)[ \t]+((?:[A-Z][\w’'\-]*[ \t]*){1,4})"
+)
+_SPEECH_ALT = alternation(SPEECH_VERBS)
+_NARR_SPEECH_ALT = alternation(NARRATION_SPEECH_VERBS)
+_REPORTING_ALT = alternation(REPORTING_VERBS)
+ANCHOR_RE = re.compile(
+    r"\b(?:" + _SPEECH_ALT + r")[ \t]+(?P<a>[A-Z][a-z][\w’'\-]*)(?![ \t]*[A-Z])"
+    r"|(?<![\w.,] )(?<![\w.,])(?P<b>[A-Z][a-z][\w’'\-]*)[ \t]+(?:(?:juga|pun|pula|kembali|lagi"
+    r"|tetap)[ \t]+)*(?:" + _REPORTING_ALT + r")\b"
+)
+_PASSIVE_ALT = alternation(PASSIVE_SPEECH)
+_PRONOUN = r"(?:[Dd]ia|[Ii]a|[Bb]eliau)"
+
+# Attribution right after a closing mark: ``,” kata Askolani``, ``,” katanya``,
+# ``” demikian disampaikan Bupati``, ``,” menurutnya``.
+AFTER_RE = re.compile(
+    r"[ \t]*[,.;:!?]?[ \t]*(?:[-–—][ \t]*)?"
+    r"(?:(?:[Dd]emikian|[Bb]egitu|[Ss]eperti\s+yang|[Ss]ebagaimana)[ \t]+)?"
+    r"(?:(?P<verb>" + _SPEECH_ALT + r"|" + _REPORTING_ALT + r")(?P<nya>nya)?"
+    r"|(?P<passive>" + _PASSIVE_ALT + r")(?P<pnya>nya)?"
+    r"|(?P<menurut>[Mm]enurut)(?P<mnya>nya)?)\b",
+    re.IGNORECASE,
+)
+PRONOUN_AT_RE = re.compile(r"[ \t]+(?:lagi[ \t]+|pula[ \t]+)?(?:oleh[ \t]+)?(" + _PRONOUN + r")\b")
+# A description instead of a name: ``ujar pria yang akrab disapa Pakde itu``.
+DESCRIPTION_AT_RE = re.compile(
+    r"[ \t]+((?:pria|wanita|perempuan|lelaki|laki-laki|orang|sosok|mantan|politisi"
+    r"|politikus|birokrat|bupati|gubernur|wali|sekda|wakil|ketua|kepala|pejabat|pimpinan"
+    r"|jenderal|suami|ayah|bapak|ibu)\b[^,.;\n]{0,60})"
+)
+SPACE_AT_RE = re.compile(r"[ \t]+(?:lagi[ \t]+|pula[ \t]+)?(?:oleh[ \t]+)?(?=[A-Z])")
+# Name first after a closing mark: ``,” Budiman menegaskan.``
+LEAD_AT_RE = re.compile(r"[ \t]*[,.;:!?]?[ \t]*(?=[A-Z])")
+# What may follow a mention before its reporting verb.
+FOLLOW_REPORT_RE = re.compile(
+    r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]+(?:"
+    + _ADV
+    + r"[ \t]+)*(?P<verb>"
+    + _REPORTING_ALT
+    + r"|"
+    + _SPEECH_ALT
+    + r")\b"
+)
+FOLLOW_VERB_RE = re.compile(
+    r"(?:[ \t]*,)?[ \t]+(?:" + _ADV + r"[ \t]+)*"
+    r"(?:me|be[rl]|di|ter|mem|men|meng|meny|memper|selaku|yang|bersama|didampingi)[a-z]"
+)
+PREV_WORD_RE = re.compile(r"(\S+)[ \t]*$")
+SPEECH_WORD_RE = re.compile(r"(?:" + _SPEECH_ALT + r"|" + _PASSIVE_ALT + r")|menurut")
+DEGREE_RUN_RE = re.compile(
+    r"(?:[ \t]*,?[ \t]*(?:[A-Z][A-Za-z]{0,5}(?:\.[A-Za-z]{1,5})*\.?)(?=[\s,.]|$))+"
+)
+
+# Reported speech in a sentence, besides a subject + reporting verb.
+MENURUT_RE = re.compile(r"\b[Mm]enurut(?:nya\b|[ \t]+(" + _PRONOUN + r")\b|[ \t]+(?=[A-Z]))")
+NARR_SPEECH_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + _NARR_SPEECH_ALT
+    + r")(?:(?P<nya>nya)\b|[ \t]+(?:(?P<pron>"
+    + _PRONOUN
+    + r")\b|(?=[A-Z])))",
+    re.IGNORECASE,
+)
+PASSIVE_AGENT_RE = re.compile(
+    r"\b(?:"
+    + _PASSIVE_ALT
+    + r")(?:(?P<nya>nya)\b|[ \t]+(?:oleh[ \t]+)?(?:(?P<pron>"
+    + _PRONOUN
+    + r")\b|(?=[A-Z])))",
+    re.IGNORECASE,
+)
+PRONOUN_REPORT_RE = re.compile(
+    r"\b(" + _PRONOUN + r")(?:[ \t]+" + _ADV + r")*[ \t]+(?:" + _REPORTING_ALT + r")\b"
+)
+LEBIH_BEFORE_RE = re.compile(r"\blebih[ \t]*$", re.IGNORECASE)
+
+# Words before a quote that make it a name, theme or term, not speech.
+LABEL_BEFORE_RE = re.compile(
+    r"\b(?:tema|bertema|bertemakan|bertajuk|tajuk|slogan|berslogan|motto|moto|semboyan"
+    r"|jargon|tagline|tagar|judul|berjudul|program|gerakan|istilah|sebutan|julukan"
+    r"|dijuluki|disebut|dinamakan|bernama|kegiatan|acara|aplikasi|inovasi|lomba|kategori"
+    r"|predikat|penghargaan|kata|kalimat|frasa|logo|label|moto|visi|misi|nama|sebagai"
+    r"|bertitel|berlabel|hashtag)(?:[ \t]+\w+){0,2}[ \t]*[:,]?[ \t]*$",
+    re.IGNORECASE,
+)
+DATELINE_START_RE = re.compile(
+    r"[A-Z]{3,}(?:[ ][A-Z]{2,}){0,2}[ \t]*(?:,[ \t]*[\w.]+(?:[ \t][\w.]+)?)?[ \t]*[-–—_]"
+    r"|[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?,[ \t]*[\w.]+[ \t]*[-–—]"
+)
+DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .,'’/()-]{1,60}?[ \t]*[-–—_:]+[ \t]*$")
+WORDCHAR_RE = re.compile(r"\w")
+INTERNAL_ATTR_RE = re.compile(
+    r"[,.!?]\s+(?=(?:" + _SPEECH_ALT + r")(?:nya\b|[ \t]+(?:" + _PRONOUN + r"\b|[A-Z])))"
+)
+SUBJECT_START_RE = re.compile(
+    r"(?:" + _PRONOUN + r"|(?:[A-Z][\w’'\-]*\.?[ \t]+){0,3}[A-Z][\w’'\-]*)\b"
+)
+NAME_REST_RE = re.compile(r"(?:[ \t,]+(?:[A-Z][\w’'\-]*\.?|\([^()]*\)))*")
+REPORTING_WORD_RE = re.compile(r"\b(?:" + _REPORTING_ALT + r")\b")
+NAME_BEFORE_RE = re.compile(
+    r"((?:[A-Z][\w’'\-]*\.?[ \t]+){0,3}[A-Z][\w’'\-]*)[ \t]+(?:" + _ADV + r"[ \t]+)*$"
+)
+COMMA_AT_RE = re.compile(r"[ \t]*,[ \t]*")
+NOMOR_AT_RE = re.compile(r"[ \t]+(?:Nomor|No\.|Nomer)\b")
+COORDINATION_RE = re.compile(r"[ \t,]*(?:bersama|dan|serta|didampingi)[ \t]+")
+VERB_WORD_RE = re.compile(r"^(?:di|me|mem|men|meng|meny|ber|ter)[a-z]{3,}$")
+PRONOUN_WORD_RE = re.compile(_PRONOUN + r"\b")
+
+OPEN_SHAPES = frozenset("“„‟«")
+CLOSE_SHAPES = frozenset("”»")
+MARKS_RE = re.compile('[“”"„‟«»″]')

@@ -1,0 +1,45 @@
+"""Tests for analysis.quotes.names: reading and normalising a person's name."""
+
+from __future__ import annotations
+
+from analysis.quotes import extract_quotes, normalize_speaker
+from analysis.quotes.names import name_context, read_name, role_key, title_key
+
+
+def _one(text, **kw):
+    qs = extract_quotes(text, **kw)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+def test_honorifics_and_degrees_are_stripped():
+    q = _one("“Kenapa, karena kemiskinan tolak ukur kesejahteraan,” tegas Pakde Slamet.")
+    assert q["speaker"] == "Slamet"
+    assert normalize_speaker("H. Askolani, SH.,MH") == "Askolani"
+    assert normalize_speaker("Hj. Rosa Maria, M.Kes") == "Rosa Maria"
+    assert normalize_speaker("M. Rahmattullah, S.STP., MM.") == "M. Rahmattullah"
+    assert normalize_speaker("Bapak Herman Deru") == "Herman Deru"
+
+
+def test_read_name_after_a_title_skips_the_place():
+    ctx = name_context("Bupati Lahat Bursah Zarnubi membuka apel.", None, None, ["Lahat"])
+    text = "Bupati Lahat Bursah Zarnubi membuka apel."
+    name, end = read_name(text, len("Bupati"), after_title=True, limit=len(text), ctx=ctx)
+    assert (name, text[:end]) == ("Bursah Zarnubi", "Bupati Lahat Bursah Zarnubi")
+    # a name after the comma, degrees passed over
+    text = "Sekretaris Daerah Kabupaten OKU Selatan, M. Rahmattullah, S.STP., MM., memimpin"
+    ctx = name_context(text, None, None, None)
+    name, end = read_name(
+        text, len("Sekretaris Daerah"), after_title=True, limit=len(text), ctx=ctx
+    )
+    assert name == "M. Rahmattullah" and text[end:].lstrip(" ,") == "memimpin"
+
+
+def test_name_context_from_text_and_metadata():
+    text = "Pemkab Muara Enim menggelar rapat. “Siap,” kata Rizali."
+    ctx = name_context(text, "H. Ahmad Rizali", "Bupati", ["Sumatera Selatan"])
+    assert ctx.leader == "Ahmad Rizali" and ctx.role_key == "bupati"
+    assert {"muara", "enim", "sumatera", "selatan"} <= ctx.places
+    assert "rizali" in ctx.anchors and "ahmad" in ctx.leader_tokens
+    assert role_key("Sekretaris Daerah") == role_key("Sekda") == "sekda"
+    assert title_key("Wabup") == "wakil bupati"

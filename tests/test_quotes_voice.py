@@ -1,0 +1,164 @@
+"""Tests for analysis.quotes.voice (and body): the voice of every sentence.
+
+Reported speech and narration on single sentences, sentence numbering that follows
+:func:`analysis.tokens.split_sentences`, and the one sentence rule inside quote
+attribution (an abbreviation such as ``H.`` does not end the clause before a quote).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.quotes import VOICES, document_voices, extract_quotes, sentence_voices
+from analysis.quotes.body import (
+    boundaries,
+    clause_start,
+    next_sentence_start,
+    read_body,
+    sentence_start,
+    sentence_starts_between,
+)
+from analysis.tokens import sentence_bounds, split_sentences
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, cue",
+    [
+        (
+            "Budiman menyampaikan bahwa realisasi anggaran harus maksimal.",
+            "Budiman",
+            "reporting verb",
+        ),
+        (
+            "Sekda mengimbau agar para kepala OPD hadir langsung.",
+            "M. Rahmattullah",
+            "reporting verb",
+        ),
+        ("Menurutnya, kinerja OPD sudah cukup baik.", "", "menurut"),
+        ("Menurut Bupati Askolani, kinerja OPD sudah cukup baik.", "Askolani", "menurut"),
+        ("Dengan begitu, kata dia, program akan lebih maksimal.", "", "speech verb"),
+        ("Masih kata Sekda, ada OPD yang bekerja ekstra.", "M. Rahmattullah", "speech verb"),
+        (
+            "Selain itu, dikatakan Sekda bahwa rotasi pejabat sudah dilakukan.",
+            "M. Rahmattullah",
+            "passive",
+        ),
+        ("Ditegaskannya, capaian vaksinasi bisa terwujud.", "", "passive"),
+        ("Herman Deru juga mengingatkan pentingnya koordinasi.", "Herman Deru", "reporting verb"),
+        ("Kita upayakan semua bisa berjalan awal Januari.", "", "unmarked first person"),
+    ],
+)
+def test_indirect_speech(sentence, speaker, cue):
+    (v,) = sentence_voices(sentence, leader="M. Rahmattullah", role="Sekretaris Daerah")
+    # the pronoun cases have nobody before them and no leader in the text
+    assert (v["voice"], v["cue"]) == ("indirect", cue)
+    assert v["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rapat ini mengagendakan persiapan pembahasan LKPJ dengan DPRD.",
+        "Hal ini diharapkan dapat menjadi sarana evaluasi.",  # passive without an agent
+        "Lebih lanjut, kinerja OPD akan dievaluasi setiap bulan.",
+        "Rakor dihadiri Bupati Askolani dan Wabup Slamet serta para camat.",
+        "Penyerapan Anggaran Harus Maksimal",
+    ],
+)
+def test_narration(sentence):
+    (v,) = sentence_voices(sentence)
+    assert (v["voice"], v["speaker"], v["cue"]) == ("narration", "", "")
+
+
+def test_voice_numbering_follows_split_sentences():
+    text = "Bupati hadir.\n“Kita kompak,” katanya. Ia meminta OPD disiplin."
+    voices = sentence_voices(text)
+    assert [v["sentence"] for v in voices] == split_sentences(text)
+    assert [v["sentence_no"] for v in voices] == [1, 2, 3]
+    assert [v["voice"] for v in voices] == ["narration", "direct", "indirect"]
+    assert {v["voice"] for v in voices} <= set(VOICES)
+
+
+def test_quote_opened_inside_a_paragraph_starts_its_own_sentence():
+    # news often opens a quote right after a sentence of narration on the same line:
+    # the narration stays narration, the quoted sentences are direct
+    text = (
+        "Bupati Budiman memimpin rapat. “Kita harus disiplin. Jangan terlambat,” "
+        "tegasnya. Rapat berlanjut hingga sore."
+    )
+    voices = [(v["voice"], v["sentence"]) for v in sentence_voices(text)]
+    assert voices == [
+        ("narration", "Bupati Budiman memimpin rapat."),
+        ("direct", "“Kita harus disiplin."),
+        ("direct", "Jangan terlambat,” tegasnya."),
+        ("narration", "Rapat berlanjut hingga sore."),
+    ]
+    (quote,) = extract_quotes(text)
+    assert quote["speaker"] == "Budiman" and quote["sentence_nos"] == [2, 3]
+
+
+def test_document_voices_is_sentence_voices_with_the_metadata():
+    doc = {
+        "doc_id": "x",
+        "body": "Sekda memimpin rapat.\n“Semua OPD harus hadir,” katanya.",
+        "leader": "M. Rahmattullah",
+        "role": "Sekretaris Daerah",
+        "region": "OKU Selatan",
+    }
+    voices = document_voices(doc)
+    assert voices == sentence_voices(
+        doc["body"], leader=doc["leader"], role=doc["role"], places=["OKU Selatan"]
+    )
+    assert [(v["voice"], v["speaker"]) for v in voices] == [
+        ("narration", ""),
+        ("direct", "M. Rahmattullah"),
+    ]
+
+
+# ------------------------------------------------------------------ the body and its sentences
+
+BODY = (
+    "Bupati H. Askolani, SH.,MH membuka rapat. “Kita siap.” Sekda M. Rahmattullah hadir.\n"
+    "\n"
+    "Menurut Bupati H. Budiman, kinerja naik! (Rapat selesai.) Semua pulang."
+)
+
+
+def test_read_body_gives_split_sentences_with_offsets():
+    body = read_body(BODY)
+    assert [s.text for s in body.sentences] == split_sentences(BODY)
+    assert all(BODY[s.start : s.end] == s.text for s in body.sentences)
+    assert [p.text for p in body.paragraphs] == BODY.split("\n")
+    for par, b in zip(body.paragraphs, body.bounds):
+        assert b == sentence_bounds(par.text)
+        assert boundaries(par.text, b) == boundaries(par.text)
+        assert BODY[par.start : par.end] == par.text
+
+
+@pytest.mark.parametrize("par", BODY.split("\n"))
+def test_boundaries_point_at_sentence_ends_and_starts(par):
+    b = boundaries(par)
+    assert len(b.starts) == len(b.puncts) == len(b.letters) == max(0, len(b.bounds) - 1)
+    for (s, e), p, nxt, letter in zip(b.bounds, b.puncts, b.starts, b.letters):
+        assert s < p < e and par[p] in ".!?" and par[p - 1] not in ".!?"
+        assert par[e:nxt].isspace() and par[letter].isalnum() and nxt <= letter
+
+
+def test_clause_and_sentence_lookups():
+    par = "Menurut Bupati H. Budiman, “kinerja OPD naik.” Sekda hadir. “Siap.”"
+    b = boundaries(par)
+    first, second = par.index("“"), par.rindex("“")
+    # "H." is no boundary: the clause before the first mark is the whole sentence
+    assert clause_start(b, first) == 0
+    # a mark that opens its sentence: the clause before it is the sentence before
+    assert par[clause_start(b, second) : second] == "Sekda hadir. "
+    assert sentence_start(b, second) == second
+    assert sentence_start(b, first) == 0
+    # the next sentence after a sentence end at or after an offset
+    assert par[next_sentence_start(b, first, len(par)) :].startswith("Sekda")
+    assert next_sentence_start(b, second, len(par)) == len(par)
+    assert [par[s : s + 5] for s in sentence_starts_between(b, 0, len(par))] == [
+        "Sekda",
+        "“Siap",
+    ]
+    assert sentence_starts_between(b, 0, second) == [par.index("Sekda")]
