@@ -6,6 +6,8 @@ text, and the metadata fallback, each on a hand-written Indonesian snippet.
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.quotes import extract_quotes, sentence_voices
 
 
@@ -88,11 +90,12 @@ def test_metadata_fallback_only_when_the_role_title_appears():
     # nothing in the text points to the leader: unresolved
     q = _one("Rapat berlangsung di aula.\n“Semua OPD harus hadir,” katanya.", **meta)
     assert (q["speaker"], q["speaker_source"]) == ("", "")
-    # another title is another person
+    # another title is another person: the office as written (codebook: an unnamed
+    # official can be the speaker), never the leader of the metadata
     q = _one("Rapat berlangsung di aula.\n“Semua OPD harus hadir,” kata Camat.", **meta)
-    assert q["speaker"] == ""
+    assert (q["speaker"], q["speaker_source"]) == ("Camat", "title")
     q = _one("“Semua OPD harus hadir,” kata Wakil Bupati.", leader="H. Budiman", role="Bupati")
-    assert q["speaker"] == ""
+    assert (q["speaker"], q["speaker_source"]) == ("Wakil Bupati", "title")
 
 
 def test_description_instead_of_a_name_is_a_pronoun():
@@ -127,3 +130,80 @@ def test_abbreviation_does_not_cut_the_reporting_clause():
     assert (q["speaker"], q["speaker_source"]) == ("Bahri Suli", "verb")
     assert q["attribution"] == "Sekda Dr. Ir. Bahri Suli"
     assert _voices(text) == [("narration", ""), ("direct", "Bahri Suli")]
+
+
+# --- speakers and reported speech of the genre (passages written for these tests) ------
+
+
+def _voice_cues(text, **meta):
+    from analysis.quotes import sentence_voices
+
+    return [(v["voice"], v["speaker"], v["cue"]) for v in sentence_voices(text, **meta)]
+
+
+def test_a_name_in_apposition_is_the_subject_of_the_reporting_verb():
+    text = "Wali Kota Sukamaju, Ahmad Fauzi, menegaskan semua camat harus bekerja cepat."
+    assert _voice_cues(text)[0][:2] == ("indirect", "Ahmad Fauzi")
+
+
+def test_a_passive_speech_verb_without_its_agent_reports_the_last_speaker():
+    text = (
+        "Bupati Ahmad Fauzi meminta OPD mempercepat lelang.\n"
+        "Dikatakan, realisasi anggaran baru mencapai 30 persen."
+    )
+    assert _voice_cues(text)[1] == ("indirect", "Ahmad Fauzi", "passive")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Dirinya berharap seluruh ASN disiplin.",
+        "Orang nomor satu di Sukamaju itu menekankan pentingnya kerja sama.",
+        "Sadar masih banyak yang absen, bupati mengaku kecewa.",
+    ],
+)
+def test_pronouns_epithets_and_lower_case_titles_report_speech(second):
+    text = "Bupati Sukamaju Ahmad Fauzi membuka rapat kerja di aula Pemkab Sukamaju.\n" + second
+    assert _voice_cues(text)[1][:2] == ("indirect", "Ahmad Fauzi")
+
+
+def test_a_demand_after_a_report_is_the_same_speakers_words():
+    text = (
+        "Menurut Sekda Rina Wati, banyak OPD belum melapor.\n"
+        "Semua kepala dinas harus menyerahkan laporan pekan ini.\n"
+        "Rapat ditutup pukul 12.00 WIB."
+    )
+    voices = _voice_cues(text)
+    assert voices[1] == ("indirect", "Rina Wati", "continues reported speech")
+    assert voices[2][0] == "narration"
+
+
+def test_a_nickname_is_the_person_it_names():
+    text = (
+        "Wakil Gubernur Ratna Sari alias Nana memimpin rapat pimpinan.\n"
+        "“Tidak boleh ada ego sektoral,” kata Nana."
+    )
+    q = _one(text)
+    assert q["speaker"] == "Ratna Sari"
+
+
+def test_an_office_never_named_and_a_role_noun_are_speakers():
+    q = _one(
+        "Apel pagi digelar di halaman kantor.\n“ASN harus hadir tepat waktu,” tegas Wakil Bupati."
+    )
+    assert (q["speaker"], q["speaker_source"]) == ("Wakil Bupati", "title")
+    q = _one("Bupati Ahmad Fauzi meminta daftar hadir.\n“Dua camat tidak hadir, Pak,” kata ajudan.")
+    assert q["speaker"] == "ajudan"
+
+
+def test_a_title_and_name_right_after_the_quote_without_a_verb():
+    q = _one("“Kita periksa lima dinas terendah,” Wali Kota Ahmad Fauzi, saat memimpin rapat.")
+    assert q["speaker"] == "Ahmad Fauzi"
+
+
+def test_an_acronym_in_brackets_between_the_place_and_the_name():
+    text = (
+        "Pj Gubernur Riau (Gubri) Budi Santoso memimpin rapat.\n"
+        "“Semua program harus berjalan,” katanya."
+    )
+    assert _one(text)["speaker"] == "Budi Santoso"

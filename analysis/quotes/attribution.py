@@ -22,6 +22,12 @@ speaker comes, in this order, from:
    bare title matching the document's ``role`` (``Sekda`` for role *Sekretaris Daerah*,
    ``Bupati`` for *Bupati* but not for *Wakil Bupati* or *Plh Bupati*), or a pronoun
    with no person before it in a text that names the leader or the role somewhere.
+4. **title**: a title the text never gives a name is the speaker as written (``,” tegas
+   Wakil Bupati.`` -> ``Wakil Bupati``), and a role noun after a speech verb is one too
+   (``kata ajudan``).
+
+Nicknames the text gives (``Indah Dhamayanti Putri alias Dinda``, ``wali kota yang akrab
+disapa Appi``) are replaced by the full name of the person they belong to.
 
 A sentence outside quotes is reported speech (``indirect``) when a person, title or
 ``ia``/``dia`` is the subject of a reporting verb, or it has ``Menurut(nya)``, a speech
@@ -41,21 +47,26 @@ from typing import NamedTuple
 from .body import Body, Boundaries, Sentence, boundaries, clause_start, paragraph_at
 from .marks import Quote
 from .mentions import Mention, Mentions, mention_at, mentions_from
-from .names import NameContext
+from .names import NameContext, normalize_speaker, title_key
 from .patterns import (
     AFTER_RE,
+    ALIAS_RE,
     DESCRIPTION_AT_RE,
     FIRST_PERSON_RE,
     FOLLOW_REPORT_RE,
     LEAD_AT_RE,
     LEBIH_BEFORE_RE,
+    LOWER_TITLE_REPORT_RE,
     MENURUT_RE,
     NARR_SPEECH_RE,
     PASSIVE_AGENT_RE,
+    PASSIVE_LEAD_RE,
     PRONOUN_AT_RE,
     PRONOUN_REPORT_RE,
     PRONOUN_WORD_RE,
+    ROLE_NOUN_AT_RE,
     SPACE_AT_RE,
+    TITLE_BEFORE_ALIAS_RE,
 )
 
 __all__ = [
@@ -153,7 +164,46 @@ def resolve_speakers(
             voices[k] = _sentence_speech(ctx, chain, sentences[k])
         else:
             found[k] = _quote_speaker(ctx, chain, speech[k])
-    return _carry_continuations(speech, [a for a in found if a is not None]), voices
+    quotes = _carry_continuations(speech, [a for a in found if a is not None])
+    return _full_names(ctx, quotes, voices)
+
+
+def nicknames(ctx: Context) -> dict[str, str]:
+    """Nicknames the text gives (``X alias Dinda``, ``wali kota yang akrab disapa Appi``):
+    lower-case nickname -> the full name of the person named just before it (or of the
+    holder of the title just before it)."""
+    out: dict[str, str] = {}
+    text = ctx.masked
+    for m in ALIAS_RE.finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        full = ""
+        t = TITLE_BEFORE_ALIAS_RE.search(before)
+        if t:
+            key = title_key(t.group().split(" yang")[0].strip(" ,\t"))
+            starts, names = ctx.named_by_title.get(key, ([], []))
+            full = names[0] if names else ""
+        else:
+            k = bisect_left(ctx.mentions.starts, m.start()) - 1
+            if k >= 0 and m.start() - ctx.mentions.items[k].end <= 60:
+                full = ctx.mentions.items[k].name
+        nick = m.group("nick")
+        if full and nick.lower() not in full.lower():
+            out[nick.lower()] = full
+    return out
+
+
+def _full_names(
+    ctx: Context, quotes: list[Attribution], voices: dict[int, SentenceSpeech]
+) -> tuple[list[Attribution], dict[int, SentenceSpeech]]:
+    """Speakers found by a nickname get the full name the text gives them."""
+    nick = nicknames(ctx)
+    if not nick:
+        return quotes, voices
+    quotes = [a._replace(speaker=nick.get(a.speaker.lower(), a.speaker)) for a in quotes]
+    voices = {
+        k: v._replace(speaker=nick.get(v.speaker.lower(), v.speaker)) for k, v in voices.items()
+    }
+    return quotes, voices
 
 
 def _carry_continuations(speech: list[Quote], found: list[Attribution]) -> list[Attribution]:
@@ -190,8 +240,9 @@ def _named_title(ctx: Context, m: Mention) -> str:
 
 
 def _resolve_mention(ctx: Context, m: Mention) -> tuple[str, str]:
-    """(name, source) of a mention: its name, the name its title was given, or the
-    leader for the leader's role title."""
+    """(name, source) of a mention: its name, the name its title was given, the leader
+    for the leader's role title, or else the office as written (``Wakil Bupati
+    Halmahera Utara``, source ``"title"``) when the text never names its holder."""
     if m.name:
         return m.name, "verb"
     if m.title:
@@ -200,6 +251,9 @@ def _resolve_mention(ctx: Context, m: Mention) -> tuple[str, str]:
             return name, "verb"
         if ctx.names.leader and ctx.names.role_key and m.title == ctx.names.role_key:
             return ctx.names.leader, "metadata"
+        office = normalize_speaker(m.surface.strip(" ,"))
+        if office:
+            return office, "title"
     return "", ""
 
 
@@ -287,6 +341,10 @@ def _after_speech_verb(
         if men is not None:
             name, src = _resolve_mention(ctx, men)
             return name, src, men.surface.strip(" ,"), men.start
+    r = ROLE_NOUN_AT_RE.match(text, m.end(), limit)
+    if r:
+        words = r.group(1).strip()
+        return words, "verb", words, r.start(1)
     d = DESCRIPTION_AT_RE.match(text, m.end(), limit)
     if d:
         name, src = _antecedent(ctx, chain, q.start)
@@ -301,7 +359,10 @@ def _name_first(ctx: Context, chain: _Chain, q: Quote, pos: int, limit: int) -> 
     if not lead:
         return None
     men = mention_at(ctx.body, text, ctx.mentions, ctx.names, lead.end())
-    if men is not None and FOLLOW_REPORT_RE.match(text, men.end, limit):
+    if men is not None and (
+        FOLLOW_REPORT_RE.match(text, men.end, limit)
+        or (men.title and men.name and text[men.end : men.end + 1] in (",", ".", ""))
+    ):  # ``,” Budiman menegaskan.``; ``” Walikota H Ibnu Sina, saat memimpin ...``
         name, src = _resolve_mention(ctx, men)
         return name, src, men.surface.strip(" ,"), men.start
     p = PRONOUN_WORD_RE.match(text, lead.end(), limit)
@@ -371,6 +432,10 @@ def _reporting_subjects(ctx: Context, s: int, e: int) -> list[_Cue]:
     found += [
         (m.start(), "reporting verb", None) for m in PRONOUN_REPORT_RE.finditer(ctx.masked, s, e)
     ]
+    for m in LOWER_TITLE_REPORT_RE.finditer(ctx.masked, s, e):
+        title = m.group("title")
+        men = Mention(m.start(), m.start() + len(title), "", title_key(title), True, True, title)
+        found.append((m.start(), "reporting verb", men))
     return found
 
 
@@ -392,6 +457,9 @@ def _speech_verb_cues(ctx: Context, s: int, e: int) -> list[_Cue]:
     ``Masih kata Sekda``, ``dikatakan Sekda``, ``Ditegaskannya`` (not ``lebih lanjut``)."""
     text = ctx.masked
     found: list[_Cue] = []
+    lead = PASSIVE_LEAD_RE.match(text, s, e)
+    if lead:  # ``Dikatakan, ...``: the agent left out, the last speaker
+        found.append((s, "passive", None))
     for rx, cue in ((NARR_SPEECH_RE, "speech verb"), (PASSIVE_AGENT_RE, "passive")):
         for m in rx.finditer(text, s, e):
             if LEBIH_BEFORE_RE.search(text, max(s, m.start() - 8), m.start()):

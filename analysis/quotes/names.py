@@ -25,6 +25,7 @@ from .patterns import (
     COMMA_AT_RE,
     DEGREE_RUN_RE,
     DEGREES,
+    FOLLOW_REPORT_RE,
     HONORIFIC_RE,
     HONORIFICS,
     HONORIFICS_NEED_DOT,
@@ -253,8 +254,9 @@ def _scan_words(
     """The words of a name candidate from ``pos``: (words, end offset, region mode).
 
     Reading stops at a comma, a word that cannot be part of a name, a full stop after a
-    word, or ten words. A parenthesis (``(Sekda)``) is passed over after a title until
-    a name word was read; region mode starts at a place marker (``Kabupaten``).
+    word, or ten words. A parenthesis (``(Sekda)``, ``Gubernur Riau (Gubri)``) is passed
+    over after a title until a name word other than a place word was read; region mode
+    starts at a place marker (``Kabupaten``).
     """
     toks: list[_Token] = []
     p = paren_end = pos
@@ -265,7 +267,9 @@ def _scan_words(
             break
         tok, s, e = m.group(1), m.start(1), m.end(1)
         if tok[0] == "(":
-            if after_title and all(k != "cap" or region_mode for *_, k in toks):
+            if after_title and all(
+                k != "cap" or region_mode or c.lower() in PLACE_WORDS for c, _s, _e, k in toks
+            ):
                 p = paren_end = e
                 continue
             break
@@ -337,11 +341,17 @@ def _name_after_comma(
     after_comma = COMMA_AT_RE.match(text, end, limit)
     if not after_comma:
         return None
-    if name_toks and not any(is_placeish(t[0], ctx.places) for t in toks):
-        return None
     nxt = after_comma.end()
-    starts_hon = bool(HONORIFIC_RE.match(text, nxt))
-    if (name_toks and not starts_hon) or TITLE_RE.match(text, nxt):
+    if TITLE_RE.match(text, nxt):
+        return None
+    placeish = not name_toks or any(is_placeish(t[0], ctx.places) for t in toks)
+    if name_toks and not (placeish and HONORIFIC_RE.match(text, nxt)):
+        # ``Wali Kota Sukamaju, Ahmad Fauzi, menegaskan``: an unknown place is a place
+        # when a name in commas and a reporting verb follow
+        name2, end2 = read_name(text, nxt, after_title=False, limit=limit, ctx=ctx)
+        end2 = skip_degrees(text, end2, limit)
+        if name2 and FOLLOW_REPORT_RE.match(text, end2, limit) and text[end2 : end2 + 1] == ",":
+            return name2, end2
         return None
     name2, end2 = read_name(text, nxt, after_title=False, limit=limit, ctx=ctx)
     if not name2:

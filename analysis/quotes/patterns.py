@@ -16,7 +16,8 @@ from collections.abc import Iterable
 SPEECH_VERBS = tuple(
     """kata ujar ungkap tegas terang tutur tandas imbuh jelas pinta pungkas ucap sebut
     beber tambah lanjut harap papar urai ajak kilah tukas seru sambung cetus timpal
-    jawab pesan sergah ingat tanya imbau""".split()
+    jawab pesan sergah ingat tanya imbau keluh canda kelakar seloroh sahut sindir celetuk
+    tutup tegur ungkit kenang""".split()
 )
 
 #: The speech verbs that also mark reported speech in narration, without quote marks
@@ -39,7 +40,12 @@ REPORTING_VERBS = tuple(
     mengakui meyakini berpendapat berujar berkata bertutur mengutarakan menganjurkan
     menginginkan menyerukan mengharap menuntut mendorong menargetkan mewanti-wanti
     berjanji memastikan membeberkan menyinggung menyoroti menyarankan mengusulkan
-    menjawab menanggapi mengucapkan mengklaim menandaskan mengaku menyebutkan""".split()
+    menjawab menanggapi mengucapkan mengklaim menandaskan mengaku menyebutkan minta
+    mengomentari menampik membantah mempersilakan mempersilahkan mengintruksikan
+    mengungkit melontarkan mengeluhkan menegur memperingatkan mewarning menganggap
+    memprediksi menggarisbawahi menyayangkan mempertanyakan memuji mengkritik mengarahkan
+    mengamanatkan menginformasikan mengumumkan melaporkan bercerita menceritakan mendesak
+    menghendaki menyesalkan mengecam""".split()
 )
 
 #: Passive speech verbs that mark reported speech when their agent is given
@@ -48,7 +54,7 @@ REPORTING_VERBS = tuple(
 PASSIVE_SPEECH = tuple(
     """dikatakan disampaikan ditegaskan dijelaskan diungkapkan ditambahkan diterangkan
     dituturkan diingatkan diimbau dihimbau dipesankan dipaparkan ditekankan disebutkan
-    dinyatakan diharapkan diminta diajak dikemukakan diutarakan""".split()
+    dinyatakan diharapkan diminta diajak dikemukakan diutarakan diakui""".split()
 )
 
 # ------------------------------------------------------------------ word lists
@@ -106,7 +112,7 @@ NOT_NAMES = frozenset(
     agustus september oktober november desember dprd opd asn pns kota negara rakor raker
     apel program gerakan tema sekda bupati gubernur wabup wagub camat kepala ketua
     masyarakat warga pejabat pegawai tim anggota jajaran dan serta atau lalu pun
-    sebelumnya sesuai tentu karenanya olehnya untuk itulah disisi sisi""".split()
+    sebelumnya sesuai tentu karenanya olehnya untuk itulah disisi sisi dirinya""".split()
 )
 
 #: Words before a name that make it an object or a companion, not the subject
@@ -130,7 +136,7 @@ TITLE_COMPOUND_BEFORE = frozenset(
 #: Adverbs and circumstances between a subject and its reporting verb.
 _ADV = (
     r"(?:juga|pun|pula|kembali|lagi|tetap|turut|sempat|sendiri|langsung|terus|selalu"
-    r"|senantiasa|kemudian|lalu|sekaligus|bahkan|secara\s+\w+|dengan\s+tegas"
+    r"|senantiasa|kemudian|lalu|sekaligus|bahkan|secara\s+\w+|dengan\s+tegas|ini|itu|tersebut"
     r"|(?:tak|tidak)\s+(?:henti-hentinya|lupa|bosan-bosannya|bosan)"
     r"|(?:dalam|saat|ketika|pada)\s+(?:kesempatan\s+(?:itu|tersebut|ini)|[a-z]+nya))"
 )
@@ -158,9 +164,13 @@ _TITLE_CORE = (
     r"|Unit|Satuan|UPTD|Pusat))?"
     r"|Kadis|Kaban|Kabag|Kabid|Kasi|Kasubag|Kalak|Karo|Kasat|Kasatpol\s+PP"
     r"|Ketua|Direktur|Dirut|Menteri|Presiden|Kapolres|Kapolresta|Kapolda|Kapolsek|Dandim"
-    r"|Danrem|Danramil|Kajari|Kajati|Rektor"
+    r"|Danrem|Danramil|Kajari|Kajati|Rektor|Sekkot|Sekprov|Kapolrestabes|Kasatlantas"
+    r"|Kasatreskrim|Kasat\s+(?:Lantas|Reskrim|Narkoba|Binmas)|Kanit|Pelatih"
 )
-TITLE_RE = re.compile(r"\b(?:(?:Plh|Plt|Pj|Pjs)\.?\s+)?(?:Wakil\s+)?(?:" + _TITLE_CORE + r")\b")
+TITLE_RE = re.compile(
+    r"\b(?:(?:Plh|Plt|Pj|Pjs)\.?\s+|Penjabat\s+|Pelaksana\s+(?:Tugas|Harian)\s+(?:\(\w+\)\s+)?)?"
+    r"(?:Wakil\s+)?(?:" + _TITLE_CORE + r")\b"
+)
 HONORIFIC_RE = re.compile(
     r"\b(?:(?:H|Hj|HM|KH|Drs|Dra|Dr|dr|drg|Ir|Prof|Ust|Ustadz)\.|(?:Pak|Bapak|Pakde|Bude"
     r"|Bu|Ibu|Bunda|Mas|Mbak|Bang|Hj|KH|Dr|Drs|Ir|Prof|Hajjah|Haji)\b)[ \t]*(?=[A-Z])"
@@ -180,7 +190,9 @@ ANCHOR_RE = re.compile(
     r"|tetap)[ \t]+)*(?:" + _REPORTING_ALT + r")\b"
 )
 _PASSIVE_ALT = alternation(PASSIVE_SPEECH)
-_PRONOUN = r"(?:[Dd]ia|[Ii]a|[Bb]eliau)"
+_PRONOUN = r"(?:[Dd]ia|[Ii]a|[Bb]eliau|[Dd]irinya)"
+# An epithet that points back like a pronoun: ``orang nomor satu di Kukar itu``.
+_EPITHET = r"(?:[Oo]rang\s+nomor\s+(?:satu|wahid|1)(?:\s+di\s+(?:[A-Z][\w-]*\s*){1,3})?)"
 
 # Attribution right after a closing mark: ``,” kata Askolani``, ``,” katanya``,
 # ``” demikian disampaikan Bupati``, ``,” menurutnya``.
@@ -204,7 +216,7 @@ SPACE_AT_RE = re.compile(r"[ \t]+(?:lagi[ \t]+|pula[ \t]+)?(?:oleh[ \t]+)?(?=[A-
 LEAD_AT_RE = re.compile(r"[ \t]*[,.;:!?]?[ \t]*(?=[A-Z])")
 # What may follow a mention before its reporting verb.
 FOLLOW_REPORT_RE = re.compile(
-    r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]+(?:"
+    r"(?:[ \t]*\([^()\n]{0,40}\))?(?:[ \t]*,)?[ \t]+(?:"
     + _ADV
     + r"[ \t]+)*(?P<verb>"
     + _REPORTING_ALT
@@ -241,7 +253,54 @@ PASSIVE_AGENT_RE = re.compile(
     re.IGNORECASE,
 )
 PRONOUN_REPORT_RE = re.compile(
-    r"\b(" + _PRONOUN + r")(?:[ \t]+" + _ADV + r")*[ \t]+(?:" + _REPORTING_ALT + r")\b"
+    r"\b("
+    + _PRONOUN
+    + r"|"
+    + _EPITHET
+    + r")(?:[ \t]+"
+    + _ADV
+    + r")*[ \t]+(?:"
+    + _REPORTING_ALT
+    + r")\b"
+)
+# A title written in lower case as the subject of a reporting verb: ``bupati mengaku``.
+LOWER_TITLE_REPORT_RE = re.compile(
+    r"(?<![\w-])(?P<title>(?:wakil\s+)?(?:bupati|wali\s?kota|walikota|gubernur)|sekda"
+    r"|wabup|wagub)(?:[ \t]+" + _ADV + r")*[ \t]+(?:" + _REPORTING_ALT + r")\b"
+)
+# A passive speech verb opening a sentence, its agent left out: ``Dikatakan, ...``,
+# ``Lebih lanjut disampaikan bahwa ...`` (the last speaker's words).
+PASSIVE_LEAD_RE = re.compile(
+    r"[ \t\"“”']*(?:(?:lebih\s+lanjut|selanjutnya|kemudian)[ \t,]+)?(?:"
+    + _PASSIVE_ALT
+    + r")(?=[ \t]*,|[ \t]+bahwa\b)",
+    re.IGNORECASE,
+)
+# A nickname given in the text: ``Indah Dhamayanti Putri alias Dinda``, ``wali kota yang
+# akrab disapa Appi``.
+ALIAS_RE = re.compile(
+    r"\b(?:alias|(?:yang[ \t]+)?(?:akrab|biasa|karib|populer)[ \t]+(?:disapa|dipanggil"
+    r"|disebut)|dengan[ \t]+sapaan)[ \t]+(?P<nick>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
+)
+# A title at the end of the words before a nickname (``wali kota yang akrab disapa``).
+TITLE_BEFORE_ALIAS_RE = re.compile(
+    r"(?i:(?:wakil[ \t]+)?(?:bupati|wali[ \t]?kota|walikota|gubernur|sekda))[ \t,]*"
+    r"(?:yang[ \t]+)?$"
+)
+# A demand or an imperative: a sentence that goes on from a report and can only be the
+# speaker's words (``Semua OPD harus ...``, ``Jangan ada ...``).
+DEONTIC_RE = re.compile(
+    r"\b(?:harus|wajib|perlu|jangan|tidak\s+boleh|tak\s+boleh|mesti|semestinya|seharusnya"
+    r"|sebaiknya|hendaknya|mohon|tolong|mari|ayo|silakan|silahkan)\b",
+    re.IGNORECASE,
+)
+# A person named by what they are, not pointing back (``kata ajudan``, ``ujar seorang
+# pedagang``): the speaker is that description.
+ROLE_NOUN_AT_RE = re.compile(
+    r"[ \t]+((?:seorang|salah\s+(?:satu|seorang))?[ \t]*(?:ajudan|petugas|warga|pedagang"
+    r"|pelatih|pemain|penonton|pengunjung|peserta|korban|saksi|sopir|staf|guru|siswa"
+    r"|mahasiswa|pembeli|penjual|nelayan|petani)\b(?![ \t]+(?:itu|tersebut|ini)\b)"
+    r"[^,.;\n]{0,40})"
 )
 LEBIH_BEFORE_RE = re.compile(r"\blebih[ \t]*$", re.IGNORECASE)
 

@@ -10,7 +10,11 @@ and :func:`document_voices` give its results as plain dicts.
 A sentence is **direct** when most of its word characters are quoted, when it starts
 inside a quote (the rest is the attribution: ``“Siap,” kata dia menegaskan.``), or
 when it ends in a quote introduced by a reporting clause (``Bupati X mengatakan,
-“...”``). The other sentences are **indirect** or **narration** as attribution finds.
+“...”``). The other sentences are **indirect** or **narration** as attribution finds,
+and a sentence with no cue of its own that goes on from a direct or indirect one (same
+paragraph or the next) with a demand or an order (*harus, jangan, tidak boleh, mari*
+...) is indirect too, the same speaker's (cue ``"continues reported speech"``): the
+codebook's "can only be that person's words".
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from .body import Body, read_body
 from .marks import Quote, find_quotes, mask
 from .mentions import find_mentions
 from .names import name_context
-from .patterns import WORDCHAR_RE
+from .patterns import DEONTIC_RE, WORDCHAR_RE
 
 __all__ = [
     "VOICES",
@@ -137,13 +141,15 @@ def _voices(
 ) -> list[dict[str, Any]]:
     """The voice dicts of the sentences: direct (more than half covered) or as
     attribution found."""
-    out = []
+    out: list[dict[str, Any]] = []
     for k, (sent, cov) in enumerate(zip(body.sentences, coverage)):
         if cov.share > 0.5:
             speaker = found[cov.best].speaker if cov.best >= 0 else ""
             voice, cue = "direct", "quote"
         else:
             voice, speaker, cue = reported.get(k, SentenceSpeech("narration", "", ""))
+            if voice == "narration" and out and _continues_report(body, k, out[-1]):
+                voice, speaker, cue = "indirect", out[-1]["speaker"], "continues reported speech"
         out.append(
             {
                 "sentence_no": k + 1,
@@ -154,6 +160,19 @@ def _voices(
             }
         )
     return out
+
+
+def _continues_report(body: Body, k: int, previous: dict[str, Any]) -> bool:
+    """Does sentence ``k`` go on from the report before it and can it only be the
+    speaker's words: the sentence before is direct or indirect, in the same paragraph
+    or the one before, and this one (a sentence, not a subheading without a full stop)
+    makes a demand or gives an order (*harus, jangan, tidak boleh, mari* ...)?"""
+    if previous["voice"] not in ("direct", "indirect") or not previous["speaker"]:
+        return False
+    here, before = body.sentences[k], body.sentences[k - 1]
+    gap = body.text.count("\n", before.end, here.start)
+    ends = here.text.rstrip("\"'”’) ")[-1:] in ".!?"  # a sentence, not a subheading
+    return gap <= 1 and ends and DEONTIC_RE.search(here.text) is not None
 
 
 def _sentence_nos(body: Body, ends: list[int], q: Quote) -> list[int]:
@@ -238,7 +257,9 @@ def extract_quotes(
           speaker, by name or by a title the text gives a name), ``"pronoun"``
           (``ia``/``dia``/``-nya``, or no attribution at all, resolved to the last
           person mentioned), ``"metadata"`` (a title matching the metadata ``role``, or
-          a pronoun in a text naming the leader but no one before the quote) or ``""``;
+          a pronoun in a text naming the leader but no one before the quote),
+          ``"title"`` (an office the text never gives a name: the speaker is the office
+          as written, ``"Wakil Bupati Halmahera Utara"``) or ``""``;
         - ``attribution``: the words that name the speaker (``"Gubernur Herman
           Deru"``, ``"terangnya"``, ``"dia"``), ``""`` when there are none;
         - ``start``, ``end``: character offsets of ``text`` in the body;
