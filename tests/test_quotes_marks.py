@@ -174,3 +174,22 @@ def test_find_quotes_kinds_and_mask():
     assert "Bursah Zarnubi memimpin" in masked  # a stray mark's words stay
     assert "Lahat Bangkit" not in masked and "Kita harus" not in masked
     assert masked.endswith("” ujar Bursah.")
+
+
+def test_a_quote_cut_off_by_the_page_at_the_start_of_its_paragraph_is_speech():
+    # no closing mark, no first person, no speech verb: the page ends inside the quote
+    text = (
+        "Bupati Ahmad Fauzi menutup rapat evaluasi.\n“Program prioritas harus selesai tahun ini dan"
+    )
+    q = extract_quotes(text)
+    assert [x["text"] for x in q] == ["Program prioritas harus selesai tahun ini dan"]
+    assert q[0]["speaker"] == "Ahmad Fauzi" and not q[0]["closed"]
+
+
+def test_an_unclosed_quote_opening_with_a_connective_is_speech():
+    text = (
+        "Penjabat Gubernur Hamka meminta OPD kompak.\n"
+        "“Jadi berangkat dari itu saya mohon, jangan jalan sendiri-sendiri."
+    )
+    voices = sentence_voices(text)
+    assert voices[1]["voice"] == "direct" and voices[1]["speaker"] == "Hamka"

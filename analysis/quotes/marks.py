@@ -49,6 +49,7 @@ from .body import (
 from .patterns import (
     AFTER_RE,
     CLOSE_SHAPES,
+    CONNECTIVES,
     DATELINE_RE,
     DATELINE_START_RE,
     FIRST_PERSON_RE,
@@ -282,7 +283,9 @@ def quote_kind(body: Body, bounds: Boundaries, q: Quote) -> str:
     """``speech``, ``label`` (a name, theme or term) or ``stray`` (a lone mark)."""
     quoted = body.text[q.start : q.end]
     if not q.closed:
-        return _unclosed_kind(q, quoted)
+        par = body.paragraphs[q.paragraph - 1]
+        opens = q.mark_at is not None and not body.text[par.start : q.mark_at].strip(" \t")
+        return _unclosed_kind(q, quoted, opens_paragraph=opens)
     par = body.paragraphs[q.paragraph - 1]
     if q.close_at is not None and AFTER_RE.match(body.text, q.close_at + 1, par.end):
         return "speech"
@@ -312,23 +315,30 @@ def _closed_kind(text: str, par: Paragraph, bounds: Boundaries, mark: int, quote
     return "speech"
 
 
-def _unclosed_kind(q: Quote, quoted: str) -> str:
-    """Kind of a quote never closed: speech when it looks like speech."""
+def _unclosed_kind(q: Quote, quoted: str, *, opens_paragraph: bool = False) -> str:
+    """Kind of a quote never closed: speech when it looks like speech (a speech verb in
+    it, the first person, a continuation in the next paragraph, or a mark opening its
+    paragraph, the convention of a quote that runs on or that the page cut off), a stray
+    mark before narration about someone (``“Sekda juga mengajak ...``) or a dateline."""
     if DATELINE_START_RE.match(quoted):
         return "stray"  # ``“LAHAT – Bupati ...``: a mark before a dateline
     if q.internal_attr is not None:
         return "speech"
     if third_person_start(quoted):
         return "stray"
-    if FIRST_PERSON_RE.search(quoted) or q.continues:
+    if FIRST_PERSON_RE.search(quoted) or q.continues or opens_paragraph:
         return "speech"
     return "stray"
 
 
 def third_person_start(quoted: str) -> bool:
-    """The words start like narration about someone: ``Sekda juga mengajak ...``."""
+    """The words start like narration about someone: ``Sekda juga mengajak ...`` (not
+    ``Jadi berangkat dari itu ...``: a connective is no subject)."""
     m = TITLE_RE.match(quoted) or SUBJECT_START_RE.match(quoted)
     if not m:
+        return False
+    first = quoted.split(None, 1)[0].lower().strip(",")
+    if first in CONNECTIVES and not TITLE_RE.match(quoted):
         return False
     # skip the rest of a name after a title, then look for a verb
     rest = quoted[m.end() :]

@@ -115,6 +115,14 @@ NOT_NAMES = frozenset(
     sebelumnya sesuai tentu karenanya olehnya untuk itulah disisi sisi dirinya""".split()
 )
 
+#: Words that open a clause of a speaker's words, never its subject (``Jadi ...``,
+#: ``Kalau ...``, ``Mari ...``): a quote that starts with one is no narration.
+CONNECTIVES = frozenset(
+    """jadi maka makanya karena kalau jika apabila bila dan namun tetapi tapi sehingga
+    oleh untuk dengan dalam ini itu ya mari ayo tolong mohon ibarat sekali sekarang
+    nah memang tentu jangan semua seluruh setiap""".split()
+)
+
 #: Words before a name that make it an object or a companion, not the subject
 #: (``didampingi Sekda``, ``bersama Wabup``, ``kepada Bupati``).
 OBJECT_MARKERS = frozenset(
