@@ -53,8 +53,8 @@ _EXPORTS = {
 #: Submodules, given as attributes on first use (``analysis.terms.term_counts(...)``
 #: works after a plain ``import analysis``), so that ``import analysis`` stays light.
 _SUBMODULES = frozenset(
-    """bench clean cli corpus figures frames keyness parallel paths plots quotes report
-    synthetic terms tokens""".split()
+    """agreement bench bootstrap clean cli corpus figures frames keyness lexicon parallel
+    paths plots quotes report synthetic terms tokens validation""".split()
 )
 
 __all__ = sorted(_EXPORTS)
