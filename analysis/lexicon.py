@@ -207,6 +207,51 @@ def _cell(value: Any) -> str:
     return str(value).strip()
 
 
+def _lexicon_record(loc: str, row: Mapping[str, Any]) -> dict[str, str]:
+    """One validated lexicon row: frame, entry (lower case, single spaces), match, rationale."""
+    missing = [c for c in REQUIRED_LEXICON_COLUMNS if c not in row]
+    if missing:
+        raise LexiconError(f"{loc}: missing {', '.join(missing)}")
+    frame = _cell(row["frame"])
+    entry = " ".join(_cell(row["entry"]).lower().split())
+    match = _cell(row["match"]).lower()
+    if not frame:
+        raise LexiconError(f"{loc}: empty frame name")
+    if not entry:
+        raise LexiconError(f"{loc}: empty entry (frame {frame!r})")
+    words = _entry_words(entry)
+    if not words:
+        raise LexiconError(f"{loc}: entry {entry!r} has no word (letters) to match")
+    if " ".join(words) != entry:
+        raise LexiconError(
+            f"{loc}: entry {entry!r} has characters that are not part of words; "
+            f"write it as words separated by spaces (e.g. {' '.join(words)!r})"
+        )
+    if match not in MATCH_MODES:
+        raise LexiconError(
+            f"{loc}: unknown match mode {match!r} for entry {entry!r} "
+            f"(use {' or '.join(MATCH_MODES)})"
+        )
+    rationale = _cell(row.get("rationale"))
+    return {"frame": frame, "entry": entry, "match": match, "rationale": rationale}
+
+
+def _check_unique(
+    record: dict[str, str], loc: str, seen: dict[str, tuple[str, str]], where: str
+) -> None:
+    """Raise for an entry listed before (in this frame or another); else remember it."""
+    entry, frame = record["entry"], record["frame"]
+    if entry in seen:
+        other_loc, other_frame = seen[entry]
+        place = "frame" if other_frame == frame else "frames"
+        frames = frame if other_frame == frame else f"{other_frame} and {frame}"
+        raise LexiconError(
+            f"{loc}: duplicate entry {entry!r} in {place} {frames} "
+            f"(also at {other_loc.removeprefix(where + ': ')})"
+        )
+    seen[entry] = (loc, frame)
+
+
 def load_lexicon(source: Any = None) -> pd.DataFrame:
     """Load and validate a frame lexicon.
 
@@ -255,40 +300,9 @@ def load_lexicon(source: Any = None) -> pd.DataFrame:
     records: list[dict[str, str]] = []
     seen: dict[str, tuple[str, str]] = {}
     for loc, row in rows:
-        missing = [c for c in REQUIRED_LEXICON_COLUMNS if c not in row]
-        if missing:
-            raise LexiconError(f"{loc}: missing {', '.join(missing)}")
-        frame = _cell(row["frame"])
-        entry = " ".join(_cell(row["entry"]).lower().split())
-        match = _cell(row["match"]).lower()
-        if not frame:
-            raise LexiconError(f"{loc}: empty frame name")
-        if not entry:
-            raise LexiconError(f"{loc}: empty entry (frame {frame!r})")
-        words = _entry_words(entry)
-        if not words:
-            raise LexiconError(f"{loc}: entry {entry!r} has no word (letters) to match")
-        if " ".join(words) != entry:
-            raise LexiconError(
-                f"{loc}: entry {entry!r} has characters that are not part of words; "
-                f"write it as words separated by spaces (e.g. {' '.join(words)!r})"
-            )
-        if match not in MATCH_MODES:
-            raise LexiconError(
-                f"{loc}: unknown match mode {match!r} for entry {entry!r} "
-                f"(use {' or '.join(MATCH_MODES)})"
-            )
-        if entry in seen:
-            other_loc, other_frame = seen[entry]
-            place = "frame" if other_frame == frame else "frames"
-            frames = frame if other_frame == frame else f"{other_frame} and {frame}"
-            raise LexiconError(
-                f"{loc}: duplicate entry {entry!r} in {place} {frames} "
-                f"(also at {other_loc.removeprefix(where + ': ')})"
-            )
-        seen[entry] = (loc, frame)
-        rationale = _cell(row.get("rationale"))
-        records.append({"frame": frame, "entry": entry, "match": match, "rationale": rationale})
+        record = _lexicon_record(loc, row)
+        _check_unique(record, loc, seen, where)
+        records.append(record)
     if not records:
         raise LexiconError(f"{where}: the lexicon has no entries")
     out = pd.DataFrame.from_records(records, columns=list(LEXICON_COLUMNS))
