@@ -57,8 +57,9 @@ _EXPORTS = {
 #: Submodules, given as attributes on first use (``analysis.terms.term_counts(...)``
 #: works after a plain ``import analysis``), so that ``import analysis`` stays light.
 _SUBMODULES = frozenset(
-    """bench boilerplate clean cli corpus counting figures frames genre keyness kwic parallel
-    paths plots quotes report significance suggest synthetic terms tokens""".split()
+    """agreement bench boilerplate bootstrap clean cli corpus counting figures frames genre
+    keyness kwic lexicon parallel paths plots quotes report significance suggest synthetic
+    terms tokens validation""".split()
 )
 
 __all__ = sorted(_EXPORTS)

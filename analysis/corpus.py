@@ -8,6 +8,9 @@ incomplete metadata, changed raw data).
 - :func:`iter_documents` streams one document (a dict) at a time, for corpora too big
   to hold at once.
 - :func:`load_corpus` collects them into a pandas DataFrame indexed by ``doc_id``.
+
+The readers of hand-coding files (``read_hand_coding``, ``read_hand_quotes``) live in
+:mod:`analysis.validation`; the old names here still work.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import hashlib
 import io
 import warnings
 from collections.abc import Iterator
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,8 +39,6 @@ __all__ = [
     "make_document",
     "load_corpus",
     "read_article",
-    "read_hand_coding",
-    "read_hand_quotes",
     "read_metadata",
     "removal_table",
 ]
@@ -514,94 +516,21 @@ def removal_table(corpus: Any) -> pd.DataFrame:
     return frame
 
 
-HAND_CODING_COLUMNS = ("doc_id", "sentence_no", "sentence", "voice")
+#: Names whose home is now :mod:`analysis.validation`, kept here as aliases.
+_VALIDATION_NAMES = frozenset(
+    {"read_hand_coding", "read_hand_quotes", "HAND_CODING_COLUMNS", "HAND_QUOTES_COLUMNS"}
+)
 
 
-def read_hand_coding(path: str | Path | None = None) -> pd.DataFrame:
-    """Read a hand-coded sentence sample (default: ``tests/data/hand_coding.csv``).
+def __getattr__(name: str) -> Any:
+    """``read_hand_coding`` and ``read_hand_quotes``, whose home is :mod:`analysis.validation`.
 
-    Returns
-    -------
-    pandas.DataFrame
-        Index ``row`` (0, 1, ...); the file's columns, with ``doc_id`` kept as a string
-        (``000`` keeps its zeros), ``sentence_no`` as an integer and every other column
-        that holds only 0/1 (one per frame: ``performance``, ``coordination``,
-        ``discipline`` ...) as integers; empty text cells are ``""``.
-
-    Raises
-    ------
-    CorpusError
-        Naming the file, when it is missing, not UTF-8, malformed, lacks ``doc_id``,
-        ``sentence_no``, ``sentence`` or ``voice``, or lists a sentence twice.
+    Validation imports this module (it reads gold files with :func:`read_article`), so
+    the old names are resolved on first use instead of imported at the top.
     """
-    import pandas as pd
-
-    from .paths import REPO_ROOT
-
-    path = Path(path) if path is not None else REPO_ROOT / "tests" / "data" / "hand_coding.csv"
-    text, _ = read_article(path)
-    try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, ValueError) as exc:
-        raise CorpusError(f"{path}: malformed CSV ({exc})") from None
-    missing = [c for c in HAND_CODING_COLUMNS if c not in frame.columns]
-    if missing:
-        raise CorpusError(f"{path}: missing column(s) {', '.join(missing)}")
-    try:
-        frame["sentence_no"] = frame["sentence_no"].astype(int)
-    except ValueError:
-        raise CorpusError(f"{path}: sentence_no must be whole numbers") from None
-    dup = frame.duplicated(["doc_id", "sentence_no"])
-    if dup.any():
-        first = frame.loc[dup].iloc[0]
-        raise CorpusError(
-            f"{path}: sentence listed twice: doc_id {first['doc_id']!r} "
-            f"sentence {first['sentence_no']}"
-        )
-    for col in frame.columns:
-        if col in ("doc_id", "sentence_no"):
-            continue
-        values = set(frame[col].str.strip())
-        if values and values <= {"0", "1"}:
-            frame[col] = frame[col].astype(int)
-    frame.index.name = "row"
-    return frame
-
-
-HAND_QUOTES_COLUMNS = ("doc_id", "speaker", "text")
-
-
-def read_hand_quotes(path: str | Path | None = None) -> pd.DataFrame:
-    """Read hand-coded direct quotes (default: ``tests/data/hand_quotes.csv``).
-
-    The gold standard of :func:`analysis.quotes.evaluate_quotes`: one row per direct
-    quote a coder found, with who said it.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Index ``row`` (0, 1, ...); columns ``doc_id`` (a string: ``000`` keeps its zeros),
-        ``speaker``, ``text`` (the quoted words) and any other column of the file (such as
-        ``note``), all strings, empty cells ``""``.
-
-    Raises
-    ------
-    CorpusError
-        Naming the file, when it is missing, not UTF-8, malformed or lacks ``doc_id``,
-        ``speaker`` or ``text``.
-    """
-    import pandas as pd
-
-    from .paths import REPO_ROOT
-
-    path = Path(path) if path is not None else REPO_ROOT / "tests" / "data" / "hand_quotes.csv"
-    text, _ = read_article(path)
-    try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, ValueError) as exc:
-        raise CorpusError(f"{path}: malformed CSV ({exc})") from None
-    missing = [c for c in HAND_QUOTES_COLUMNS if c not in frame.columns]
-    if missing:
-        raise CorpusError(f"{path}: missing column(s) {', '.join(missing)}")
-    frame.index.name = "row"
-    return frame
+    if name in _VALIDATION_NAMES:
+        # lazy: analysis.validation imports this module (no import cycle)
+        value = getattr(import_module("analysis.validation"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

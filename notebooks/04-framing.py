@@ -52,8 +52,8 @@
 #   rate depends on a few sentences; it says nothing about other articles by that leader.
 # - **Co-occurrence**: sentences in which two frames both occur.
 # - **Validation.** Every sentence of the five articles was coded by hand for the three
-#   frames, blind to the lexicon (`tests/data/hand_coding.csv`, read by
-#   `analysis.corpus.read_hand_coding`). Precision is the share of sentences the lexicon
+#   frames, blind to the lexicon (`analysis/data/hand_coding.csv`, read by
+#   `analysis.validation.read_hand_coding`). Precision is the share of sentences the lexicon
 #   flags that the coder also coded for the frame; recall the share of the coder's
 #   sentences the lexicon finds.
 
@@ -64,7 +64,7 @@ import pandas as pd
 
 import analysis
 from analysis import frames, plots, quotes
-from analysis.corpus import read_hand_coding
+from analysis.validation import evaluate_lexicon, read_hand_coding
 
 pd.set_option("display.max_colwidth", 100)
 N_BOOT = 2000
@@ -158,7 +158,7 @@ evidence.loc[evidence["frame"] == "discipline",
 
 # %%
 gold = read_hand_coding()
-validation = frames.evaluate_lexicon(evidence, gold)
+validation = evaluate_lexicon(evidence, gold)
 validation.round(3)
 
 # %% [markdown]

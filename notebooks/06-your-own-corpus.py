@@ -205,15 +205,15 @@ print(f"Frame hits: {hits.to_dict()}; sentences by voice: "
 # %% [markdown]
 # **Validate before you conclude.** The lexicon and the voice rules were checked against a
 # hand-coded sample of the seed articles (notebooks 4 and 5), not of your corpus. Code a
-# random sample of your sentences by hand in the format of `tests/data/hand_coding.csv`
+# random sample of your sentences by hand in the format of `analysis/data/hand_coding.csv`
 # (`doc_id`, `sentence_no`, `sentence`, one 0/1 column per frame, `voice`, `speaker`),
 # without looking at the lexicon's hits, then compare:
 #
 # ```python
-# from analysis.corpus import read_hand_coding
+# from analysis.validation import evaluate_lexicon, evaluate_voices, read_hand_coding
 # gold = read_hand_coding("my_hand_coding.csv")
-# frames.evaluate_lexicon(frames.frame_evidence(sentences), gold)
-# quotes.evaluate_voices(sentences, gold)["accuracy"]
+# evaluate_lexicon(frames.frame_evidence(sentences), gold)
+# evaluate_voices(sentences, gold)["accuracy"]
 # ```
 #
 # Report the precision and recall with the rates, and read any comparison of groups

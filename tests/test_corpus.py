@@ -252,23 +252,3 @@ def test_bad_files_in_big_folder_skipped_with_summary(tmp_path):
     assert len(skipped) == 3 and all(isinstance(e, CorpusError) for e in skipped)
     with pytest.raises(CorpusError, match=r"biner\.txt: binary content"):
         load_corpus(tmp_path)
-
-
-def test_read_hand_quotes_reads_the_gold_quotes(tmp_path):
-    from analysis.corpus import read_hand_quotes
-
-    gold = read_hand_quotes()
-    assert gold.index.name == "row"
-    assert {"doc_id", "speaker", "text"} <= set(gold.columns)
-    assert set(gold["doc_id"]) <= {"000", "001", "002", "003", "004"}  # zeros kept
-    # every gold quote is in the cleaned body of its article
-    seeds = load_corpus()
-    for row in gold.itertuples():
-        if row.text:
-            assert " ".join(row.text.split()[:4]) in " ".join(seeds.at[row.doc_id, "body"].split())
-    bad = tmp_path / "quotes.csv"
-    bad.write_text("doc_id,text\n000,Kita harus kompak\n", encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"quotes\.csv: missing column\(s\) speaker"):
-        read_hand_quotes(bad)
-    with pytest.raises(CorpusError, match="file not found"):
-        read_hand_quotes(tmp_path / "none.csv")

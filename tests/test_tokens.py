@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +12,7 @@ from analysis.tokens import (
     PROTECTED_WORDS,
     TOKEN_PATTERN,
     fold_reduplication,
+    is_word,
     normalize,
     split_sentences,
     stem_word,
@@ -506,3 +509,17 @@ def test_ascii_tokens_on_the_seed_sentences(seeds):
     ]
     assert _ascii_tokens("Rapat - kata dia") is None  # a free-standing dash
     assert _ascii_tokens("Kinerja naïf") is None  # not ASCII
+
+
+# --- the one word test against its plain definition ---------------------------------
+
+#: Characters where a word test can go wrong: ASCII and non-ASCII letters, ASCII and
+#: other decimal digits (Arabic-Indic), digits and numerals that are not decimal
+#: (superscripts, fractions, Roman numerals), combining marks, the joiners, underscore.
+_TOKEN_CHARS = "aZk9０٣²½Ⅻ\u0301éİßα_-'’"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(st.text(alphabet=_TOKEN_CHARS, max_size=8), st.text(max_size=8)))
+def test_is_word_equals_its_plain_definition(token):
+    assert is_word(token) == (re.search(r"[^\W\d_]", token) is not None)

@@ -1,0 +1,347 @@
+"""Tests for analysis.lexicon: loading the frame lexicon and matching it in sentences.
+
+Matching is checked on literal Indonesian snippets, against a naive scan of every entry
+at every position on the seeds, and, for the matcher's stem prefilter (a speed
+shortcut), by property tests on generated affixed forms of every stem-mode root.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.lexicon import (
+    CLITICS,
+    FrameMatcher,
+    LexiconError,
+    load_lexicon,
+    match_frames,
+)
+from analysis.tokens import normalize, split_sentences, stem_word, word_spans
+
+FRAMES = ["performance", "coordination", "discipline"]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> FrameMatcher:
+    return FrameMatcher()
+
+
+def hits_of(matcher: FrameMatcher, sentence: str, frame: str | None = None) -> list[str]:
+    """Matched words of one sentence (of one frame, if given), in text order."""
+    return [h["matched"] for h in matcher.match_sentence(sentence) if frame in (None, h["frame"])]
+
+
+# ---------------------------------------------------------------------------- matching
+
+
+@pytest.mark.parametrize(
+    ("sentence", "frame", "matched"),
+    [
+        ("Kepala OPD harus berkoordinasi dengan camat.", "coordination", "berkoordinasi"),
+        ("Sekda mengkoordinasikan seluruh dinas.", "coordination", "mengkoordinasikan"),
+        ("Bupati mengoordinasikan program lintas dinas.", "coordination", "mengoordinasikan"),
+        ("Kedisiplinan pegawai harus ditingkatkan.", "discipline", "Kedisiplinan"),
+        ("Pencapaian program tahun lalu cukup baik.", "performance", "Pencapaian"),
+        ("Realisasi fisik sudah terealisasi.", "performance", "terealisasi"),
+        ("ASN yang melanggar akan ditindak tegas.", "discipline", "ditindak tegas"),
+        (
+            "Jangan bekerja sendiri-sendiri, jangan berjalan sendiri-sendiri.",
+            "coordination",
+            "berjalan sendiri-sendiri",
+        ),
+    ],
+)
+def test_affixed_forms_hit_through_stems(matcher, sentence, frame, matched):
+    assert matched in hits_of(matcher, sentence, frame)
+
+
+def test_bekerja_is_not_performance_but_kinerja_is(matcher):
+    # Sastrawi would stem kinerja to kerja; the guard keeps them apart.
+    assert stem_word("bekerja") == "kerja" and stem_word("kinerja") == "kinerja"
+    assert hits_of(matcher, "Pegawai bekerja di kantor setiap hari.", "performance") == []
+    assert hits_of(matcher, "Semua pekerjaan dikerjakan para pekerja.", "performance") == []
+    assert hits_of(matcher, "Kinerja OPD meningkat.", "performance") == ["Kinerja"]
+    assert hits_of(matcher, "Kami menilai kinerjanya.", "performance") == ["kinerjanya"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "frame", "absent"),
+    [
+        ("Jumlah peserta mencapai 74 persen.", "performance", "mencapai"),  # capaian is form
+        ("Bupati menegaskan hal itu, tegasnya.", "discipline", "menegaskan"),  # no bare tegas
+        ("Ia ditunjuk sebagai koordinator lapangan.", "coordination", "koordinator"),
+        ("Program itu berhasil menghasilkan penghasilan.", "performance", "berhasil"),
+        ("Kepala dinas hadir pada rapat ini.", "discipline", "hadir"),  # kehadiran is form
+        ("Lampu rambu lalu lintas rusak.", "discipline", "rambu"),
+    ],
+)
+def test_collision_guards_of_the_lexicon(matcher, sentence, frame, absent):
+    assert hits_of(matcher, sentence, frame) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entry", "matched"),
+    [
+        ("OPD harus bekerja sama dengan baik.", "kerja sama", "bekerja sama"),
+        ("Kerja sama antar daerah diperkuat.", "kerja sama", "Kerja sama"),
+        ("Penyerapan anggaran masih rendah.", "serap anggaran", "Penyerapan anggaran"),
+        ("Rapat ini untuk menyamakan persepsi.", "sama persepsi", "menyamakan persepsi"),
+        ("Rambu-rambunya sudah jelas.", "rambu-rambu", "Rambu-rambunya"),
+        ("Ikuti rambu-rambu yang berlaku.", "rambu-rambu", "rambu-rambu"),
+        ("Hasilnya belum terlihat.", "hasil", "Hasilnya"),
+        ("Semua pihak wajib ikut apel pagi.", "apel pagi", "apel pagi"),
+    ],
+)
+def test_multiword_and_clitic_matches(matcher, sentence, entry, matched):
+    got = [(h["entry"], h["matched"]) for h in matcher.match_sentence(sentence)]
+    assert (entry, matched) in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "matched"),
+    [
+        ("Hasilnya belum terlihat.", "Hasilnya"),
+        ("Hasilkah yang dikejar?", "Hasilkah"),
+        ("Ini hasilku, katanya.", "hasilku"),
+        ("Tunjukkan hasilmu.", "hasilmu"),
+        ("Hasilpun belum ada.", "Hasilpun"),
+    ],
+)
+def test_form_entries_take_every_clitic_of_the_one_clitic_list(matcher, sentence, matched):
+    # form entries accept the clitics of analysis.tokens.CLITICS (nya lah kah pun ku mu)
+    assert CLITICS == ("nya", "lah", "kah", "pun", "ku", "mu")
+    assert hits_of(matcher, sentence, "performance") == [matched]
+
+
+def test_a_token_counts_once_per_frame_longest_first():
+    lex = {"coordination": ["kerja sama", "sama"], "performance": ["kerja keras", "kerja"]}
+    m = FrameMatcher(lex)
+    got = [(h["frame"], h["entry"]) for h in m.match_sentence("Mari bekerja sama.")]
+    # coordination takes the longer entry, once; performance matches 'kerja' on its own
+    assert got == [("coordination", "kerja sama"), ("performance", "kerja")]
+
+
+def test_match_sentence_offsets_point_into_the_original_text(matcher):
+    sentence = "“Kita  harus bekerja\u00a0sama,” kata Bupati tentang kinerja\u200b pegawai."
+    for h in matcher.match_sentence(sentence):
+        assert sentence[h["start_char"] : h["end_char"]] == h["matched"]
+    assert hits_of(matcher, sentence) == ["bekerja\u00a0sama", "kinerja"]
+
+
+def test_match_frames_on_tokens():
+    got = match_frames(["penyerapan", "anggaran", "dan", "kinerja"])
+    assert [(h["entry"], h["start_token"], h["end_token"]) for h in got] == [
+        ("serap anggaran", 0, 2),
+        ("kinerja", 3, 4),
+    ]
+
+
+def _naive_hits(lexicon: pd.DataFrame, tokens: list[str]) -> set[tuple[int, int, str, str]]:
+    """Scan every entry at every position: slow, obviously correct reference."""
+    words = {
+        e: [(m, stem_word(w) if m == "stem" else w) for w in e.split()]
+        for e, m in zip(lexicon["entry"], lexicon["match"])
+    }
+
+    def ok(tok: str, mode: str, key: str) -> bool:
+        tok = tok.lower()
+        if mode == "stem":
+            return stem_word(tok) == key
+        return tok == key or any(tok == key + c for c in CLITICS)
+
+    out = set()
+    for frame, group in lexicon.groupby("frame", sort=False):
+        entries = sorted(group["entry"], key=lambda e: (-len(words[e]), e))
+        i = 0
+        taken = 0
+        for i in range(len(tokens)):
+            if i < taken:
+                continue
+            for e in entries:
+                ws = words[e]
+                if i + len(ws) <= len(tokens) and all(
+                    ok(tokens[i + k], *ws[k]) for k in range(len(ws))
+                ):
+                    out.add((i, i + len(ws), frame, e))
+                    taken = i + len(ws)
+                    break
+    return out
+
+
+def test_indexed_matcher_agrees_with_a_naive_scan_on_the_seeds(matcher, seeds):
+    lex = matcher.lexicon
+    n = 0
+    for body in seeds["body"]:
+        for sent in split_sentences(body):
+            tokens = [w for _a, _b, w in word_spans(normalize(sent))]
+            fast = {
+                (s, e, matcher.frames[f], entry) for s, e, f, entry in matcher.match_tokens(tokens)
+            }
+            assert fast == _naive_hits(lex, tokens), sent
+            n += len(fast)
+    assert n > 50  # the seeds are about these frames
+
+
+# ---------------------------------------------------------------------------- lexicon
+
+
+def test_packaged_lexicon_has_three_frames_and_rationales():
+    lex = load_lexicon()
+    assert list(dict.fromkeys(lex["frame"])) == FRAMES
+    assert set(lex["match"]) == {"stem", "form"}
+    assert (lex["rationale"].str.len() > 10).all()
+    assert lex["entry"].is_unique
+    assert lex.index.name == "row"
+
+
+def test_lexicon_from_yaml_and_csv_files(tmp_path):
+    y = tmp_path / "lex.yaml"
+    y.write_text("budget:\n  - apbd\n  - entry: serap anggaran\n    match: stem\n", "utf-8")
+    assert load_lexicon(y)["entry"].tolist() == ["apbd", "serap anggaran"]
+    c = tmp_path / "lex.csv"
+    c.write_text("frame,entry,match\nbudget,APBD,form\n", "utf-8")
+    assert load_lexicon(c)[["entry", "rationale"]].values.tolist() == [["apbd", ""]]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("frame,entry,match\nbudget,apbd,fuzzy\n", r"lex\.csv: line 2: unknown match mode 'fuzzy'"),
+        ("frame,entry,match\nbudget,apbd,form\nbudget,,form\n", r"line 3: empty entry"),
+        (
+            "frame,entry,match\na,kinerja,stem\nb,Kinerja,form\n",
+            r"line 3: duplicate entry 'kinerja' in frames a and b \(also at line 2\)",
+        ),
+        ("frame,entry\nbudget,apbd\n", r"lex\.csv: missing column\(s\) match"),
+        ("frame,entry,match\nbudget,kerja/sama,stem\n", r"not part of words"),
+        ("frame,entry,match\nbudget,2024,stem\n", r"has no word"),
+        ("frame,entry,match\n,apbd,stem\n", r"line 2: empty frame name"),
+    ],
+)
+def test_bad_lexicon_files_name_file_and_row(tmp_path, text, message):
+    path = tmp_path / "lex.csv"
+    path.write_text(text, "utf-8")
+    with pytest.raises(LexiconError, match=message):
+        load_lexicon(path)
+
+
+def test_bad_lexicon_dicts_and_paths(tmp_path):
+    with pytest.raises(LexiconError, match=r"frame 'b', item 1: duplicate entry 'sinergi'"):
+        load_lexicon({"a": ["sinergi"], "b": ["sinergi"]})
+    with pytest.raises(LexiconError, match=r"item 2: unknown match mode 'exact'"):
+        load_lexicon({"a": ["x", {"entry": "y", "match": "exact"}]})
+    with pytest.raises(LexiconError, match="file not found"):
+        load_lexicon(tmp_path / "missing.csv")
+    with pytest.raises(LexiconError, match="unknown lexicon format '.txt'"):
+        (tmp_path / "lex.txt").write_text("x", "utf-8")
+        load_lexicon(tmp_path / "lex.txt")
+    with pytest.raises(LexiconError, match="no entries"):
+        load_lexicon({})
+
+
+# ---------------------------------------------------------------------------- prefilter
+# FrameMatcher asks the stemmer only about tokens that contain the tail (all but the
+# first letter) of some stem key: Sastrawi strips affixes and may recode a root's first
+# letter (menyerap -> serap), nothing more. These tests pin that shortcut to its plain
+# definition on generated affixed forms of every stem-mode root of the lexicon.
+
+#: Stem keys of the packaged lexicon: the roots that stem-mode entries match.
+STEM_ROOTS = sorted(
+    {
+        stem_word(w)
+        for entry, mode in zip(load_lexicon()["entry"], load_lexicon()["match"])
+        if mode == "stem"
+        for w in entry.split()
+    }
+)
+#: meN- and peN- with their nasal assimilations; the nasal may replace the root's
+#: first letter (pukul -> memukul, tulis -> menulis, kirim -> mengirim, serap ->
+#: menyerap), so each is tried on the root and on the root without its first letter.
+NASAL_PREFIXES = ("me", "mem", "men", "meng", "meny", "menge", "pe", "pem", "pen", "peng",
+                  "peny", "penge")  # fmt: skip
+PREFIXES = ("", "di", "ber", "be", "bel", "ter", "te", "ke", "se", "per", "memper",
+            "diper", "mempe", *NASAL_PREFIXES)  # fmt: skip
+SUFFIXES = ("", "kan", "i", "an", "nya", "lah", "kah", "pun", "ku", "mu", "annya",
+            "kannya", "inya", "kanlah", "anlah", "ilah")  # fmt: skip
+
+
+def affixed_forms(root: str) -> list[str]:
+    """The affixed forms of the issue for one root: meN- (me-, mem-, men-, meng-,
+    meny-, menge-), di-, ber-, ter-, pe(N)-...-an, ke-...-an, -kan, -i, -nya, -lah,
+    reduplication."""
+    bases = [root, root[1:]]
+    forms = [root, root + "kan", root + "i", root + "nya", root + "lah"]
+    for nasal in NASAL_PREFIXES[:6]:  # meN- (-kan, -i)
+        forms += [nasal + b + s for b in bases for s in ("", "kan", "i")]
+    for nasal in NASAL_PREFIXES[6:]:  # pe(N)-...-an
+        forms += [nasal + b + s for b in bases for s in ("", "an")]
+    forms += ["di" + root, "di" + root + "kan", "di" + root + "i", "ber" + root, "be" + root,
+              "ber" + root + "an", "ter" + root, "ke" + root + "an", "per" + root + "an",
+              "memper" + root + "kan", "ke" + root + "annya"]  # fmt: skip
+    forms += [f"{root}-{root}", f"{root}-{root}nya", f"ber{root}-{root}",
+              f"{root}-me{root}", f"{root}-{root}an"]  # fmt: skip
+    return forms
+
+
+@pytest.fixture(scope="module")
+def prefilter() -> FrameMatcher:
+    return FrameMatcher()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("root", STEM_ROOTS)
+def test_prefilter_keeps_every_affixed_form_of_every_root(prefilter, root):
+    keys = set(STEM_ROOTS)
+    for form in affixed_forms(root):
+        if stem_word(form) in keys:
+            assert prefilter._may_stem(form), (root, form, stem_word(form))
+
+
+@st.composite
+def affixed(draw) -> str:
+    """A random affixation of a random root: prefix, maybe the first letter dropped,
+    suffix, clitic, maybe reduplicated."""
+    root = draw(st.sampled_from(STEM_ROOTS))
+    prefix = draw(st.sampled_from(PREFIXES))
+    base = root[1:] if prefix and draw(st.booleans()) else root
+    word = prefix + base + draw(st.sampled_from(SUFFIXES))
+    redup = draw(st.sampled_from(("none", "full", "base-first", "base-last")))
+    if redup == "full":
+        word = f"{word}-{word}"
+    elif redup == "base-first":
+        word = f"{root}-{word}"
+    elif redup == "base-last":
+        word = f"{word}-{root}"
+    return word
+
+
+@pytest.mark.slow
+@settings(max_examples=400, deadline=None)
+@given(affixed())
+def test_prefilter_keeps_random_affixations(prefilter, form):
+    if stem_word(form) in set(STEM_ROOTS):
+        assert prefilter._may_stem(form), (form, stem_word(form))
+
+
+FILLER = ("dan", "yang", "OPD", "pegawai", "harus", "di", "kantor", "Bupati", "2024", "HK3",
+          "sama", "kerja", "anggaran", "persepsi", "tegas", "hadir")  # fmt: skip
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(affixed(), st.sampled_from(FILLER), st.sampled_from(STEM_ROOTS)),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from((str.lower, str.capitalize, str.upper)),
+)
+def test_matcher_hits_equal_hits_without_the_prefilter(prefilter, words, case):
+    plain = FrameMatcher()
+    plain._may_stem = lambda token: True  # every token asked of the stemmer
+    tokens = [case(w) for w in words]
+    assert prefilter.match_tokens(tokens) == plain.match_tokens(tokens)
