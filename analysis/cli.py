@@ -11,6 +11,18 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from .clean import clean_article
+from .coding import CodingError, coder_agreement, sample_for_coding, score_coding
+from .corpus import CorpusError, read_article
+from .frames import frame_scores
+from .keyness import keyness_by_group
+from .kwic import kwic_table
+from .lexicon import FrameError, FrameMatcher
+from .paths import FIGURES_DIR, SEEDS_DIR
+from .quotes import quote_table
+from .suggest import suggest_entries
+from .terms import metadata_terms, term_frequencies
+
 __all__ = ["main", "build_parser"]
 
 
@@ -19,6 +31,7 @@ class UsageError(Exception):
 
 
 # ---------------------------------------------------------------- output helpers
+
 
 def emit_table(frame, fmt: str, *, index: bool = True) -> None:
     """Print a DataFrame as an aligned table, CSV or JSON (records) on stdout."""
@@ -31,22 +44,32 @@ def emit_table(frame, fmt: str, *, index: bool = True) -> None:
         sys.stdout.write(data.to_json(orient="records", force_ascii=False, indent=2) + "\n")
     else:
         with pd.option_context(
-            "display.max_rows", None, "display.max_columns", None, "display.width", 200,
-            "display.max_colwidth", 80,
+            "display.max_rows",
+            None,
+            "display.max_columns",
+            None,
+            "display.width",
+            200,
+            "display.max_colwidth",
+            80,
         ):
             sys.stdout.write(frame.to_string(index=index) + "\n")
 
 
 def add_format_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--format", choices=("table", "csv", "json"), default="table",
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
         help="output format (default: table)",
     )
 
 
 def add_corpus_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--corpus", metavar="DIR", default=None,
+        "--corpus",
+        metavar="DIR",
+        default=None,
         help="folder of .txt articles, optionally with metadata.csv (default: seeds/)",
     )
 
@@ -54,12 +77,17 @@ def add_corpus_option(p: argparse.ArgumentParser) -> None:
 def add_parallel_options(p: argparse.ArgumentParser) -> None:
     """--jobs, --engine and --quiet: how a large corpus is processed (analysis.parallel)."""
     p.add_argument(
-        "--jobs", metavar="N", type=int, default=None,
+        "--jobs",
+        metavar="N",
+        type=int,
+        default=None,
         help="worker processes (default: all cores; corpora under 200 articles run "
         "serially; 1: serial)",
     )
     p.add_argument(
-        "--engine", choices=("processes", "serial", "dask"), default="processes",
+        "--engine",
+        choices=("processes", "serial", "dask"),
+        default="processes",
         help="processes (default), serial, or dask (the current Dask scheduler; needs the "
         "dask extra)",
     )
@@ -72,17 +100,16 @@ def _parallel(args: argparse.Namespace) -> dict:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, got {args.jobs}")
     return {
-        "jobs": args.jobs, "engine": args.engine,
+        "jobs": args.jobs,
+        "engine": args.engine,
         "progress": False if getattr(args, "quiet", False) else None,
     }
 
 
 # ---------------------------------------------------------------- subcommands
 
-def _cmd_clean(args: argparse.Namespace) -> int:
-    from .clean import clean_article
-    from .corpus import read_article
 
+def _cmd_clean(args: argparse.Namespace) -> int:
     for i, name in enumerate(args.files):
         text, _ = read_article(name)
         art = clean_article(text)
@@ -99,14 +126,12 @@ def _cmd_clean(args: argparse.Namespace) -> int:
 def _add_clean(sub) -> None:
     p = sub.add_parser("clean", help="print the cleaned body of article files")
     p.add_argument("files", nargs="+", metavar="FILE", help="raw article .txt files")
-    p.add_argument(
-        "--removed", action="store_true", help="also list the removed lines and why"
-    )
+    p.add_argument("--removed", action="store_true", help="also list the removed lines and why")
     p.set_defaults(func=_cmd_clean)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report import build_report
+    from .report import build_report  # nbconvert and a kernel: loaded only for the report
 
     written = build_report(args.out, progress=not args.quiet)
     sys.stdout.write(f"report written: {written[-1]}\n")
@@ -114,11 +139,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _add_report(sub) -> None:
-    p = sub.add_parser(
-        "report", help="run every notebook and export a self-contained HTML report"
-    )
+    p = sub.add_parser("report", help="run every notebook and export a self-contained HTML report")
     p.add_argument(
-        "--out", metavar="DIR", default=None,
+        "--out",
+        metavar="DIR",
+        default=None,
         help="output folder (default: <repository>-report/ beside the repository)",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -130,16 +155,18 @@ FRAMES_COLUMNS = ("frame", "hits", "tokens", "per_1000", "share", "ci_low", "ci_
 
 
 def _cmd_frames(args: argparse.Namespace) -> int:
-    from .frames import FrameError, FrameMatcher, frame_scores
-    from .paths import SEEDS_DIR
-
     by = "sentence" if args.by == "sentence" else [c.strip() for c in args.by.split(",")]
     voice = [v.strip() for v in args.voice.split(",")] if args.voice else None
     try:
         matcher = FrameMatcher(args.lexicon)
         scores = frame_scores(
             args.corpus if args.corpus is not None else SEEDS_DIR,
-            by=by, voice=voice, lexicon=matcher, n_boot=args.n_boot, seed=args.seed,
+            by=by,
+            voice=voice,
+            lexicon=matcher,
+            n_boot=args.n_boot,
+            seed=args.seed,
+            genre_check=not args.all_articles,
             **_parallel(args),
         )
     except FrameError as exc:
@@ -165,26 +192,42 @@ def _add_frames(sub) -> None:
     )
     add_corpus_option(p)
     p.add_argument(
-        "--by", metavar="COLUMN", default="doc_id",
+        "--by",
+        metavar="COLUMN",
+        default="doc_id",
         help="group by doc_id (default), a metadata column (leader, role, level, date ...), "
         "voice, several columns separated by commas, or 'sentence' (one row per sentence "
         "and frame, with its text and voice, to read against a hand coding)",
     )
     p.add_argument(
-        "--voice", metavar="VOICE", default=None,
+        "--voice",
+        metavar="VOICE",
+        default=None,
         help="keep only sentences of this voice: direct, indirect or narration "
         "(several separated by commas)",
     )
     p.add_argument(
-        "--lexicon", metavar="FILE", default=None,
+        "--lexicon",
+        metavar="FILE",
+        default=None,
         help="your own lexicon (.csv with frame,entry,match,rationale or .yaml); "
         "default: the packaged one",
     )
     p.add_argument(
-        "--n-boot", metavar="N", type=int, default=1000,
+        "--n-boot",
+        metavar="N",
+        type=int,
+        default=1000,
         help="bootstrap resamples for the intervals (default: 1000; 0: none)",
     )
     p.add_argument("--seed", type=int, default=12345, help="random seed (default: 12345)")
+    p.add_argument(
+        "--all-articles",
+        action="store_true",
+        help="code every article; by default articles that are not news of a regional "
+        "government (sport, crime ...: fewer than 3 mentions of its offices, agencies or "
+        "staff) get no frame, as the codebook says",
+    )
     add_parallel_options(p)
     add_format_option(p)
     p.set_defaults(func=_cmd_frames)
@@ -192,16 +235,13 @@ def _add_frames(sub) -> None:
 
 # ---------------------------------------------------------------- terms, kwic, keyness, figures
 
+
 def _corpus_source(args: argparse.Namespace):
     """The corpus folder to stream from (the seeds by default)."""
-    from .paths import SEEDS_DIR
-
     return args.corpus if args.corpus is not None else SEEDS_DIR
 
 
 def _exclude(args: argparse.Namespace, source) -> frozenset[str]:
-    from .terms import metadata_terms
-
     return metadata_terms(source) if getattr(args, "drop_names", False) else frozenset()
 
 
@@ -212,13 +252,15 @@ def _top_per_group(table, top: int, grouped: bool):
 
 
 def _cmd_terms(args: argparse.Namespace) -> int:
-    from .terms import term_frequencies
-
     source = _corpus_source(args)
     try:
         table = term_frequencies(
-            source, by=args.by, stem=args.stem, drop_stopwords=not args.keep_stopwords,
-            exclude=_exclude(args, source), **_parallel(args),
+            source,
+            by=args.by,
+            stem=args.stem,
+            drop_stopwords=not args.keep_stopwords,
+            exclude=_exclude(args, source),
+            **_parallel(args),
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -237,7 +279,8 @@ def _add_stem_options(p: argparse.ArgumentParser, *, stopwords: bool = True) -> 
             "--keep-stopwords", action="store_true", help="count stopwords too (default: dropped)"
         )
     p.add_argument(
-        "--drop-names", action="store_true",
+        "--drop-names",
+        action="store_true",
         help="leave out the words of the leader, region and province metadata (names)",
     )
 
@@ -254,13 +297,18 @@ def _add_terms(sub) -> None:
     )
     add_corpus_option(p)
     p.add_argument(
-        "--by", metavar="COLUMN", default=None,
+        "--by",
+        metavar="COLUMN",
+        default=None,
         help="one list per doc_id or metadata column (leader, role, level ...); "
         "default: the whole corpus",
     )
     _add_stem_options(p)
     p.add_argument(
-        "--top", metavar="N", type=int, default=30,
+        "--top",
+        metavar="N",
+        type=int,
+        default=30,
         help="rows per group (default: 30; 0: all)",
     )
     add_parallel_options(p)
@@ -269,11 +317,12 @@ def _add_terms(sub) -> None:
 
 
 def _cmd_kwic(args: argparse.Namespace) -> int:
-    from .terms import kwic
-
     try:
-        hits = kwic(
-            _corpus_source(args), args.pattern, window=args.window, stem=args.stem,
+        hits = kwic_table(
+            _corpus_source(args),
+            args.pattern,
+            window=args.window,
+            stem=args.stem,
             **_parallel(args),
         )
     except ValueError as exc:
@@ -307,7 +356,10 @@ def _add_kwic(sub) -> None:
     p.add_argument("pattern", metavar="PATTERN", help="word, phrase or glob to look for")
     add_corpus_option(p)
     p.add_argument(
-        "--window", metavar="N", type=int, default=5,
+        "--window",
+        metavar="N",
+        type=int,
+        default=5,
         help="words of context on each side (default: 5)",
     )
     p.add_argument("--stem", action="store_true", help="match words by their stem")
@@ -317,14 +369,17 @@ def _add_kwic(sub) -> None:
 
 
 def _cmd_keyness(args: argparse.Namespace) -> int:
-    from .terms import keyness_by_group
-
     source = _corpus_source(args)
     try:
         table = keyness_by_group(
-            source, by=args.by, groups=None if args.group is None else [args.group],
-            stem=args.stem, drop_stopwords=not args.keep_stopwords,
-            exclude=_exclude(args, source), min_count=args.min_count, **_parallel(args),
+            source,
+            by=args.by,
+            groups=None if args.group is None else [args.group],
+            stem=args.stem,
+            drop_stopwords=not args.keep_stopwords,
+            exclude=_exclude(args, source),
+            min_count=args.min_count,
+            **_parallel(args),
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -347,20 +402,30 @@ def _add_keyness(sub) -> None:
     )
     add_corpus_option(p)
     p.add_argument(
-        "--by", metavar="COLUMN", default="leader",
+        "--by",
+        metavar="COLUMN",
+        default="leader",
         help="groups to compare: a metadata column or doc_id (default: leader)",
     )
     p.add_argument(
-        "--group", metavar="VALUE", default=None,
+        "--group",
+        metavar="VALUE",
+        default=None,
         help="only this group against the rest (default: every group in turn)",
     )
     _add_stem_options(p)
     p.add_argument(
-        "--min-count", metavar="N", type=int, default=1,
+        "--min-count",
+        metavar="N",
+        type=int,
+        default=1,
         help="leave out terms seen fewer times in group and rest together (default: 1)",
     )
     p.add_argument(
-        "--top", metavar="N", type=int, default=20,
+        "--top",
+        metavar="N",
+        type=int,
+        default=20,
         help="rows per group (default: 20; 0: all)",
     )
     add_parallel_options(p)
@@ -369,8 +434,7 @@ def _add_keyness(sub) -> None:
 
 
 def _cmd_figures(args: argparse.Namespace) -> int:
-    from .figures import build_figures
-    from .paths import FIGURES_DIR
+    from .figures import build_figures  # matplotlib: loaded only to draw
 
     out = args.out if args.out is not None else FIGURES_DIR
     if args.jobs is not None and args.jobs < 1:
@@ -390,11 +454,16 @@ def _add_figures(sub) -> None:
     )
     add_corpus_option(p)
     p.add_argument(
-        "--out", metavar="DIR", default=None,
+        "--out",
+        metavar="DIR",
+        default=None,
         help="output folder (default: the repository's figures/)",
     )
     p.add_argument(
-        "--jobs", metavar="N", type=int, default=None,
+        "--jobs",
+        metavar="N",
+        type=int,
+        default=None,
         help="worker processes drawing figures side by side (default: all cores; 1: one "
         "after the other); the files are the same whatever N",
     )
@@ -403,15 +472,20 @@ def _add_figures(sub) -> None:
 
 
 def _cmd_quotes(args: argparse.Namespace) -> int:
-    from .quotes import quotes
-
     try:
-        table = quotes(args.corpus, by=args.by, **_parallel(args))
+        table = quote_table(args.corpus, by=args.by, **_parallel(args))
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if args.format == "table":  # the columns a reader needs; csv/json carry them all
-        keep = ["doc_id", *([args.by] if args.by else []), "sentence_no", "speaker",
-                "speaker_source", "closed", "text"]
+        keep = [
+            "doc_id",
+            *([args.by] if args.by else []),
+            "sentence_no",
+            "speaker",
+            "speaker_source",
+            "closed",
+            "text",
+        ]
         table = table[list(dict.fromkeys(keep))]
     emit_table(table, args.format)
     return 0
@@ -430,7 +504,9 @@ def _add_quotes(sub) -> None:
     )
     add_corpus_option(p)
     p.add_argument(
-        "--by", metavar="COLUMN", default=None,
+        "--by",
+        metavar="COLUMN",
+        default=None,
         help="add a metadata column to each quote (leader, role, level, region ...)",
     )
     add_parallel_options(p)
@@ -443,7 +519,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     import tempfile
     from pathlib import Path
 
-    from .bench import benchmark, machine, speed_ratios
+    from .bench import benchmark, machine, speed_ratios  # the benchmark's own baselines
     from .synthetic import synthetic_articles
 
     if args.articles < 1:
@@ -467,8 +543,13 @@ def _cmd_bench(args: argparse.Namespace) -> int:
                 n_bytes += len(art["text"].encode("utf-8"))
                 fh.write(json.dumps(art, ensure_ascii=False) + "\n")
         table = benchmark(
-            path, articles=args.articles, megabytes=n_bytes / 1e6, jobs=args.jobs,
-            extras=not args.no_extras, progress=say, repeat=args.repeat,
+            path,
+            articles=args.articles,
+            megabytes=n_bytes / 1e6,
+            jobs=args.jobs,
+            extras=not args.no_extras,
+            progress=say,
+            repeat=args.repeat,
         )
     info = machine()
     sys.stdout.write(
@@ -510,21 +591,31 @@ def _add_bench(sub) -> None:
         ),
     )
     p.add_argument(
-        "--articles", metavar="N", type=int, default=100_000,
+        "--articles",
+        metavar="N",
+        type=int,
+        default=100_000,
         help="number of synthetic articles (default: 100000)",
     )
     p.add_argument(
-        "--jobs", metavar="N", type=int, default=None,
+        "--jobs",
+        metavar="N",
+        type=int,
+        default=None,
         help="worker processes for terms and frames (default: all cores)",
     )
     p.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus (default: 0)")
     p.add_argument(
-        "--repeat", metavar="N", type=int, default=1,
+        "--repeat",
+        metavar="N",
+        type=int,
+        default=1,
         help="run every operation N times in rounds of alternating order and report the "
         "fastest run of each (default: 1); use 2 or 3 on a machine whose speed drifts",
     )
     p.add_argument(
-        "--no-extras", action="store_true",
+        "--no-extras",
+        action="store_true",
         help="skip timing 'import analysis' and the figures command",
     )
     p.add_argument("--quiet", action="store_true", help="no progress messages")
@@ -533,6 +624,141 @@ def _add_bench(sub) -> None:
 
 
 #: Functions that add one subcommand each to the parser. Add new subcommands here.
+# ---------------------------------------------------------------- suggest, validate
+
+
+def _cmd_suggest(args: argparse.Namespace) -> int:
+    try:
+        table = suggest_entries(
+            _corpus_source(args),
+            args.frame,
+            n=args.n,
+            lexicon=args.lexicon,
+            min_count=args.min_count,
+            examples=args.examples,
+            jobs=args.jobs,
+        )
+    except (ValueError, FrameError) as exc:
+        raise UsageError(str(exc)) from None
+    emit_table(table.round({"g2": 4, "log_ratio": 4}), args.format)
+    return 0
+
+
+def _add_suggest(sub) -> None:
+    p = sub.add_parser(
+        "suggest",
+        help="words and bigrams key in a frame's sentences, not yet in the lexicon",
+        description=(
+            "Rank the words and two-word sequences that sentences with a hit of FRAME use "
+            "more than the other sentences (log-likelihood g2, log_ratio), leaving out "
+            "current entries, stopwords and names, each with concordance lines as "
+            "evidence: candidates for extending the lexicon for your corpus, to read, not "
+            "to add blindly."
+        ),
+    )
+    p.add_argument("frame", metavar="FRAME", help="performance, coordination, discipline ...")
+    add_corpus_option(p)
+    p.add_argument("--n", metavar="N", type=int, default=30, help="suggestions (default: 30)")
+    p.add_argument(
+        "--min-count",
+        metavar="N",
+        type=int,
+        default=3,
+        help="fewest occurrences in the frame's sentences (default: 3)",
+    )
+    p.add_argument(
+        "--examples",
+        metavar="N",
+        type=int,
+        default=3,
+        help="concordance lines per suggestion (default: 3)",
+    )
+    p.add_argument("--lexicon", metavar="FILE", default=None, help="your own lexicon")
+    p.add_argument("--jobs", metavar="N", type=int, default=None, help="worker processes")
+    add_format_option(p)
+    p.set_defaults(func=_cmd_suggest)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    source = _corpus_source(args)
+    if args.action == "sample":
+        if args.out is None:
+            raise UsageError("validate sample needs --out FILE (the coding sheet to write)")
+        sheet = sample_for_coding(
+            source,
+            n=args.n,
+            seed=args.seed,
+            by=args.by,
+            lexicon=args.lexicon,
+            path=args.out,
+            overwrite=args.overwrite,
+        )
+        sys.stdout.write(
+            f"{len(sheet)} sentences written to {args.out}: fill each frame column with 1 "
+            "or 0 and voice with direct, indirect or narration, then run "
+            f"`python -m analysis validate score {args.out}`\n"
+        )
+        return 0
+    if args.action == "score":
+        if len(args.sheets) != 1:
+            raise UsageError("validate score takes one coding sheet")
+        score = score_coding(
+            args.sheets[0], source, lexicon=args.lexicon, n_boot=args.n_boot, seed=args.seed
+        )
+        emit_table(score.frames.round(4), args.format)
+        sys.stdout.write("\n")
+        emit_table(score.voice.round(4), args.format)
+        if args.format == "table":
+            sys.stdout.write("\n")
+            emit_table(score.confusion, args.format)
+        if args.disagreements:
+            score.disagreements.to_csv(args.disagreements, lineterminator="\n")
+            sys.stdout.write(
+                f"\n{len(score.disagreements)} disagreeing sentences written to "
+                f"{args.disagreements}\n"
+            )
+        return 0
+    if len(args.sheets) != 2:
+        raise UsageError("validate agree takes two coding sheets of the same sentences")
+    emit_table(coder_agreement(*args.sheets).round(4), args.format)
+    return 0
+
+
+def _add_validate(sub) -> None:
+    p = sub.add_parser(
+        "validate",
+        help="check the frame coding on your corpus: draw a coding sheet, score it, agree",
+        description=(
+            "sample: draw a seeded, stratified random sample of sentences and write a "
+            "coding sheet (doc_id, sentence_no, sentence, an empty 0/1 column per frame, "
+            "voice) for a coder; score SHEET: the package against the filled sheet "
+            "(per-frame precision, recall, F1 with bootstrap intervals, voice accuracy and "
+            "kappa); agree SHEET1 SHEET2: two coders' agreement (Krippendorff's alpha per "
+            "frame, Cohen's kappa for voice)."
+        ),
+    )
+    p.add_argument("action", choices=("sample", "score", "agree"))
+    p.add_argument("sheets", nargs="*", metavar="SHEET", help="filled coding sheet(s), CSV")
+    add_corpus_option(p)
+    p.add_argument("--n", metavar="N", type=int, default=200, help="sentences to draw (200)")
+    p.add_argument("--seed", type=int, default=12345, help="random seed (default: 12345)")
+    p.add_argument("--by", metavar="COLUMN", default=None, help="metadata column to stratify by")
+    p.add_argument("--out", metavar="FILE", default=None, help="where to write the sheet")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing sheet")
+    p.add_argument("--lexicon", metavar="FILE", default=None, help="your own lexicon")
+    p.add_argument(
+        "--n-boot", metavar="N", type=int, default=1000, help="bootstrap resamples (1000)"
+    )
+    p.add_argument(
+        "--disagreements",
+        metavar="FILE",
+        default=None,
+        help="also write the sentences on which package and coder disagree (CSV)",
+    )
+    add_format_option(p)
+    p.set_defaults(func=_cmd_validate)
+
+
 SUBCOMMANDS: list[Callable] = [
     _add_clean,
     _add_report,
@@ -543,6 +769,8 @@ SUBCOMMANDS: list[Callable] = [
     _add_figures,
     _add_quotes,
     _add_bench,
+    _add_suggest,
+    _add_validate,
 ]
 
 
@@ -558,13 +786,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from .corpus import CorpusError
-
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except (CorpusError, UsageError) as exc:
+    except (CorpusError, UsageError, CodingError, FileExistsError) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 2
     except BrokenPipeError:  # e.g. piped into `head`

@@ -265,8 +265,12 @@ def build_figures(
     staging = Path(tempfile.mkdtemp(dir=out, prefix=".figures-", suffix=".tmp"))
     try:
         with tqdm(
-            total=len(builders), desc="figures", unit="step", disable=not progress,
-            file=sys.stderr, leave=False,
+            total=len(builders),
+            desc="figures",
+            unit="step",
+            disable=not progress,
+            file=sys.stderr,
+            leave=False,
         ) as bar:
             made = _run_builders(builders, corpus, staging, n_jobs, bar)
         seen: set[str] = set()
@@ -468,6 +472,7 @@ def _frame_row_labels(corpus: pd.DataFrame, scores: pd.DataFrame, by: str) -> di
 # (jobs > 1) the long ones start first and the short ones fill in, so the workers finish
 # together.
 
+
 @figure_builder
 def word_clouds(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     """Word cloud of the corpus, one per article, and a comparison cloud."""
@@ -535,7 +540,8 @@ def frame_figures(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     )
     fig.suptitle(
         f"Frame profile per {'article' if by == 'doc_id' else by}: lexicon hits per 1,000 "
-        f"words\n{_CI_NOTE}", fontsize=9,
+        f"words\n{_CI_NOTE}",
+        fontsize=9,
     )
     yield f"frames_profile_by_{'article' if by == 'doc_id' else by}", fig, shown
 
@@ -547,8 +553,9 @@ def frame_figures(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
             scores = scores.drop(columns=["ci_low", "ci_high", "share_ci_low", "share_ci_high"])
             k = scores[rows_by].nunique()
             fig = plots.new_figure((7.2, 0.42 * k + 1.6))
-            plots.plot_frame_heatmap(scores, ax=fig.subplots(), index=rows_by,
-                                     labels=_group_labels(corpus, rows_by))
+            plots.plot_frame_heatmap(
+                scores, ax=fig.subplots(), index=rows_by, labels=_group_labels(corpus, rows_by)
+            )
             what = "article" if rows_by == "doc_id" else rows_by
             fig.suptitle(f"Frame hits per 1,000 words, per {what}", fontsize=10)
             yield f"frames_heatmap_by_{what}", fig, scores
@@ -572,11 +579,12 @@ def frame_figures(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
     for ax, (title, part) in zip(axes, panels):
         plots.plot_voice_comparison(part, ax=ax, title=title)
-    for ax in axes[len(panels):]:
+    for ax in axes[len(panels) :]:
         ax.set_visible(False)
     fig.suptitle(
         "Frames in the leader's direct words, reported (indirect) speech and the "
-        f"journalist's narration (each panel has its own scale)\n{_CI_NOTE}", fontsize=9,
+        f"journalist's narration (each panel has its own scale)\n{_CI_NOTE}",
+        fontsize=9,
     )
     yield "frames_by_voice", fig, table
 
@@ -587,8 +595,7 @@ def frame_figures(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
             meta = sentences.drop_duplicates("doc_id").set_index("doc_id")
             cols = ["date"] + (["leader"] if has_leader else [])
             scores = scores.join(meta[cols], on="doc_id")
-            scores = scores[["doc_id", *cols, *[c for c in scores if c not in
-                                                 ("doc_id", *cols)]]]
+            scores = scores[["doc_id", *cols, *[c for c in scores if c not in ("doc_id", *cols)]]]
             label, what, lines = ("leader" if has_leader else "doc_id"), "article", False
         else:
             dated = sentences.assign(year=sentences["date"].astype(str).str[:4])
@@ -634,7 +641,8 @@ def top_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     )
     fig.suptitle(
         f"Top terms per {'article' if by == 'doc_id' else by}, per 1,000 words on a shared "
-        f"scale ({_NAMES_NOTE})", fontsize=10,
+        f"scale ({_NAMES_NOTE})",
+        fontsize=10,
     )
     yield f"top_terms_by_{'article' if by == 'doc_id' else by}", fig, grouped
 
@@ -647,7 +655,8 @@ def collocations_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     plots.plot_collocations(table, ax=fig.subplots(), n=20)
     fig.suptitle(
         "Strongest collocations: two-word sequences inside sentences seen at least 3 times,\n"
-        f"ranked by log-likelihood G2 ({_NAMES_NOTE})", fontsize=10,
+        f"ranked by log-likelihood G2 ({_NAMES_NOTE})",
+        fontsize=10,
     )
     yield "collocations", fig, table
 
@@ -670,12 +679,17 @@ def keyness_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     k = shown.index.get_level_values(0).nunique()
     fig = plots.new_figure((10.0, 3.5 * -(-(k + 1) // 2) + 0.5))
     plots.plot_keyness_grid(
-        shown, fig=fig, n=n, ncols=2, titles=_group_labels(corpus, by),
+        shown,
+        fig=fig,
+        n=n,
+        ncols=2,
+        titles=_group_labels(corpus, by),
         reference=f"the other {by}s' articles" if by != "doc_id" else "the other articles",
     )
     fig.suptitle(
         f"Keyness: each {'article' if by == 'doc_id' else by} against the rest "
-        f"(Log Ratio, log-likelihood G2; {_NAMES_NOTE})", fontsize=10,
+        f"(Log Ratio, log-likelihood G2; {_NAMES_NOTE})",
+        fontsize=10,
     )
     yield f"keyness_by_{'article' if by == 'doc_id' else by}", fig, shown
 
@@ -690,12 +704,17 @@ def distinctive_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     k = table.index.get_level_values(0).nunique()
     fig = plots.new_figure((11.0, 2.6 * -(-k // 3) + 0.6))
     plots.plot_top_terms_grid(
-        table, fig=fig, n=8, column="tfidf", ncols=3, titles=_group_labels(corpus, by),
+        table,
+        fig=fig,
+        n=8,
+        column="tfidf",
+        ncols=3,
+        titles=_group_labels(corpus, by),
         color=plots.PALETTE[2],
     )
     fig.suptitle(
-        "Distinctive terms by TF-IDF (relative frequency x smoothed idf; "
-        f"{_NAMES_NOTE})", fontsize=10,
+        f"Distinctive terms by TF-IDF (relative frequency x smoothed idf; {_NAMES_NOTE})",
+        fontsize=10,
     )
     yield f"tfidf_by_{'article' if by == 'doc_id' else by}", fig, table
 
@@ -712,11 +731,16 @@ def dispersion_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     rows = len(corpus) * (len(key_terms) + 1)
     fig = plots.new_figure((9.0, 0.17 * rows + 1.2))
     plots.plot_dispersion(
-        table, ax=fig.subplots(), terms=key_terms, docs=list(corpus.index),
-        labels=_doc_labels(corpus), hue="frame",
+        table,
+        ax=fig.subplots(),
+        terms=key_terms,
+        docs=list(corpus.index),
+        labels=_doc_labels(corpus),
+        hue="frame",
     )
     fig.suptitle(
         "Where the frames' key terms occur in each article (matched by stem; "
-        "'sinergi*' = sinergi, sinergitas ...)", fontsize=10,
+        "'sinergi*' = sinergi, sinergitas ...)",
+        fontsize=10,
     )
     yield "dispersion_frames", fig, table

@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .bootstrap import cluster_units, group_rng, percentile_interval, resample_rates
+from .genre import is_on_genre
 from .lexicon import (  # re-exported: their home is analysis.lexicon
     CLITICS,
     MATCH_MODES,
@@ -52,7 +53,7 @@ from .lexicon import LEXICON_COLUMNS as LEXICON_COLUMNS
 from .lexicon import LEXICON_FILE as LEXICON_FILE
 from .lexicon import REQUIRED_LEXICON_COLUMNS as REQUIRED_LEXICON_COLUMNS
 from .parallel import map_documents, progress_bar
-from .quotes import VOICES, document_voices
+from .quotes import VOICES, document_voices, is_attribution_only
 from .tokens import _TOKEN_SPLIT_RE, _ascii_tokens, is_word, normalize, split_sentences
 
 __all__ = [
@@ -205,8 +206,13 @@ def _code_document(
     texts: bool,
     keep: frozenset[str] | None,
     evidence: bool = True,
+    genre_check: bool = True,
 ) -> tuple | None:
     """Frame coding of one document, the per-document part of :func:`_code`.
+
+    The codebook's sentence rules apply here: a sentence that only attributes (``Hal itu
+    disampaikan ...``) has no hit, and with ``genre_check`` no sentence of an off-genre
+    document (:func:`analysis.genre.is_on_genre`) has one; their tokens still count.
 
     Returns ``(doc_id, metadata, metadata names, sentences, voices, speakers, tokens,
     hits)``: sentence texts only when ``texts`` (else only for sentences with a hit,
@@ -223,8 +229,11 @@ def _code_document(
     names = [k for k in doc if k not in _NOT_METADATA and k not in _SENTENCE_CORE]
     meta = {k: doc[k] for k in names if keep is None or k in keep}
     tokens, hits, kept = [], [], []
+    on_genre = not genre_check or is_on_genre(body)
     for r, text in enumerate(sentences):
         n_tokens, found = _match_text(text, matcher, evidence)
+        if found and (not on_genre or is_attribution_only(text)):
+            found = []
         tokens.append(n_tokens)
         for fi, entry, matched, _a, _b in found:
             hits.append((r, fi, entry, matched) if evidence else (r, fi, None, None))
@@ -327,6 +336,7 @@ def _code(
     texts: bool = True,
     evidence: bool = True,
     keep: Iterable[str] | None = None,
+    genre_check: bool = True,
     jobs: int | None = None,
     engine: str = "processes",
     progress: bool | None = None,
@@ -342,13 +352,14 @@ def _code(
     evidence list is empty.
     """
     if _is_sentence_table(corpus):
-        return _code_table(_sentence_table(corpus), matcher)
+        return _code_table(_sentence_table(corpus), matcher, genre_check=genre_check)
     func = partial(
         _code_document,
         matcher=matcher,
         voices=voices,
         texts=texts,
         evidence=evidence,
+        genre_check=genre_check,
         keep=None if keep is None else frozenset(keep),
     )
     stream = _Stream(evidence)
@@ -361,14 +372,23 @@ def _code(
     return stream.coded(matcher.frames, voices)
 
 
-def _code_table(table: pd.DataFrame, matcher: FrameMatcher) -> _Coded:
+def _code_table(table: pd.DataFrame, matcher: FrameMatcher, *, genre_check: bool = True) -> _Coded:
+    """Frame coding of a sentence table (the sentence rules of :func:`_code_document`;
+    a document's genre is judged on its sentences joined)."""
     texts = table["sentence"].astype(str).tolist()
     n, nf = len(texts), len(matcher.frames)
     tokens = np.zeros(n, dtype=np.int64)
     hits = np.zeros((n, nf), dtype=np.int64)
     evidence: list[tuple[int, int, str, str]] = []
+    off = set()
+    if genre_check and n:
+        joined = pd.Series(texts).groupby(table["doc_id"].to_numpy()).agg(" ".join)
+        off = {d for d, body in joined.items() if not is_on_genre(body)}
+    doc_ids = table["doc_id"].tolist()
     for r, text in enumerate(texts):
         tokens[r], found = _match_text(text, matcher)
+        if found and (doc_ids[r] in off or is_attribution_only(text)):
+            found = []
         for fi, entry, matched, _a, _b in found:
             hits[r, fi] += 1
             evidence.append((r, fi, entry, matched))
@@ -400,6 +420,7 @@ def frame_evidence(
     corpus: Any,
     *,
     lexicon: Any = None,
+    genre_check: bool = True,
     jobs: int | None = None,
     engine: str = "processes",
     progress: bool | None = None,
@@ -415,6 +436,9 @@ def frame_evidence(
     lexicon : FrameMatcher or lexicon source, optional
         A :class:`FrameMatcher` or anything :func:`load_lexicon` accepts (default: the
         packaged lexicon).
+    genre_check : bool
+        Code off-genre articles (sport, crime ... :func:`analysis.genre.is_on_genre`) as
+        having no frame, as the codebook does (default); ``False`` codes every article.
     jobs : int, optional
         Worker processes coding the corpus (see :func:`analysis.parallel.map_documents`;
         default ``None``: all cores, but serial below 200 documents; 1: serial).
@@ -435,7 +459,15 @@ def frame_evidence(
         (``leader``, ``role``, ``level``, ``date`` ... when present).
     """
     matcher = _as_matcher(lexicon)
-    coded = _code(corpus, matcher, texts=False, jobs=jobs, engine=engine, progress=progress)
+    coded = _code(
+        corpus,
+        matcher,
+        texts=False,
+        genre_check=genre_check,
+        jobs=jobs,
+        engine=engine,
+        progress=progress,
+    )
     table = coded.table
     meta = _metadata_columns(table)
     rows = np.array([e[0] for e in coded.evidence], dtype=np.int64)
@@ -497,6 +529,7 @@ def frame_scores(
     n_boot: int = 1000,
     ci: float = 0.95,
     seed: int = 12345,
+    genre_check: bool = True,
     jobs: int | None = None,
     engine: str = "processes",
     progress: bool | None = None,
@@ -525,6 +558,9 @@ def frame_scores(
         Coverage of the percentile intervals (0.95: 2.5th and 97.5th percentiles).
     seed : int
         Seed of the random generator; the same input and seed give identical output.
+    genre_check : bool
+        Code off-genre articles (sport, crime ... :func:`analysis.genre.is_on_genre`) as
+        having no frame, as the codebook does (default); ``False`` codes every article.
     jobs, engine, progress
         How a corpus is coded, as in :func:`frame_evidence` (the bootstrap runs
         afterwards, in this process, with the same seed: every engine gives the same
@@ -587,6 +623,7 @@ def frame_scores(
         texts=sentence_level,
         evidence=False,
         keep=by_cols,
+        genre_check=genre_check,
         jobs=jobs,
         engine=engine,
         progress=progress,
@@ -780,6 +817,7 @@ def frame_cooccurrence(
     *,
     lexicon: Any = None,
     voice: str | Sequence[str] | None = None,
+    genre_check: bool = True,
     jobs: int | None = None,
     engine: str = "processes",
     progress: bool | None = None,
@@ -795,6 +833,9 @@ def frame_cooccurrence(
         packaged lexicon).
     voice : str or list of str, optional
         Keep only sentences of this voice or these voices.
+    genre_check : bool
+        Code off-genre articles (sport, crime ... :func:`analysis.genre.is_on_genre`) as
+        having no frame, as the codebook does (default); ``False`` codes every article.
     jobs, engine, progress
         As in :func:`frame_evidence`.
 
@@ -813,6 +854,7 @@ def frame_cooccurrence(
         texts=False,
         evidence=False,
         keep=(),
+        genre_check=genre_check,
         jobs=jobs,
         engine=engine,
         progress=progress,

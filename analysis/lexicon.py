@@ -39,9 +39,12 @@ per sentence, it never spans a sentence break.
 Overlaps. Within one frame, matches are taken leftmost first and, at the same start,
 longest first (ties by entry name); a token is counted at most once per frame, so
 ``bekerja sama`` is one ``kerja sama`` hit. Across frames, each frame is matched on its
-own: a token may count once for each of two frames when two frames' entries overlap
-(the lexicon cannot list the same entry in two frames). A hit is one match of one entry,
-whatever its number of words.
+own, then a hit that lies inside a longer hit of another frame is dropped (the compound
+names one thing: ``jam pelayanan`` is discipline only); a token may still count for two
+frames when two frames' entries merely overlap (the lexicon cannot list the same entry
+in two frames). Entries of the frame ``none`` are names that carry no frame
+(``rapat koordinasi``): a hit inside one does not count. A hit is one match of one
+entry, whatever its number of words.
 
 The module is pure: it prints nothing, writes no files and never changes its inputs
 (a lexicon path is read through :func:`analysis.corpus.read_article`).
@@ -70,6 +73,7 @@ __all__ = [
     "LEXICON_COLUMNS",
     "LexiconError",
     "MATCH_MODES",
+    "NO_FRAME",
     "load_lexicon",
     "match_frames",
 ]
@@ -78,6 +82,11 @@ __all__ = [
 MATCH_MODES = ("stem", "form")
 #: Columns of a lexicon table; ``rationale`` may be missing from a user's file.
 LEXICON_COLUMNS = ("frame", "entry", "match", "rationale")
+#: The frame name of entries that carry no frame: names of events, documents and agencies
+#: (``rapat koordinasi``, ``pakta integritas``, ``pelayanan terpadu satu pintu``) whose
+#: words would otherwise count for a frame. Where one matches, the words it covers count
+#: for no frame; it is never a frame of the tables.
+NO_FRAME = "none"
 REQUIRED_LEXICON_COLUMNS = ("frame", "entry", "match")
 LEXICON_FILE = "frame_lexicon.csv"
 
@@ -271,7 +280,9 @@ def load_lexicon(source: Any = None) -> pd.DataFrame:
     pandas.DataFrame
         Index ``row`` (0, 1, ...); columns ``frame``, ``entry`` (lower case, single
         spaces), ``match`` (``stem`` or ``form``), ``rationale`` (``""`` when not given).
-        Rows keep the source order; frames are ordered by first appearance.
+        Rows keep the source order; frames are ordered by first appearance. Rows of the
+        frame :data:`NO_FRAME` (``"none"``) are names that carry no frame (see
+        :class:`FrameMatcher`).
 
     Raises
     ------
@@ -340,7 +351,17 @@ class FrameMatcher:
     lexicon : pandas.DataFrame
         The validated lexicon.
     frames : tuple of str
-        Frame names in lexicon order.
+        Frame names in lexicon order (without :data:`NO_FRAME`).
+
+    Notes
+    -----
+    Entries of the frame :data:`NO_FRAME` are names of events, documents and agencies
+    (the codebook's "a meeting's name carries no frame by itself"): where one matches,
+    no frame hit that lies inside its words counts (``rapat koordinasi`` hides
+    ``koordinasi``; in ``rapat evaluasi kinerja`` the purpose ``kinerja`` still counts).
+    Likewise a hit that lies inside a longer hit of another frame does not count: the
+    compound names one thing (``jam pelayanan``, service hours, is discipline, and its
+    ``pelayanan`` is not also performance).
 
     Examples
     --------
@@ -352,8 +373,14 @@ class FrameMatcher:
     def __init__(self, lexicon: Any = None) -> None:
         lex = load_lexicon(lexicon)
         self.lexicon = lex
-        self.frames: tuple[str, ...] = tuple(dict.fromkeys(lex["frame"]))
-        frame_no = {f: i for i, f in enumerate(self.frames)}
+        self.frames: tuple[str, ...] = tuple(
+            f for f in dict.fromkeys(lex["frame"]) if f != NO_FRAME
+        )
+        if not self.frames:
+            raise LexiconError(f"the lexicon has no frame besides {NO_FRAME!r} (names only)")
+        # names that carry no frame are matched like a frame of their own, the last one
+        self._mask = len(self.frames)
+        frame_no = {f: i for i, f in enumerate(self.frames)} | {NO_FRAME: self._mask}
         entries: list[_Entry] = []
         for frame, entry, match in lex[["frame", "entry", "match"]].itertuples(
             index=False, name=None
@@ -436,7 +463,7 @@ class FrameMatcher:
             return []
         n = len(tokens)
         found: list[tuple[int, int, int, str]] = []
-        taken_until = [0] * len(self.frames)
+        taken_until = [0] * (len(self.frames) + 1)
         for i in [i for i, t in enumerate(tokens) if t in starters]:
             for frame, size, entry, rest in starters[tokens[i]]:
                 if i < taken_until[frame] or i + size > n:
@@ -452,6 +479,9 @@ class FrameMatcher:
                     taken_until[frame] = i + size
         if len(found) > 1:
             found.sort(key=lambda h: (h[0], h[2]))
+            return _outermost(found, self._mask)
+        if found and found[0][2] == self._mask:
+            return []
         return found
 
     def match_sentence(self, sentence: str) -> list[dict[str, Any]]:
@@ -492,6 +522,30 @@ class FrameMatcher:
 
 #: character -> whether normalize() keeps it as a non-space character (cached).
 _KEPT_CHARS: dict[str, bool] = {}
+
+
+def _outermost(
+    found: list[tuple[int, int, int, str]], mask: int
+) -> list[tuple[int, int, int, str]]:
+    """The hits that lie inside no name carrying no frame (``mask``) and inside no
+    longer hit of another frame (``jam pelayanan`` is discipline, not also performance).
+    ``found`` is sorted by start; hits of one frame never overlap."""
+    if all(a[1] <= b[0] for a, b in zip(found, found[1:])):  # no overlap at all
+        return [h for h in found if h[2] != mask]
+    out = []
+    for h in found:
+        if h[2] == mask:
+            continue
+        covered = any(
+            o is not h
+            and o[0] <= h[0]
+            and h[1] <= o[1]
+            and (o[2] == mask or (o[2] != h[2] and o[1] - o[0] > h[1] - h[0]))
+            for o in found
+        )
+        if not covered:
+            out.append(h)
+    return out
 
 
 def _char_map(text: str, norm: str):

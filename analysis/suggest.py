@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from .frames import FrameMatcher, frame_scores
+from .genre import GOVERNMENT_WORDS
 from .keyness import keyness_table
 from .terms import metadata_terms
 from .tokens import CLITICS, normalize, stem_word, stopwords, word_spans
@@ -99,7 +100,9 @@ def suggest_entries(
 
     Notes
     -----
-    Left out: stopwords (:func:`analysis.tokens.stopwords`), current entries (a word
+    Left out: stopwords (:func:`analysis.tokens.stopwords`), the words of offices,
+    governments and staff (:data:`analysis.genre.GOVERNMENT_WORDS`: who is addressed, not
+    how), current entries (a word
     whose stem is the stem of a ``stem`` entry word, or whose form without a clitic is a
     ``form`` entry word; a bigram that is an entry), names (words written capitalised
     inside a sentence in most of their occurrences, and metadata names), and tokens
@@ -115,7 +118,7 @@ def suggest_entries(
         )
     scores = frame_scores(corpus, by="sentence", lexicon=matcher, n_boot=0, jobs=jobs)
     rows = scores.loc[scores["frame"] == frame, ["doc_id", "sentence_no", "sentence", "hits"]]
-    skip = _entry_words(matcher) | stopwords() | set(exclude)
+    skip = _entry_words(matcher) | stopwords() | set(exclude) | _GOVERNMENT
     if not _is_sentence_table(corpus):
         skip |= metadata_terms(corpus)
     with_frame, without, capitals, places = Counter(), Counter(), Counter(), {}
@@ -136,6 +139,11 @@ def suggest_entries(
         for term in [t for t in counts if any(w in names for w in t.split())]:
             del counts[term]
     return _ranked(with_frame, without, places, n=n, min_count=min_count, examples=examples)
+
+
+# The words of offices, governments and staff: who is addressed, in every sentence of
+# the genre, not how (analysis.genre).
+_GOVERNMENT = frozenset(w for phrase in GOVERNMENT_WORDS for w in phrase.split())
 
 
 def _is_sentence_table(obj: Any) -> bool:

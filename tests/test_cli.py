@@ -32,7 +32,9 @@ def test_clean_bad_file_exits_nonzero_with_clear_error(tmp_path):
     bad.write_bytes(b"Bupati \xff\xfe rapat")
     proc = subprocess.run(
         [sys.executable, "-m", "analysis", "clean", str(bad)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 2
     assert "rusak.txt" in proc.stderr and "not valid UTF-8" in proc.stderr
@@ -74,8 +76,9 @@ def test_terms_by_leader_as_json(capsys, seeds):
     assert main(["terms", "--by", "leader", "--top", "3", "--stem", "--format", "json"]) == 0
     records = json.loads(capsys.readouterr().out)
     assert {r["leader"] for r in records} == set(seeds["leader"])
-    assert all(set(r) == {"leader", "term", "count", "per_1000", "doc_freq", "rank"}
-               for r in records)
+    assert all(
+        set(r) == {"leader", "term", "count", "per_1000", "doc_freq", "rank"} for r in records
+    )
 
 
 def test_terms_unknown_column_is_a_usage_error(capsys):
@@ -134,7 +137,9 @@ def test_figures_command_writes_into_out(capsys, tmp_path, monkeypatch):
     monkeypatch.setattr(figures, "FIGURE_BUILDERS", [tiny])
     assert main(["figures", "--out", str(tmp_path), "--quiet"]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "leaders.csv", "leaders.png", "leaders.svg",
+        "leaders.csv",
+        "leaders.png",
+        "leaders.svg",
     ]
     assert "1 figure(s), 3 files" in capsys.readouterr().out
 

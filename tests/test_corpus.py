@@ -179,10 +179,7 @@ def test_import_is_lazy():
     import sys
 
     heavy = ["pandas", "numpy", "matplotlib", "nltk", "Sastrawi", "wordcloud", "scipy"]
-    code = (
-        "import sys; import analysis; "
-        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
-    )
+    code = f"import sys; import analysis; print(sorted(m for m in {heavy!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
     for name in analysis.__all__:

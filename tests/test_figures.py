@@ -49,9 +49,7 @@ def built(tmp_path_factory) -> tuple[Path, list[Path], dict[str, str], dict[str,
 
 def test_every_expected_file_is_written(built):
     out, written, _, _ = built
-    expected = {
-        f"{name}.{ext}" for name, formats in EXPECTED.items() for ext in (*formats, "csv")
-    }
+    expected = {f"{name}.{ext}" for name, formats in EXPECTED.items() for ext in (*formats, "csv")}
     names = {p.name for p in written}
     assert expected <= names  # other builders may add figures of their own
     for stem in {p.stem for p in written}:  # every figure has a PNG and its table
@@ -156,14 +154,21 @@ def test_notebook_builders_run_here_beside_the_workers(tmp_path, monkeypatch):
     assert figures._portable(figures.dispersion_figure)
     assert figures._portable(figures.collocations_figure)
     monkeypatch.setattr(
-        figures, "FIGURE_BUILDERS",
+        figures,
+        "FIGURE_BUILDERS",
         [figures.dispersion_figure, local, figures.collocations_figure],
     )
     written = figures.build_figures(out_dir=tmp_path, progress=False, jobs=2)
     assert [p.name for p in written] == [
-        "dispersion_frames.png", "dispersion_frames.svg", "dispersion_frames.csv",
-        "leaders.png", "leaders.svg", "leaders.csv",
-        "collocations.png", "collocations.svg", "collocations.csv",
+        "dispersion_frames.png",
+        "dispersion_frames.svg",
+        "dispersion_frames.csv",
+        "leaders.png",
+        "leaders.svg",
+        "leaders.csv",
+        "collocations.png",
+        "collocations.svg",
+        "collocations.csv",
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
 
@@ -192,9 +197,7 @@ def test_a_failing_builder_leaves_the_old_figures(tmp_path, monkeypatch):
         yield "broken", fig, None
         raise KeyError("no column 'leader'")
 
-    monkeypatch.setattr(
-        figures, "FIGURE_BUILDERS", [figures.dispersion_figure, extra, broken]
-    )
+    monkeypatch.setattr(figures, "FIGURE_BUILDERS", [figures.dispersion_figure, extra, broken])
     with pytest.raises(KeyError, match="no column"):
         figures.build_figures(out_dir=tmp_path, progress=False, jobs=2)
     assert digests(tmp_path) == before  # no new file, no temporary folder left

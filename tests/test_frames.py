@@ -40,7 +40,9 @@ def sentence_rows(docs: dict[str, str], voice: str = "narration", **meta) -> pd.
     """A sentence table (the shape of quotes.sentence_table) of hand-written bodies.
 
     Sentences come from split_sentences, as the contract says; the voice is given, since
-    these tests are about frames, not quotes.
+    these tests are about frames, not quotes. The bodies are a few words each, not news
+    of a regional government, so the tests that code them pass ``genre_check=False``
+    (the genre rule has tests of its own).
     """
     rows = []
     for doc_id, body in docs.items():
@@ -92,11 +94,11 @@ def test_frames_keeps_the_names_that_moved_out():
 def test_multiword_entries_do_not_match_across_a_sentence_break(body):
     table = sentence_rows({"x": body})
     assert len(table) == 2
-    evidence = frame_evidence(table)
+    evidence = frame_evidence(table, genre_check=False)
     assert not evidence["entry"].isin(["kerja sama", "serap anggaran", "sama persepsi"]).any()
     # ... while the same words inside one sentence do match
     joined = sentence_rows({"x": body.replace(". ", " ").replace(".\n", " ")})
-    assert len(frame_evidence(joined)) == 1
+    assert len(frame_evidence(joined, genre_check=False)) == 1
 
 
 def test_custom_lexicon_with_a_fourth_frame():
@@ -105,11 +107,14 @@ def test_custom_lexicon_with_a_fourth_frame():
         "budget": ["apbd", {"entry": "anggaran", "match": "form", "rationale": "budget"}],
     }
     table = sentence_rows({"a": "Kinerja OPD dan APBD. Anggarannya naik. Tidak ada apa-apa."})
-    scores = frame_scores(table, lexicon=lex, n_boot=50)
+    scores = frame_scores(table, genre_check=False, lexicon=lex, n_boot=50)
     assert list(scores["frame"]) == ["performance", "budget"]
     assert scores.set_index("frame")["hits"].to_dict() == {"performance": 1, "budget": 2}
-    assert set(frame_evidence(table, lexicon=lex)["frame"]) == {"performance", "budget"}
-    co = frame_cooccurrence(table, lexicon=lex)
+    assert set(frame_evidence(table, genre_check=False, lexicon=lex)["frame"]) == {
+        "performance",
+        "budget",
+    }
+    co = frame_cooccurrence(table, genre_check=False, lexicon=lex)
     assert co.loc["budget", "budget"] == 2 and co.loc["performance", "budget"] == 1
 
 
@@ -203,7 +208,7 @@ def small() -> pd.DataFrame:
 
 
 def test_scores_by_article_count_hits_tokens_rates_and_shares(small):
-    s = frame_scores(small, n_boot=200).set_index(["doc_id", "frame"])
+    s = frame_scores(small, genre_check=False, n_boot=200).set_index(["doc_id", "frame"])
     assert s.loc[("a", "performance"), "hits"] == 1
     assert s.loc[("a", "coordination"), "hits"] == 1
     assert s.loc[("b", "discipline"), "hits"] == 2
@@ -242,7 +247,9 @@ def test_bootstrap_is_deterministic_and_brackets_the_estimate(seed_sentences):
 
 
 def test_cluster_bootstrap_for_groups_of_several_articles(small):
-    s = frame_scores(small, by="leader", n_boot=500, seed=1).set_index(["leader", "frame"])
+    s = frame_scores(small, genre_check=False, by="leader", n_boot=500, seed=1).set_index(
+        ["leader", "frame"]
+    )
     assert s.loc["X", "resampled"].eq("articles").all() and s.loc["X", "n_articles"].eq(2).all()
     assert s.loc["Y", "resampled"].eq("sentences").all()
     # resampling two articles: performance is 1 hit in each, so every resample has
@@ -256,29 +263,30 @@ def test_cluster_bootstrap_for_groups_of_several_articles(small):
 
 
 def test_group_intervals_do_not_depend_on_other_groups(small):
-    full = frame_scores(small, n_boot=200).set_index(["doc_id", "frame"])
-    alone = frame_scores(small[small["doc_id"] == "b"], n_boot=200).set_index(["doc_id", "frame"])
+    full = frame_scores(small, genre_check=False, n_boot=200).set_index(["doc_id", "frame"])
+    alone = frame_scores(small[small["doc_id"] == "b"], genre_check=False, n_boot=200)
+    alone = alone.set_index(["doc_id", "frame"])
     pd.testing.assert_frame_equal(full.loc[["b"]], alone)
 
 
 def test_scores_by_sentence_and_voice_filter(small):
     table = small.assign(voice=np.where(small["sentence_no"] == 1, "direct", "narration"))
-    s = frame_scores(table, by="sentence")
+    s = frame_scores(table, genre_check=False, by="sentence")
     assert list(s.columns[:6]) == ["doc_id", "sentence_no", "sentence", "voice", "speaker", "frame"]
     assert len(s) == len(table) * 3 and s["ci_low"].isna().all()
-    d = frame_scores(table, voice="direct", n_boot=50)
+    d = frame_scores(table, genre_check=False, voice="direct", n_boot=50)
     assert set(d["doc_id"]) == {"a", "b", "c"} and d["n_sentences"].eq(1).all()
     assert d.set_index(["doc_id", "frame"]).loc[("b", "discipline"), "hits"] == 1
-    v = frame_scores(table, by="voice", n_boot=50)
+    v = frame_scores(table, genre_check=False, by="voice", n_boot=50)
     assert set(v["voice"]) == {"direct", "narration"}
-    assert v["hits"].sum() == frame_scores(table, n_boot=0)["hits"].sum()
+    assert v["hits"].sum() == frame_scores(table, genre_check=False, n_boot=0)["hits"].sum()
     with pytest.raises(FrameError, match="unknown voice 'quoted'"):
-        frame_scores(table, voice="quoted")
+        frame_scores(table, genre_check=False, voice="quoted")
 
 
 def test_unknown_grouping_column_names_the_available_ones(small):
     with pytest.raises(FrameError, match=r"unknown grouping column 'region'; available: .*leader"):
-        frame_scores(small, by="region")
+        frame_scores(small, genre_check=False, by="region")
 
 
 def test_frame_cooccurrence_is_symmetric_with_frame_counts_on_the_diagonal(seed_sentences):
@@ -436,3 +444,45 @@ def test_frame_plots_draw_on_the_given_axes(seed_sentences):
     assert len(ax.texts) == 5 * 3  # one annotated number per article and frame
     with pytest.raises(ValueError, match="column"):
         plots.plot_voice_comparison(scores, ax=fig.subplots())
+
+
+# ---------------------------------------------------------------------------- codebook rules
+
+GENRE_BODY = (
+    "Bupati Sukamaju memimpin rapat koordinasi bersama kepala OPD di aula Pemkab.\n"
+    "Bupati meminta seluruh OPD meningkatkan koordinasi antar instansi.\n"
+    "Rapat evaluasi kinerja ASN digelar setiap triwulan.\n"
+    "Hal itu disampaikan Bupati saat memimpin apel pagi dan rapat evaluasi kinerja."
+)
+
+
+def test_a_meetings_name_carries_no_frame_but_its_purpose_does():
+    ev = frame_evidence([{"doc_id": "a", "body": GENRE_BODY}])
+    by_sentence = ev.groupby("sentence_no")["entry"].apply(list).to_dict()
+    assert 1 not in by_sentence  # "rapat koordinasi" names the meeting
+    assert "koordinasi" in by_sentence[2]  # asked for coordination
+    assert by_sentence[3] == ["kinerja"]  # "rapat evaluasi": a name; kinerja: its purpose
+
+
+def test_an_attribution_only_sentence_has_no_frame_but_counts_its_words():
+    s = frame_scores([{"doc_id": "a", "body": GENRE_BODY}], by="sentence")
+    last = s[s["sentence_no"] == 4]
+    assert last["hits"].sum() == 0 and (last["tokens"] > 10).all()
+
+
+FOOTBALL = (
+    "Tim Persatu menunjukkan disiplin tinggi dan kerja keras sepanjang laga.\n"
+    "Hasil imbang ini menjaga target tim untuk lolos ke babak berikutnya."
+)
+
+
+def test_an_off_genre_article_has_no_frame_unless_the_check_is_off():
+    docs = [{"doc_id": "sport", "body": FOOTBALL}, {"doc_id": "gov", "body": GENRE_BODY}]
+    s = frame_scores(docs, n_boot=0).groupby("doc_id")["hits"].sum()
+    assert s["sport"] == 0 and s["gov"] > 0
+    assert (
+        frame_scores(docs, n_boot=0, genre_check=False).groupby("doc_id")["hits"].sum()["sport"] > 0
+    )
+    # the same from a sentence table
+    table = sentence_rows({"sport": FOOTBALL, "gov": GENRE_BODY})
+    assert frame_scores(table, n_boot=0).groupby("doc_id")["hits"].sum()["sport"] == 0

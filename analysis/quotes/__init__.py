@@ -49,7 +49,13 @@ from typing import Any
 from .names import normalize_speaker
 from .patterns import REPORTING_VERBS, SPEECH_VERBS
 from .tables import QUOTE_COLUMNS, quote_table, quotes, sentence_table
-from .voice import VOICES, document_voices, extract_quotes, sentence_voices
+from .voice import (
+    VOICES,
+    document_voices,
+    extract_quotes,
+    is_attribution_only,
+    sentence_voices,
+)
 
 __all__ = [
     "QUOTE_COLUMNS",
@@ -57,6 +63,7 @@ __all__ = [
     "SPEECH_VERBS",
     "VOICES",
     "document_voices",
+    "is_attribution_only",
     "extract_quotes",
     "normalize_speaker",
     "quote_table",

@@ -295,6 +295,17 @@ TITLE_BEFORE_ALIAS_RE = re.compile(
     r"(?i:(?:wakil[ \t]+)?(?:bupati|wali[ \t]?kota|walikota|gubernur|sekda))[ \t,]*"
     r"(?:yang[ \t]+)?$"
 )
+# A sentence that only says who said something and where (the codebook's rule 5: no
+# frame of its own): "Hal itu disampaikan Bupati saat memimpin rapat koordinasi ...",
+# "Demikian dikatakan Sekda usai apel pagi."
+ATTRIBUTION_ONLY_RE = re.compile(
+    r"^[ \t\"“”']*(?:(?:hal|pernyataan|penegasan|arahan|pesan|imbauan|harapan|ajakan"
+    r"|penjelasan|keterangan)[ \t]+(?:itu|ini|tersebut)|demikian(?:[ \t]+(?:hal[ \t]+)?"
+    r"(?:itu|ini|tersebut))?)[ \t]+(?:(?:juga|pun|kembali|lagi)[ \t]+)?(?:"
+    + _PASSIVE_ALT
+    + r"|diucapkan|diutarakan|dilontarkan|ditekankan)(?:nya)?\b",
+    re.IGNORECASE,
+)
 # A demand or an imperative: a sentence that goes on from a report and can only be the
 # speaker's words (``Semua OPD harus ...``, ``Jangan ada ...``).
 DEONTIC_RE = re.compile(

@@ -28,7 +28,7 @@ from .body import Body, read_body
 from .marks import Quote, find_quotes, mask
 from .mentions import find_mentions
 from .names import name_context
-from .patterns import DEONTIC_RE, WORDCHAR_RE
+from .patterns import ATTRIBUTION_ONLY_RE, DEONTIC_RE, WORDCHAR_RE
 
 __all__ = [
     "VOICES",
@@ -37,6 +37,7 @@ __all__ = [
     "analyse_document",
     "document_voices",
     "extract_quotes",
+    "is_attribution_only",
     "sentence_voices",
 ]
 
@@ -160,6 +161,19 @@ def _voices(
             }
         )
     return out
+
+
+def is_attribution_only(sentence: str) -> bool:
+    """Does the sentence only say who said something, where and when (``Hal itu
+    disampaikan Bupati saat memimpin rapat koordinasi ...``)? The codebook gives such a
+    sentence no frame of its own (rule 5); its voice is indirect.
+
+    >>> is_attribution_only("Hal itu disampaikan Bupati saat memimpin rapat koordinasi.")
+    True
+    >>> is_attribution_only("Bupati meminta OPD meningkatkan koordinasi.")
+    False
+    """
+    return ATTRIBUTION_ONLY_RE.match(sentence) is not None
 
 
 def _continues_report(body: Body, k: int, previous: dict[str, Any]) -> bool:
