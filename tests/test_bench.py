@@ -73,6 +73,7 @@ def test_run_operation_rejects_unknown_names(tmp_path):
         run_operation("spacy", tmp_path / "x.jsonl")
 
 
+@pytest.mark.slow
 def test_bench_command_runs_end_to_end_on_a_tiny_corpus(capsys):
     pytest.importorskip("sklearn", reason="the CountVectorizer baseline needs scikit-learn")
     assert main(["bench", "--articles", "200", "--jobs", "2", "--no-extras", "--quiet"]) == 0
@@ -87,6 +88,7 @@ def test_bench_command_runs_end_to_end_on_a_tiny_corpus(capsys):
     assert "vs_nltk" in out and "vs_sklearn" in out
 
 
+@pytest.mark.slow
 def test_bench_csv_has_a_number_in_every_cell(capsys):
     pytest.importorskip("sklearn", reason="the CountVectorizer baseline needs scikit-learn")
     import io
@@ -124,6 +126,7 @@ def test_machine_names_cores_cpu_and_python():
     assert int(info["cores"]) >= 1 and info["cpu"] and info["python"].count(".") == 2
 
 
+@pytest.mark.slow
 def test_repeated_rounds_alternate_and_keep_the_fastest_run(tmp_path):
     import json
 

@@ -11,6 +11,9 @@ import pytest
 
 from analysis import figures, plots
 
+# every test here draws figures in worker processes: slow (pytest -m slow)
+pytestmark = pytest.mark.slow
+
 #: The term figures of the seeds (five articles, five leaders): name -> formats. Builders
 #: appended by other modules add to these.
 EXPECTED = {

@@ -410,6 +410,7 @@ def frame_figures_built(tmp_path_factory, seeds):
     return out, digests
 
 
+@pytest.mark.slow
 def test_frame_figures_are_written_with_their_tables_and_stable(frame_figures_built):
     out, (first, second) = frame_figures_built
     names = {

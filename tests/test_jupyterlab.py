@@ -17,6 +17,9 @@ import pytest
 
 from analysis.paths import NOTEBOOKS_DIR, REPO_ROOT
 
+# every test here starts a Jupyter server: slow
+pytestmark = pytest.mark.slow
+
 
 def _free_port() -> int:
     with socket.socket() as s:

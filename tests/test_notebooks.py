@@ -14,6 +14,9 @@ import pytest
 
 from analysis.paths import CORPUS_ENV_VAR, NOTEBOOKS_DIR
 
+# every test here runs notebooks in a kernel: slow
+pytestmark = pytest.mark.slow
+
 EXPECTED = [
     "01-corpus.ipynb",
     "02-term-frequencies.ipynb",

@@ -23,6 +23,9 @@ from analysis.quotes import quotes, sentence_table
 from analysis.synthetic import synthetic_articles
 from analysis.terms import kwic, term_counts, term_frequencies
 
+# every test here starts worker processes or a Dask cluster: slow
+pytestmark = pytest.mark.slow
+
 N_ARTICLES = 240  # above PARALLEL_MIN_DOCUMENTS, so jobs=None uses processes too
 
 

@@ -523,3 +523,106 @@ _TOKEN_CHARS = "aZk9０٣²½Ⅻ\u0301éİßα_-'’"
 @given(st.one_of(st.text(alphabet=_TOKEN_CHARS, max_size=8), st.text(max_size=8)))
 def test_is_word_equals_its_plain_definition(token):
     assert is_word(token) == (re.search(r"[^\W\d_]", token) is not None)
+
+
+# --- the per-process caches: a warm cache gives the tokens a cold one gives -----------
+
+_CACHE_WORDS = st.sampled_from(
+    [
+        "Kinerja",
+        "kinerja",
+        "Makanan",
+        "makanan",
+        "Pemerintahan",
+        "Palembang",
+        "Bupati",
+        "OPD-OPD",
+        "kedisiplinan",
+        "berkoordinasi",
+        "Berkoordinasi",
+        "Sekayu",
+        "pelayanan",
+        "Penegakan",
+        "H.",
+        "Budiman",
+        "menegaskan",
+        "program-program",
+        "HK3",
+        "2024",
+        "Kita",
+        "mengoptimalkan",
+        "Perhubungan",
+        "yang",
+        "dan",
+        "Kepemimpinannya",
+    ]
+)
+_CACHE_TEXTS = st.lists(
+    st.tuples(
+        st.lists(
+            st.one_of(
+                _CACHE_WORDS, st.text(alphabet="abcdeiklmnoprstuAKMPS-", min_size=1, max_size=9)
+            ),
+            min_size=1,
+            max_size=14,
+        ),
+        st.sampled_from([".", "!", "?", ""]),
+    ).map(lambda words_end: " ".join(words_end[0]) + words_end[1]),
+    min_size=1,
+    max_size=6,
+)
+
+
+def _cold():
+    from analysis import tokens as t
+
+    t._PROCESS_CACHES.clear()
+    t._STEM_CACHE.clear()
+
+
+@settings(max_examples=60, deadline=None)
+@given(_CACHE_TEXTS, st.booleans(), st.booleans())
+def test_tokens_with_a_warm_cache_equal_those_of_a_cold_one(texts, stem, drop):
+    """Each text tokenised with empty caches equals the same text tokenised after the
+    others filled them, in either order (a capitalised word's token depends on where it
+    stands, never on what the cache saw first)."""
+    body = "\n".join(texts)
+    options = {"stem": stem, "drop_stopwords": drop}
+    cold = []
+    for text in texts:
+        _cold()
+        cold.append(tokenize(text, **options))
+    _cold()
+    warm_forward = [tokenize(text, **options) for text in texts]
+    warm_backward = [tokenize(text, **options) for text in reversed(texts)][::-1]
+    assert warm_forward == cold == warm_backward
+    _cold()
+    whole = tokenize_sentences(body, **options)
+    assert whole == tokenize_sentences(body, **options)  # a second, warm run
+
+
+@pytest.mark.slow
+def test_tokens_of_a_fresh_process_equal_those_of_this_warm_one(seeds):
+    """A fresh interpreter (every cache empty) gives the seeds' tokens this process gives
+    after it has tokenised everything else."""
+    import json
+    import subprocess
+    import sys
+
+    bodies = list(seeds["body"])
+    for body in bodies:  # warm this process's caches
+        tokenize(body, stem=True, drop_stopwords=True)
+    warm = [tokenize(b, stem=True, drop_stopwords=True) for b in reversed(bodies)][::-1]
+    code = (
+        "import json, sys\nfrom analysis.tokens import tokenize\n"
+        "bodies = json.load(sys.stdin)\n"
+        "print(json.dumps([tokenize(b, stem=True, drop_stopwords=True) for b in bodies]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        input=json.dumps(bodies),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(out.stdout) == warm
