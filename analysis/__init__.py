@@ -52,27 +52,31 @@ _EXPORTS = {
     "sentence_table": "analysis.quotes",
     "suggest_entries": "analysis.suggest",
     "is_on_genre": "analysis.genre",
+    "sample_for_coding": "analysis.coding_sheets",
+    "score_coding": "analysis.coding_sheets",
+    "coder_agreement": "analysis.coding_sheets",
 }
 
 #: Submodules, given as attributes on first use (``analysis.terms.term_counts(...)``
 #: works after a plain ``import analysis``), so that ``import analysis`` stays light.
 _SUBMODULES = frozenset(
-    """agreement bench boilerplate bootstrap clean cli corpus counting figures frames genre
-    keyness kwic lexicon parallel paths plots quotes report significance suggest synthetic
-    terms tokens validation""".split()
+    """agreement bench boilerplate bootstrap clean cli coding_sheets corpus counting figures
+    frame_coding frames genre keyness kwic lexicon parallel paths plots quotes report
+    significance suggest synthetic terms tokens validation""".split()
 )
 
 __all__ = sorted(_EXPORTS)
 
 
 def __getattr__(name: str) -> Any:
+    # lazy by design: ``import analysis`` loads no submodule (no pandas, no matplotlib)
     if name in _SUBMODULES:
         value = import_module(f"analysis.{name}")
     else:
         module = _EXPORTS.get(name)
         if module is None:
             raise AttributeError(f"module 'analysis' has no attribute {name!r}")
-        value = getattr(import_module(module), name)
+        value = getattr(import_module(module), name)  # lazy, as the submodules
     globals()[name] = value
     return value
 

@@ -38,6 +38,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .parallel import resolve_jobs
+from .tokens import TOKEN_PATTERN
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -74,8 +77,6 @@ def _nltk_pipeline():
     from nltk.tokenize import RegexpTokenizer
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-    from .tokens import TOKEN_PATTERN
-
     tokenizer = RegexpTokenizer(TOKEN_PATTERN)
     stemmer = StemmerFactory().create_stemmer()
 
@@ -110,12 +111,12 @@ def run_operation(name: str, path: str | Path, *, jobs: int | None = None) -> di
     if name not in OPERATIONS:
         raise ValueError(f"unknown operation {name!r}; use one of {', '.join(OPERATIONS)}")
     if name == "terms":
-        from .terms import term_frequencies
+        from .terms import term_frequencies  # lazy: the baselines' processes import bench
 
         start = time.perf_counter()
         size = len(term_frequencies(path, stem=True, jobs=jobs, progress=False))
     elif name == "frames":
-        from .frames import frame_scores
+        from .frames import frame_scores  # lazy: the baselines' processes import bench
 
         start = time.perf_counter()
         size = len(frame_scores(path, by="leader", jobs=jobs, progress=False))
@@ -229,8 +230,6 @@ def benchmark(
         start included).
     """
     import pandas as pd
-
-    from .parallel import resolve_jobs
 
     if isinstance(repeat, bool) or not isinstance(repeat, int) or repeat < 1:
         raise ValueError(f"repeat must be a whole number >= 1, got {repeat!r}")

@@ -549,7 +549,7 @@ def __getattr__(name: str) -> Any:
     # resolved on first use: corpus imports this module, so importing it here at the
     # top would be a cycle.
     if name == "removal_table":
-        from .corpus import removal_table
+        from .corpus import removal_table  # lazy: corpus imports clean (no cycle)
 
         return removal_table
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

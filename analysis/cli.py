@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from .clean import clean_article
-from .coding import CodingError, coder_agreement, sample_for_coding, score_coding
+from .coding_sheets import CodingError, coder_agreement, sample_for_coding, score_coding
 from .corpus import CorpusError, read_article
 from .frames import frame_scores
 from .keyness import keyness_by_group
@@ -21,6 +21,7 @@ from .lexicon import FrameError, FrameMatcher
 from .paths import FIGURES_DIR, SEEDS_DIR
 from .quotes import quote_table
 from .suggest import suggest_entries
+from .synthetic import synthetic_articles
 from .terms import metadata_terms, term_frequencies
 
 __all__ = ["main", "build_parser"]
@@ -131,7 +132,7 @@ def _add_clean(sub) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report import build_report  # nbconvert and a kernel: loaded only for the report
+    from .report import build_report  # lazy: nbconvert and a kernel, for the report only
 
     written = build_report(args.out, progress=not args.quiet)
     sys.stdout.write(f"report written: {written[-1]}\n")
@@ -434,7 +435,7 @@ def _add_keyness(sub) -> None:
 
 
 def _cmd_figures(args: argparse.Namespace) -> int:
-    from .figures import build_figures  # matplotlib: loaded only to draw
+    from .figures import build_figures  # lazy: matplotlib, loaded only to draw
 
     out = args.out if args.out is not None else FIGURES_DIR
     if args.jobs is not None and args.jobs < 1:
@@ -519,8 +520,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     import tempfile
     from pathlib import Path
 
-    from .bench import benchmark, machine, speed_ratios  # the benchmark's own baselines
-    from .synthetic import synthetic_articles
+    from .bench import benchmark, machine, speed_ratios  # lazy: the benchmark, on demand
 
     if args.articles < 1:
         raise UsageError(f"--articles must be 1 or more, got {args.articles}")

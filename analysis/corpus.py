@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .clean import RemovedLine, clean_article
+from .paths import SEEDS_DIR
 
 if TYPE_CHECKING:  # pandas is imported only when a DataFrame is built
     import pandas as pd
@@ -367,8 +368,6 @@ def iter_records(
     (which is ``make_document(raw, meta)`` of each record); used by
     :mod:`analysis.parallel` to let worker processes do the cleaning.
     """
-    from .paths import SEEDS_DIR
-
     if on_error not in ("raise", "skip"):
         raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
     source = Path(path) if path is not None else SEEDS_DIR

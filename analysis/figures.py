@@ -48,10 +48,14 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import plots
+from . import parallel, plots
+from .corpus import load_corpus
+from .frames import FrameMatcher, frame_cooccurrence, frame_scores
 from .keyness import comparison_terms, keyness_by_group
 from .kwic import dispersion
+from .parallel import BROKEN_POOL_MESSAGE, resolve_jobs, worker_context
 from .paths import FIGURES_DIR
+from .quotes import sentence_table
 from .terms import collocations, metadata_terms, term_counts, term_frequencies, tfidf
 
 if TYPE_CHECKING:
@@ -243,8 +247,6 @@ def build_figures(
     every builder has finished and the names are checked are they renamed into place,
     so a failing builder leaves the previous figures as they were.
     """
-    from .parallel import resolve_jobs, worker_context
-
     n_jobs = resolve_jobs(jobs)
     if n_jobs > 1 and len(FIGURE_BUILDERS) > 1:
         # the workers' server imports pandas, matplotlib ... while this process does too
@@ -252,8 +254,6 @@ def build_figures(
 
     import pandas as pd
     from tqdm import tqdm
-
-    from .corpus import load_corpus
 
     if not isinstance(corpus, pd.DataFrame):
         corpus = load_corpus(corpus)
@@ -332,8 +332,6 @@ _worker_corpus: pd.DataFrame | None = None
 
 
 def _init_worker(corpus: pd.DataFrame, cores: int) -> None:
-    from . import parallel
-
     global _worker_corpus
     _worker_corpus = corpus
     parallel._CORE_SHARE = cores  # pools started by builders share the machine
@@ -359,8 +357,6 @@ def _run_builders(
         return made
     from concurrent.futures import ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
-
-    from .parallel import BROKEN_POOL_MESSAGE, worker_context
 
     n_workers = min(jobs, len(remote))
     cores = max(1, (os.cpu_count() or 1) // n_workers)
@@ -516,9 +512,6 @@ def word_clouds(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
 def frame_figures(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     """Frames: profile per leader, article x frame heatmap, voices, time, co-occurrence."""
     import pandas as pd
-
-    from .frames import FrameMatcher, frame_cooccurrence, frame_scores
-    from .quotes import sentence_table
 
     sentences = sentence_table(corpus)
     if sentences.empty:

@@ -49,6 +49,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
 
+from .corpus import _plan, as_documents, iter_records, make_document
+from .paths import SEEDS_DIR
+
 __all__ = [
     "ENGINES",
     "PARALLEL_MIN_DOCUMENTS",
@@ -123,16 +126,11 @@ def _slim(doc: dict[str, Any]) -> dict[str, Any]:
 
 def _items(corpus: Any, *, slim: bool) -> tuple[str, Iterator[Any], int | None]:
     """(kind, items, total or None): raw ``(text, meta)`` records for a path, else documents."""
-    from .corpus import as_documents, iter_records
-
     if corpus is None or isinstance(corpus, (str, Path)):
         total = None
         path = Path(corpus) if corpus is not None else None
         if path is None or path.is_dir():
             import warnings
-
-            from .corpus import _plan
-            from .paths import SEEDS_DIR
 
             try:
                 with warnings.catch_warnings():  # iter_records warns, once
@@ -148,8 +146,6 @@ def _items(corpus: Any, *, slim: bool) -> tuple[str, Iterator[Any], int | None]:
 
 def _materialise(kind: str, item: Any) -> dict[str, Any]:
     if kind == "raw":
-        from .corpus import make_document
-
         return make_document(item[0], item[1])
     return item
 
@@ -299,8 +295,6 @@ def _dask_partition(items: Iterable, func, combine, kind) -> list:
 
 
 def _dask_frame_partition(part, func, combine) -> list:
-    from .corpus import as_documents
-
     if "body" not in part.columns and "raw" in part.columns:
         if "doc_id" not in part.columns:
             part = part.rename_axis("doc_id").reset_index()

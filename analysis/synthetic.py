@@ -25,6 +25,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .corpus import iter_documents
+from .tokens import split_sentences
+
 __all__ = ["synthetic_articles"]
 
 _OUTLETS = ("PALTV.CO.ID", "BP", "Timuronline", "ANTARA", "Elanghitam.com", "SUMSELPOST.COM")
@@ -42,9 +45,6 @@ _META_KEYS = ("leader", "role", "level", "region", "province", "outlet")
 @lru_cache(maxsize=4)
 def _material(source: str | None) -> tuple[tuple[str, ...], tuple[str, ...], tuple[dict, ...]]:
     """(sentences, titles, metadata rows) of the source corpus, cleaned and split."""
-    from .corpus import iter_documents
-    from .tokens import split_sentences
-
     sentences: list[str] = []
     titles: list[str] = []
     metas: list[dict[str, str]] = []

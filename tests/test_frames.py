@@ -17,10 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import frames as frames_module
+from analysis.frame_coding import _match_text
 from analysis.frames import (
     FrameError,
     FrameMatcher,
-    _match_text,
     frame_cooccurrence,
     frame_evidence,
     frame_scores,

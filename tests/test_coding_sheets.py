@@ -4,7 +4,7 @@ written for the tests)."""
 import pandas as pd
 import pytest
 
-from analysis.coding import (
+from analysis.coding_sheets import (
     CodingError,
     coder_agreement,
     read_coding,

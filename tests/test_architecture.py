@@ -1,0 +1,80 @@
+"""The package's shape (issue 11): modules of one concept and a few hundred lines, no
+import cycle, package imports at the top but for a handful of documented lazy ones."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "analysis"
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+def _name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+NAMES = {_name(p): p for p in MODULES}
+
+
+def _imports(path: Path):
+    """(package module imported, at module level?, line) of every package import."""
+    tree = ast.parse(path.read_text("utf-8"))
+    package = _name(path) if path.name == "__init__.py" else _name(path).rsplit(".", 1)[0]
+    top = {id(n) for n in tree.body}
+    for node in tree.body:  # imports guarded by if/try at module level count as top
+        if isinstance(node, (ast.If, ast.Try)):
+            top |= {id(n) for n in ast.walk(node)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package.split(".")[: len(package.split(".")) - node.level + 1]
+            target = ".".join(base + ([node.module] if node.module else []))
+            for alias in node.names:
+                sub = f"{target}.{alias.name}"
+                yield (sub if sub in NAMES else target), id(node) in top, node.lineno
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", "") == "import_module":
+            yield "import_module", False, node.lineno
+
+
+def test_no_module_is_much_over_800_lines():
+    sizes = {p.name: len(p.read_text("utf-8").splitlines()) for p in MODULES}
+    assert max(sizes.values()) <= 850, sorted(sizes.items(), key=lambda kv: -kv[1])[:3]
+
+
+def test_no_import_cycle_among_module_level_imports():
+    graph = {
+        n: {t for t, top, _ in _imports(p) if top and t in NAMES and t != n}
+        for n, p in NAMES.items()
+    }
+    # a package imports its own submodules (re-exports); that is no cycle
+    for n in graph:
+        graph[n] = {t for t in graph[n] if not t.startswith(n + ".")}
+    state: dict[str, int] = {}
+
+    def visit(n, path):
+        state[n] = 1
+        for t in graph[n]:
+            if state.get(t) == 1:
+                pytest.fail(f"import cycle: {' -> '.join(path + [t])}")
+            if t not in state:
+                visit(t, path + [t])
+        state[n] = 2
+
+    for n in sorted(graph):
+        if n not in state:
+            visit(n, [n])
+
+
+def test_few_in_function_imports_each_with_its_reason():
+    found = []
+    for path in MODULES:
+        lines = path.read_text("utf-8").splitlines()
+        for target, top, line in _imports(path):
+            if not top:
+                found.append((path.name, line, target))
+                near = " ".join(lines[max(0, line - 3) : line + 1])
+                assert "#" in near and ("lazy" in near.lower() or "cycle" in near.lower()), (
+                    f"{path.name}:{line}: an import inside a function needs a comment saying why"
+                )
+    assert len(found) <= 15, found
