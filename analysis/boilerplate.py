@@ -255,6 +255,9 @@ _TAG_RE = re.compile(
     r"|\*{2,3}|-[A-Za-z]{2,10}-)\s*$"
 )
 _FINAL_BRACKET_RE = re.compile(r"(?<=[.!?”\"’'])\s*\([^()]{1,40}\)\s*$")
+# A quote closed after its own punctuation and followed by a short lower-case speech tag
+# whose final full stop was forgotten: ``... harus siap," tegasnya``.
+_QUOTE_TAG_END_RE = re.compile(r"[.,!?…][”\"]\s+[a-z][\w-]*(?:\s+[\w.,'-]+){0,7}$")
 _SITE_NAME_RE = re.compile(r"^[A-Za-z][\w\-]*(?:\.[A-Za-z]{2,}){1,2}$")
 _LIST_ITEM_RE = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-•*–])\s+\S")
 # Words a Title-Case headline leaves in lower case.
@@ -293,10 +296,11 @@ def _last_mark(line: str) -> str:
 
 def ends_sentence(line: str) -> bool:
     """Does the line end like a sentence (terminal punctuation, a comma, semicolon or
-    colon, maybe closing marks, a tag or a bracketed name after it)? Such a line is never
-    removed as a headline."""
+    colon, maybe closing marks, a tag or a bracketed name after it, or a closed quote
+    followed by a short lower-case speech tag without its full stop: ``... siap,"
+    tegasnya``)? Such a line is never removed as a headline."""
     mark = _last_mark(line)
-    return bool(mark) and mark in _TERMINAL + ",;:…"
+    return (bool(mark) and mark in _TERMINAL + ",;:…") or bool(_QUOTE_TAG_END_RE.search(line))
 
 
 def ends_paragraph(line: str) -> bool:

@@ -188,8 +188,11 @@ def clean_article(raw: str) -> CleanArticle:
     # Each line is classified once per article, however many passes run (a cache per
     # article, not per process, so memory does not grow with the corpus).
     memo: dict[str, str | None] = {}
+    lead = None  # raw line number of the dateline's line: the article starts there
     for _ in range(10):
-        body, t, d, r = _one_pass(lines, memo)
+        body, t, d, r = _one_pass(lines, memo, lead)
+        if d is not None and lead is None:
+            lead = next(x.line_no for x in r if x.reason == "dateline")
         if t and not title:
             title = t
         elif t:
@@ -217,6 +220,7 @@ Body = list[tuple[int, int, str]]  # (position among the kept lines, raw line nu
 def _one_pass(
     lines: Lines,
     memo: dict[str, str | None] | None = None,
+    lead: int | None = None,
 ) -> tuple[Lines, str, Dateline | None, list[RemovedLine]]:
     """One application of the rules of :func:`clean_article` to numbered lines.
 
@@ -226,12 +230,18 @@ def _one_pass(
     header above it goes, the title kept (3), the dateline is cut (3), lines broken
     inside a paragraph are joined (4), short lines without sentence punctuation inside
     the article and other articles' headlines after it go (6), and a reporter tag after
-    the last sentence is cut off (5).
+    the last sentence is cut off (5). Once a pass has cut the dateline, ``lead`` is the
+    raw number of its line: later passes start the article there, so the lead paragraph
+    is never taken for a headline uncovered above it.
     """
     removed: list[RemovedLine] = []
     joined = _join_split_tags(lines, removed)
     kept = _drop_boilerplate(joined, memo, removed)
-    start, match = _body_start(kept)
+    if lead is None:
+        start, match = _body_start(kept)
+    else:
+        start = next((i for i, (no, _ln) in enumerate(kept) if no >= lead), len(kept))
+        match = None
     drop: set[int] = set()
     title = _drop_header(kept, start, drop, removed)
     if title:

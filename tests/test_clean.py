@@ -584,3 +584,35 @@ def test_a_bulleted_item_of_the_article_stays():
 
 BODY_FIRST = "Bupati meminta seluruh kepala OPD menuntaskan program tahun ini."
 BODY_LAST = "Menurut dia, capaian kinerja akan dievaluasi setiap triwulan."
+
+
+def test_a_quote_tag_without_its_full_stop_ends_a_paragraph():
+    # The last paragraph ends "... siap," tegasnya (no full stop): the line after it is
+    # the article's own last sentence cut off by the page, not another headline.
+    raw = (
+        "LEMBAH, KABAR.ID - Bupati melantik dua kepala dinas.\n"
+        '"Kepala dinas harus siap kapan saja," tegasnya\n'
+        "Lebih lanjut ia mengatakan, kedua pejabat itu sudah lama"
+    )
+    art = clean_article(raw)
+    assert art.paragraphs[-1] == "Lebih lanjut ia mengatakan, kedua pejabat itu sudah lama"
+    assert not any(r.reason == "trailing-headline" for r in art.removed)
+    # A Title-Case headline after such a paragraph still goes.
+    art = clean_article(raw.replace("Lebih lanjut ia", "Warga Desa Lembah Gelar Pasar Murah\nIa"))
+    assert "Warga Desa Lembah Gelar Pasar Murah" not in art.paragraphs
+
+
+def test_the_lead_after_a_dateline_is_never_taken_for_a_subtitle():
+    # The lead paragraph (a long one) starts on the dateline's line and lacks its full
+    # stop: once the dateline is cut, the lead is not a headline uncovered above it.
+    raw = (
+        "Bupati Pimpin Rapat Virtual dengan Kepala OPD |\n"
+        "Lembah, KabarLembah.com-Rapat koordinasi secara virtual dengan kepala perangkat "
+        "daerah, kepala bagian dan camat berlangsung Jumat (3/9/2021) diikuti 60 peserta "
+        "dengan menerapkan protokol kesehatan secara ketat di ruang rapat\n"
+        "Bupati meminta setiap OPD melaporkan capaian programnya."
+    )
+    art = clean_article(raw)
+    assert art.title == "Bupati Pimpin Rapat Virtual dengan Kepala OPD |"
+    assert art.paragraphs[0].startswith("Rapat koordinasi secara virtual")
+    assert {r.reason for r in art.removed} == {"title", "dateline"}
