@@ -188,11 +188,8 @@ def clean_article(raw: str) -> CleanArticle:
     # Each line is classified once per article, however many passes run (a cache per
     # article, not per process, so memory does not grow with the corpus).
     memo: dict[str, str | None] = {}
-    lead = None  # raw line number of the dateline's line: the article starts there
     for _ in range(10):
-        body, t, d, r = _one_pass(lines, memo, lead)
-        if d is not None and lead is None:
-            lead = next(x.line_no for x in r if x.reason == "dateline")
+        body, t, d, r = _one_pass(lines, memo)
         if t and not title:
             title = t
         elif t:
@@ -220,7 +217,6 @@ Body = list[tuple[int, int, str]]  # (position among the kept lines, raw line nu
 def _one_pass(
     lines: Lines,
     memo: dict[str, str | None] | None = None,
-    lead: int | None = None,
 ) -> tuple[Lines, str, Dateline | None, list[RemovedLine]]:
     """One application of the rules of :func:`clean_article` to numbered lines.
 
@@ -230,18 +226,12 @@ def _one_pass(
     header above it goes, the title kept (3), the dateline is cut (3), lines broken
     inside a paragraph are joined (4), short lines without sentence punctuation inside
     the article and other articles' headlines after it go (6), and a reporter tag after
-    the last sentence is cut off (5). Once a pass has cut the dateline, ``lead`` is the
-    raw number of its line: later passes start the article there, so the lead paragraph
-    is never taken for a headline uncovered above it.
+    the last sentence is cut off (5).
     """
     removed: list[RemovedLine] = []
     joined = _join_split_tags(lines, removed)
     kept = _drop_boilerplate(joined, memo, removed)
-    if lead is None:
-        start, match = _body_start(kept)
-    else:
-        start = next((i for i, (no, _ln) in enumerate(kept) if no >= lead), len(kept))
-        match = None
+    start, match = _body_start(kept)
     drop: set[int] = set()
     title = _drop_header(kept, start, drop, removed)
     if title:
@@ -335,8 +325,9 @@ def _header_like(kept: Lines, i: int) -> bool:
     """Is kept line ``i`` page furniture rather than the article's first paragraph: a
     menu, a caption, a Title-Case line, a line without sentence punctuation that is not
     the last and does not run on (a headline, or a ticker of headlines: a long line
-    without a sentence end inside), a line shown twice in a row, or a headline repeated
-    further down?"""
+    without a sentence end inside, mostly in capitals; a long line mostly in lower case
+    is a lead paragraph that lost its full stop), a line shown twice in a row, or a
+    headline repeated further down?"""
     line = kept[i][1]
     if is_menu(line) or caption_signal(line) or is_title_case(line):
         return True
@@ -344,12 +335,22 @@ def _header_like(kept: Lines, i: int) -> bool:
     if (
         not last
         and not ends_sentence(line)
-        and (len(line.split()) <= 25 or not _INNER_END_RE.search(line))
+        and (
+            len(line.split()) <= 25
+            or not (_INNER_END_RE.search(line) or _mostly_lower_case(line))
+        )
     ):
         return not _continues(kept, i)
     if not last and kept[i + 1][1] == line:
         return True
     return _repeated_later(kept, i)
+
+
+def _mostly_lower_case(line: str) -> bool:
+    """Do at least half of the line's words start with a lower-case letter (running
+    text, not a headline or a ticker of headlines)?"""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].islower() for w in words) >= 0.5 * len(words)
 
 
 def _repeated_later(kept: Lines, i: int) -> bool:
