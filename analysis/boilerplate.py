@@ -11,6 +11,7 @@ paragraph, inside it, after it) is decided in :mod:`analysis.clean`, which uses 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "REASONS",
@@ -173,13 +174,15 @@ _ENGAGEMENT_RE = re.compile(
     r"|(?:tulis|tinggalkan|beri|berikan|kirim)\s+(?:komentar|balasan|tanggapan)\b.*"
     r"|leave\s+a\s+(?:reply|comment)\b.*|komentar\s*\(\d+\)|no\s+comments?\s*:?"
     r"|post\s+a\s+comment\b.*|\d+\s+(?:comments?|komentar)"
-    r"|(?:\S+\s+){0,12}google\s+news\b(?:\s+\S+){0,6}"
     r"|alamat\s+email\s+anda\s+tidak\s+akan\s+dipublikasikan\b.*"
     r"|loading\.*"
     r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya|\d+(?:\s+\d+)*)"
     r"|(?:lihat|tampilkan)\s+(?:semua|selengkapnya|komentar)\b.*)$",
     re.IGNORECASE,
 )
+# A line naming Google News among a few words ("Ikuti berita terkini di Google News"),
+# looked for only in lines with "google" (it scans every word, the rest start anchored).
+_GOOGLE_NEWS_RE = re.compile(r"^(?:\S+\s+){0,12}google\s+news\b(?:\s+\S+){0,6}$", re.IGNORECASE)
 # Short follow / subscribe / report widgets: "Tetap Terhubung Dengan Kami:", "Laporkan
 # Ikuti Kami Subscribe" (at most eight words).
 _FOLLOW_RE = re.compile(
@@ -217,6 +220,7 @@ _CAPS_LABEL_RE = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{2,}){0,3}\s*:\s+\S")
 _BULLET_HEADLINE_RE = re.compile(r"^[•·▪►■◆\-–]\s*(?=\S)")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_ASCII_LOWER_START_RE = re.compile(r"(?<!\S)[a-z]")
 _BULLET_RE = re.compile(r"^[•·▪►■◆*]\s*")
 
 # Dateline at the start of the first paragraph. Place: one to four capitalised words.
@@ -266,6 +270,17 @@ _MINOR_WORDS = frozenset(
 )
 
 
+# The tests of a line below are asked again and again of the same lines (by each rule,
+# in each pass of the cleaner): their answers are kept for the most recent lines.
+_line_cache = lru_cache(maxsize=1 << 14)
+
+
+@_line_cache
+def word_count(line: str) -> int:
+    """Number of whitespace-separated words of a line (kept for the most recent lines)."""
+    return len(line.split())
+
+
 def normalize_whitespace(line: str) -> str:
     """Tidy one line: zero-width characters out, non-breaking and other spaces to one space."""
     # every whitespace and zero-width character but the ASCII space is non-printable
@@ -277,9 +292,12 @@ def normalize_whitespace(line: str) -> str:
 def strip_tag(line: str) -> tuple[str, str | None]:
     """``(line without its reporter tag, the tag)``, or ``(line, None)`` without a tag."""
     # A tag ends with ")", "]", "*", "-", "." or an ASCII letter (#yan): test that first.
-    end = line.rstrip()[-1:]
-    if not end or not (end in ")]*-." or (end.isascii() and end.isalpha())):
-        return line, None
+    tail = line.rstrip()[-2:]
+    end = tail[-1:]
+    if not end or not (end in ")]*-" or (end.isascii() and end.isalpha())):
+        # a tag ending in "." is "(...)." or "[...]."
+        if end != "." or tail[:1] not in ")]":
+            return line, None
     m = _TAG_RE.search(line)
     if not m or len(line[: m.start()].strip()) == 0:
         return line, None
@@ -290,19 +308,26 @@ def _last_mark(line: str) -> str:
     """The last character of a line before a tag, a bracketed name (``(Askolani)``) and
     closing marks after it (``""`` for none)."""
     text, _ = strip_tag(line)
-    text = _FINAL_BRACKET_RE.sub("", text).rstrip(_CLOSERS + " ")
-    return text[-1:]
+    if text.rstrip().endswith(")"):  # the only lines with a bracketed name at the end
+        text = _FINAL_BRACKET_RE.sub("", text)
+    return text.rstrip(_CLOSERS + " ")[-1:]
 
 
+@_line_cache
 def ends_sentence(line: str) -> bool:
     """Does the line end like a sentence (terminal punctuation, a comma, semicolon or
     colon, maybe closing marks, a tag or a bracketed name after it, or a closed quote
     followed by a short lower-case speech tag without its full stop: ``... siap,"
     tegasnya``)? Such a line is never removed as a headline."""
     mark = _last_mark(line)
-    return (bool(mark) and mark in _TERMINAL + ",;:…") or bool(_QUOTE_TAG_END_RE.search(line))
+    if mark and mark in _TERMINAL + ",;:…":
+        return True
+    # the closing quote of a speech tag is the line's last double quote mark
+    quote = max(line.rfind("”"), line.rfind('"'))
+    return quote > 0 and _QUOTE_TAG_END_RE.search(line, quote - 1) is not None
 
 
+@_line_cache
 def ends_paragraph(line: str) -> bool:
     """Does the line end a paragraph: ``.``, ``!``, ``?``, ``…`` or ``:``, maybe followed by
     closing marks, a tag or a bracketed name? (A comma or semicolon at the end means the
@@ -313,16 +338,26 @@ def ends_paragraph(line: str) -> bool:
 
 def is_headline_like(line: str) -> bool:
     """A short line with no sentence-final punctuation: a headline or a subheading."""
-    n = len(line.split())
+    n = word_count(line)
     return 2 <= n <= 25 and not ends_sentence(line) and line[-1] not in ")]\"”'’"
 
 
+@_line_cache
 def is_title_case(line: str) -> bool:
     """Is the line written like a headline or a name caption: three to 25 words, nine in
     ten of them capitalised (short function words such as *di, dan, yang* may stay in
     lower case), and, when it ends like a paragraph, at most 15 words? (A first
     sentence full of names and titles has a few more lower-case words.)"""
-    words = [w for w in line.split() if _LETTER_RE.search(w)]
+    parts = line.split()
+    if len(parts) < 3:
+        return False
+    # Shortcut: a word starting with a lower-case letter (here: an ASCII one) that is
+    # not a minor word is counted and not capitalised, so more of them than a tenth of
+    # all words rule the line out (counted in C: such words, less the minor words).
+    lower = len(_ASCII_LOWER_START_RE.findall(line)) - sum(map(_MINOR_WORDS.__contains__, parts))
+    if 10 * lower > len(parts):
+        return False
+    words = [w for w in parts if _LETTER_RE.search(w)]
     if not 3 <= len(words) <= 25 or (len(words) > 15 and ends_paragraph(line)):
         return False
     counted = [w for w in words if not (w.lower() in _MINOR_WORDS and w.islower())]
@@ -341,26 +376,57 @@ def is_menu(line: str) -> bool:
     return 0 < len(words) <= 3 and all(w.lower().strip(":|-") in _MENU_WORDS for w in words)
 
 
+@_line_cache
 def caption_signal(line: str) -> bool:
     """Does the line carry a sign of a photo caption: a credit (``Foto: ...``, ``.../ist``,
     ``(Dok. Humas)``), a place in the photo (``(tengah)``) or ``Perbesar``? Lines of more
     than 60 words or with a direct quote are not taken for captions, nor a sentence of
     more than 20 words whose credit follows its full stop (a tag after the last
     sentence)."""
-    n_words = len(line.split())
+    n_words = word_count(line)
     if n_words > 60 or any(q in line for q in '“”"'):
         return False
-    credit = _CREDIT_END_RE.search(line)
+    credit = _credit_end(line)
     if credit and n_words > 20 and line[: credit.start()].rstrip()[-1:] in _TERMINAL:
         credit = None  # a long sentence with its credit: the article's last line and a tag
     return bool(
-        _CAPTION_RE.search(line)
+        _photo_credit(line)
         or credit
-        or _PHOTO_POSITION_RE.search(line)
-        or _PERBESAR_RE.search(line)
-        or _OUTLET_CREDIT_RE.search(line)
+        or ("(" in line and _PHOTO_POSITION_RE.search(line))
+        or _PERBESAR_RE.search(line, max(0, len(line.rstrip()) - len("perbesar")))
+        or (
+            "/" in line
+            and (".com" in line or ".id" in line or ".net" in line)
+            and _OUTLET_CREDIT_RE.search(line)
+        )
         or _CAPS_LABEL_RE.match(line)
     )
+
+
+# Shortcuts of the searches above, each the same answer as the plain search of the whole
+# line (tests/test_clean.py pins them on generated lines): what cannot match is ruled out
+# by a substring test in C, and a match that must end the line is looked for from the
+# last place it can start.
+_CAPTION_WORDS = ("foto", "photo", "ilustrasi", "dok", "caption")
+
+
+def _photo_credit(line: str) -> re.Match[str] | None:
+    """``_CAPTION_RE.search(line)``: a match has a ``:`` or ``/`` and, in an ASCII line,
+    one of :data:`_CAPTION_WORDS` in any case."""
+    if ":" not in line and "/" not in line:
+        return None
+    if line.isascii():
+        low = line.lower()
+        if not any(w in low for w in _CAPTION_WORDS):
+            return None
+    return _CAPTION_RE.search(line)
+
+
+def _credit_end(line: str) -> re.Match[str] | None:
+    """``_CREDIT_END_RE.search(line)``: a credit at the end of the line starts just
+    before its last ``/`` or at its last ``(`` (nothing after them has another)."""
+    starts = [p for p in (line.rfind("/") - 1, line.rfind("(")) if p >= 0]
+    return _CREDIT_END_RE.search(line, min(starts)) if starts else None
 
 
 def classify_line(line: str) -> str | None:
@@ -375,14 +441,14 @@ def classify_line(line: str) -> str | None:
     bullet = _BULLET_HEADLINE_RE.match(line)
     if bullet and is_title_case(line[bullet.end() :]) and not ends_paragraph(line):
         return "related-link"
-    if _ENGAGEMENT_RE.match(line):
+    if _ENGAGEMENT_RE.match(line) or ("google" in line.lower() and _GOOGLE_NEWS_RE.match(line)):
         return "engagement"
     if _BYLINE_RE.match(line):
         return "byline"
-    n_words = len(line.split())
+    n_words = word_count(line)
     if _SOURCE_RE.match(line) and (n_words <= 8 or line[:7].lower() == "artikel"):
         return "source-credit"
-    if (n_words <= 30 and _CAPTION_RE.search(line)) or caption_signal(line):
+    if (n_words <= 30 and _photo_credit(line)) or caption_signal(line):
         return "caption"
     bare = _BULLET_RE.sub("", line)
     if _TIMESTAMP_RE.match(bare):
@@ -391,7 +457,7 @@ def classify_line(line: str) -> str | None:
         return "widget"
     if _IMAGE_RE.match(line):
         return "widget"  # an image file name or an avatar
-    if n_words <= 8 and _EMAIL_RE.search(line):
+    if n_words <= 8 and "@" in line and _EMAIL_RE.search(line):
         return "widget"  # a contact line: "redaksi@situs.id (0761) 45505"
     if is_menu(bare) or _SITE_NAME_RE.match(line):
         return "menu"
@@ -404,6 +470,7 @@ def is_comment_form(line: str) -> bool:
     return bool(_COMMENTS_RE.match(line))
 
 
+@_line_cache
 def match_dateline(line: str, *, weak: bool = False) -> re.Match[str] | None:
     """The dateline at the start of ``line``: one naming an outlet or a date, or with
     ``weak`` an upper-case place alone (``JAKARTA -``)."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .boilerplate import (
@@ -40,6 +41,7 @@ from .boilerplate import (
     match_dateline,
     normalize_whitespace,
     strip_tag,
+    word_count,
 )
 
 __all__ = [
@@ -120,6 +122,7 @@ _REPORTED_RE = re.compile(
 _HEADER_WINDOW = 12
 
 
+@lru_cache(maxsize=1 << 12)
 def _key(line: str) -> str:
     """Comparison key for headlines: letters and digits only, lower case."""
     return _NON_ALNUM_RE.sub(" ", line).strip().lower()
@@ -313,7 +316,7 @@ def _hard_wrapped(kept: Lines) -> bool:
     words or more that do not end a paragraph and are followed directly by the next)?"""
     n = 0
     for (no, line), (nxt_no, _nxt) in zip(kept, kept[1:]):
-        if nxt_no == no + 1 and len(line.split()) >= 4 and not ends_paragraph(line):
+        if nxt_no == no + 1 and word_count(line) >= 4 and not ends_paragraph(line):
             if not is_title_case(line):
                 n += 1
                 if n >= 3:
@@ -335,10 +338,7 @@ def _header_like(kept: Lines, i: int) -> bool:
     if (
         not last
         and not ends_sentence(line)
-        and (
-            len(line.split()) <= 25
-            or not (_INNER_END_RE.search(line) or _mostly_lower_case(line))
-        )
+        and (word_count(line) <= 25 or not (_INNER_END_RE.search(line) or _mostly_lower_case(line)))
     ):
         return not _continues(kept, i)
     if not last and kept[i + 1][1] == line:
@@ -368,9 +368,9 @@ def _dateline_at(kept: Lines, *, weak: bool) -> tuple[int, re.Match[str]] | None
         m = match_dateline(line, weak=weak)
         if m is not None:
             rest = [(kept[i][0], line[m.end() :].lstrip(OPEN_QUOTES + " "))] + kept[i + 1 :]
-            if not rest[0][1] or len(rest[0][1].split()) > 25 or not _header_like(rest, 0):
+            if not rest[0][1] or word_count(rest[0][1]) > 25 or not _header_like(rest, 0):
                 return i, m
-        if any(q in line for q in '“”"') or (len(line.split()) > 40 and ends_paragraph(line)):
+        if any(q in line for q in '“”"') or (word_count(line) > 40 and ends_paragraph(line)):
             return None
         passed += ends_paragraph(line)
         if passed > 3:
@@ -404,7 +404,7 @@ def _title_index(kept: Lines, start: int) -> int | None:
     shaped = [i for i in above if is_headline_like(kept[i][1]) or is_title_case(kept[i][1])]
     for found in (
         [i for i in above if _repeated_later(kept, i)],
-        [i for i in shaped if len(kept[i][1].split()) >= 4],
+        [i for i in shaped if word_count(kept[i][1]) >= 4],
         shaped,
         above if start == 1 else [],
     ):
@@ -423,7 +423,7 @@ def _drop_header(kept: Lines, start: int, drop: set[int], removed: list[RemovedL
         no, line = kept[i]
         if i == t:
             reason = "title"
-        elif is_menu(line) or (len(line.split()) == 1 and line.islower()):
+        elif is_menu(line) or (word_count(line) == 1 and line.islower()):
             reason = "menu"
         elif title_key is not None and _repeats(line, title_key):
             reason = "repeated-title"
@@ -506,9 +506,13 @@ def _drop_stray_lines(body: Body, removed: list[RemovedLine]) -> Body:
     other articles' headlines or page furniture."""
     if not body:
         return body
-    last_para = max(
-        (k for k, (_i, _n, ln) in enumerate(body) if ends_sentence(ln) and not is_title_case(ln)),
-        default=-1,
+    last_para = next(
+        (
+            k
+            for k in range(len(body) - 1, -1, -1)
+            if ends_sentence(body[k][2]) and not is_title_case(body[k][2])
+        ),
+        -1,
     )
     keep: Body = []
     for k, (i, no, line) in enumerate(body):
@@ -526,9 +530,9 @@ def _trailing(line: str, last: bool, right_after: bool) -> bool:
     """After the article: is the line another article's headline or a fragment of page
     furniture? A last line right after the last paragraph, in sentence case, of three
     words or more, is the article's own last sentence cut off by the page."""
-    if last and right_after and not is_title_case(line) and len(line.split()) >= 3:
+    if last and right_after and not is_title_case(line) and word_count(line) >= 3:
         return False
-    return is_headline_like(line) or is_title_case(line) or len(line.split()) <= 3
+    return is_headline_like(line) or is_title_case(line) or word_count(line) <= 3
 
 
 def _stray(line: str, previous: str) -> bool:
@@ -536,7 +540,7 @@ def _stray(line: str, previous: str) -> bool:
     Title Case (a caption naming someone doing something), not a list item nor a line
     after one ending in a colon. (A Title-Case line inside the article is a subheading
     and stays.)"""
-    if ends_sentence(line) or len(line.split()) > 25 or is_list_item(line):
+    if ends_sentence(line) or word_count(line) > 25 or is_list_item(line):
         return False
     if any(q in line for q in '“”"'):
         return False  # a quote: the article's words, though the page cut them

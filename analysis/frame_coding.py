@@ -176,9 +176,11 @@ def _code_document(
     names = [k for k in doc if k not in NOT_METADATA and k not in SENTENCE_CORE]
     meta = {k: doc[k] for k in names if keep is None or k in keep}
     tokens, hits, kept = [], [], []
-    on_genre = not genre_check or is_on_genre(body)
+    on_genre = None if genre_check else True  # worked out at the first hit
     for r, text in enumerate(sentences):
         n_tokens, found = _match_text(text, matcher, evidence)
+        if found and on_genre is None:
+            on_genre = is_on_genre(body)
         if found and (not on_genre or is_attribution_only(text)):
             found = []
         tokens.append(n_tokens)

@@ -106,4 +106,10 @@ def is_on_genre(text: str, *, min_mentions: int = MIN_MENTIONS) -> bool:
     >>> is_on_genre("Persib menang 2-0 berkat disiplin pemain dan hasil latihan keras.")
     False
     """
-    return government_mentions(text) >= min_mentions
+    if min_mentions <= 0:
+        return True
+    # Stop at the min_mentions-th mention: an on-genre body needs no full count.
+    for n, _ in enumerate(_GOVERNMENT_RE.finditer(text), start=1):
+        if n >= min_mentions:
+            return True
+    return False

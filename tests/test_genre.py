@@ -1,6 +1,8 @@
 """Which articles are of the genre (regional government news); passages written for the tests."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.genre import government_mentions, is_on_genre
 
@@ -32,3 +34,17 @@ def test_mentions_count_offices_governments_and_staff_once_each():
 def test_the_threshold_can_be_set():
     text = "Camat hadir dalam festival budaya itu."
     assert not is_on_genre(text) and is_on_genre(text, min_mentions=1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Bupati", "wali  kota", "OPD", "ASN", "pegawai", "pasar", "bola", "."]),
+        max_size=12,
+    ),
+    st.integers(min_value=-1, max_value=5),
+)
+def test_is_on_genre_stops_early_but_answers_as_the_full_count(words, least):
+    # the shortcut stops at the least-th mention: the same answer as counting them all
+    text = " ".join(words)
+    assert is_on_genre(text, min_mentions=least) == (government_mentions(text) >= least)

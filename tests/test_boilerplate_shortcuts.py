@@ -1,0 +1,192 @@
+"""The line tests of analysis.boilerplate take shortcuts (substring tests before a
+regex, a search begun where a match at the end of the line must start, a count in C that
+can rule a line out): each gives the answer of its plain definition, written out here,
+on generated lines made of the pieces those tests look for."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import boilerplate as bp
+
+PIECES = [
+    "Foto:",
+    "foto :",
+    "FOTO/ ist",
+    "Photo.",
+    "Dok.",
+    "dokumentasi:",
+    "Caption",
+    "Keterangan foto:",
+    "ilustrasi/",
+    "/ist",
+    "/ist.",
+    "/Istimewa",
+    "Humas/",
+    "/RMOLBengkulu",
+    "(Dok. Humas)",
+    "(Ist)",
+    "(foto: net)",
+    "(nama/situs.co.id)",
+    "(Askolani)",
+    "(tengah)",
+    "(kedua dari kiri)",
+    "(berbaju putih)",
+    "Perbesar",
+    "perbesar",
+    "diperbesar",
+    "KOMPAS.com/",
+    "situs.id /",
+    "NAMA",
+    "Google News",
+    "google  news",
+    "GOOGLE",
+    "Ikuti",
+    "berita",
+    "di",
+    "dan",
+    "yang",
+    "Bupati",
+    "Sekda",
+    "OPD",
+    "kinerja",
+    "meminta",
+    "tegasnya",
+    "kata",
+    "Bupati.",
+    "siap,”",
+    'siap,"',
+    "harus.”",
+    "“Kita",
+    '"Kita',
+    "”",
+    "“",
+    "(hms/ikp)",
+    "(Red/tim).",
+    "[JM].",
+    "[rel]",
+    "#yan",
+    "***",
+    "-red-",
+    "(",
+    ")",
+    ").",
+    "].",
+    ".",
+    ",",
+    "!",
+    "?",
+    ":",
+    "…",
+    "2024",
+    "(12/3/2024)",
+    "LANTIK:",
+    "ſ",
+    "K",
+    "é",
+    "İ",
+    "a",
+    "B",
+]
+SEPARATORS = st.sampled_from([" ", " ", " ", "", "  ", "\t", "\u00a0"])
+ENDINGS = st.sampled_from(
+    [
+        ",” tegasnya",
+        ',"  kata Bupati Lembah',
+        "!” ujar dia, Senin",
+        '." pungkasnya.',
+        ". (Askolani)",
+        ".” (Askolani) ",
+        ". (hms/ikp)",
+        ". [JM].",
+        ". #yan",
+        "/ist",
+        " Perbesar ",
+        " (Dok. Humas).",
+        "",
+    ]
+)
+LINES = st.tuples(
+    st.lists(
+        st.tuples(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), SEPARATORS),
+        max_size=30,
+    ),
+    ENDINGS,
+).map(lambda x: "".join(p + s for p, s in x[0]) + x[1])
+
+
+def plain_is_title_case(line: str) -> bool:
+    words = [w for w in line.split() if bp._LETTER_RE.search(w)]
+    if not 3 <= len(words) <= 25 or (len(words) > 15 and bp.ends_paragraph(line)):
+        return False
+    counted = [w for w in words if not (w.lower() in bp._MINOR_WORDS and w.islower())]
+    upper = sum(1 for w in counted if w.lstrip("\"'“‘(«[")[:1].isupper())
+    return bool(counted) and upper >= 0.9 * len(counted)
+
+
+def plain_strip_tag(line: str):
+    m = bp._TAG_RE.search(line)
+    if not m or len(line[: m.start()].strip()) == 0:
+        return line, None
+    return line[: m.start()].rstrip(), m.group("tag")
+
+
+def plain_last_mark(line: str) -> str:
+    text, _ = plain_strip_tag(line)
+    text = bp._FINAL_BRACKET_RE.sub("", text).rstrip(bp._CLOSERS + " ")
+    return text[-1:]
+
+
+def plain_ends_sentence(line: str) -> bool:
+    mark = plain_last_mark(line)
+    return (bool(mark) and mark in bp._TERMINAL + ",;:…") or bool(bp._QUOTE_TAG_END_RE.search(line))
+
+
+def plain_caption_signal(line: str) -> bool:
+    n_words = len(line.split())
+    if n_words > 60 or any(q in line for q in '“”"'):
+        return False
+    credit = bp._CREDIT_END_RE.search(line)
+    if credit and n_words > 20 and line[: credit.start()].rstrip()[-1:] in bp._TERMINAL:
+        credit = None
+    return bool(
+        bp._CAPTION_RE.search(line)
+        or credit
+        or bp._PHOTO_POSITION_RE.search(line)
+        or bp._PERBESAR_RE.search(line)
+        or bp._OUTLET_CREDIT_RE.search(line)
+        or bp._CAPS_LABEL_RE.match(line)
+    )
+
+
+def _span(m: re.Match | None):
+    return None if m is None else m.span()
+
+
+@settings(max_examples=1500, deadline=None)
+@given(LINES)
+def test_line_tests_equal_their_plain_definitions(line):
+    assert bp.is_title_case(line) == plain_is_title_case(line)
+    assert bp.strip_tag(line) == plain_strip_tag(line)
+    assert bp._last_mark(line) == plain_last_mark(line)
+    assert bp.ends_sentence(line) == plain_ends_sentence(line)
+    assert bp.caption_signal(line) == plain_caption_signal(line)
+    assert _span(bp._photo_credit(line)) == _span(bp._CAPTION_RE.search(line))
+    assert _span(bp._credit_end(line)) == _span(bp._CREDIT_END_RE.search(line))
+    # the Google News line is looked for only in lines with "google"
+    if bp._GOOGLE_NEWS_RE.match(line):
+        assert "google" in line.lower()
+    assert bp.word_count(line) == len(line.split())
+
+
+def test_the_shortcuts_see_the_lines_they_are_for():
+    # a few fixed cases of each kind, so that the generated ones are not all negatives
+    assert bp.is_title_case("Bupati Lantik Dua Kepala Dinas di Aula Kantor")
+    assert not bp.is_title_case("Bupati meminta seluruh kepala dinas bekerja keras.")
+    assert bp.strip_tag("Rapat selesai. (Red/tim).") == ("Rapat selesai.", "(Red/tim).")
+    assert bp.ends_sentence('"Semua harus siap," tegasnya')
+    assert bp.caption_signal("Bupati memimpin apel pagi. (Dok. Humas)")
+    assert bp.caption_signal("Suasana rapat koordinasi di aula Perbesar")
+    assert bp.caption_signal("Bupati saat rapat (13/12/2018) KOMPAS.com/ NAMA FOTOGRAFER")
+    assert bp.classify_line("Ikuti berita terkini di Google News") == "engagement"
