@@ -86,9 +86,18 @@ _RELATED_RE = re.compile(
     r"^(?:baca|simak|lihat)\s+(?:juga|pula)\b\s*(?::|$)|^(?:berita|artikel)\s+(?:terkait|lainnya)\s*(?::|$)"
     r"|^read\s+(?:also|more)\s*(?::|$)"
     r"|^(?:baca|simak|lihat)\s+(?:artikel|berita)\s+(?:lainnya|lain|terkait)\b"
-    r"|^(?:di)?baca\s+(?:juga|pula)\s*[;:]",
+    r"|^(?:di)?baca\s+(?:juga|pula)\s*[;:]"
+    r"|^baca\s*:\s*\S",  # "Baca: Headline of another article"
     re.IGNORECASE,
 )
+# The label of a list of other articles, alone on its line: the headlines follow it.
+_RELATED_LABEL_RE = re.compile(
+    r"^(?:(?:baca|simak|lihat)\s+(?:juga|pula)|(?:berita|artikel)\s+(?:terkait|lainnya)"
+    r"|read\s+(?:also|more))\s*:?\s*$",
+    re.IGNORECASE,
+)
+# A teaser of another article cut off with an ellipsis: "... mengerahk ...", "resmi…".
+_TEASER_END_RE = re.compile(r"(?<=[\w,\s])(?:\.\.\.|…)\s*$")
 # A headline in a table row of related articles: "| Headline |", or a cell cut off: "| Head".
 _TABLE_ROW_RE = re.compile(r"^\|\s*\S")
 
@@ -261,6 +270,8 @@ _TAG_RE = re.compile(
 _FINAL_BRACKET_RE = re.compile(r"(?<=[.!?”\"’'])\s*\([^()]{1,40}\)\s*$")
 # A quote closed after its own punctuation and followed by a short lower-case speech tag
 # whose final full stop was forgotten: ``... harus siap," tegasnya``.
+# A source credit after the last full stop: "... sejahtera./MC Pemko Batam", "./ant".
+_SLASH_CREDIT_END_RE = re.compile(r"[.!?][\"'”’)]{0,3}[ \t]{0,3}/[ \t]*[^/\s][^/]{0,24}$")
 _QUOTE_TAG_END_RE = re.compile(r"[.,!?…][”\"]\s+[a-z][\w-]*(?:\s+[\w.,'-]+){0,7}$")
 _SITE_NAME_RE = re.compile(r"^[A-Za-z][\w\-]*(?:\.[A-Za-z]{2,}){1,2}$")
 _LIST_ITEM_RE = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-•*–])\s+\S")
@@ -316,11 +327,15 @@ def _last_mark(line: str) -> str:
 @_line_cache
 def ends_sentence(line: str) -> bool:
     """Does the line end like a sentence (terminal punctuation, a comma, semicolon or
-    colon, maybe closing marks, a tag or a bracketed name after it, or a closed quote
-    followed by a short lower-case speech tag without its full stop: ``... siap,"
-    tegasnya``)? Such a line is never removed as a headline."""
+    colon, maybe closing marks, a tag or a bracketed name after it, a short source credit
+    after a slash: ``... sejahtera./MC Pemko``, or a closed quote followed by a short
+    lower-case speech tag without its full stop: ``... siap," tegasnya``)? Such a line is
+    never removed as a headline."""
     mark = _last_mark(line)
     if mark and mark in _TERMINAL + ",;:…":
+        return True
+    # the credit's slash is the line's last: its full stop is at most 7 characters before
+    if "/" in line and _SLASH_CREDIT_END_RE.search(line, max(0, line.rfind("/") - 7)):
         return True
     # the closing quote of a speech tag is the line's last double quote mark
     quote = max(line.rfind("”"), line.rfind('"'))
@@ -462,6 +477,19 @@ def classify_line(line: str) -> str | None:
     if is_menu(bare) or _SITE_NAME_RE.match(line):
         return "menu"
     return None
+
+
+def is_related_label(line: str) -> bool:
+    """Is the line only the label of a list of other articles (``Baca Juga:``, ``Berita
+    Terkait``), the headlines on the lines after it?"""
+    return bool(_RELATED_LABEL_RE.match(line))
+
+
+def is_teaser(line: str) -> bool:
+    """Does the line end cut off by an ellipsis after a word (``... Polres Tubaba
+    mengerahk ...``), as the teasers of other articles do? A line with a quote mark is
+    not taken for one (speech may trail off)."""
+    return bool(_TEASER_END_RE.search(line)) and not any(q in line for q in '“”"')
 
 
 def is_comment_form(line: str) -> bool:

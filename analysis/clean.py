@@ -37,6 +37,8 @@ from .boilerplate import (
     is_headline_like,
     is_list_item,
     is_menu,
+    is_related_label,
+    is_teaser,
     is_title_case,
     match_dateline,
     normalize_whitespace,
@@ -117,6 +119,12 @@ _REPORTED_RE = re.compile(
     r"|imbau|himbau|pinta|tekan)\w*",
     re.IGNORECASE,
 )
+# The two halves of a dateline split over two lines: an upper-case place alone, then the
+# outlet and a dash ("TANAH BUMBU" / ", situs.com — Ada ...") or the dash alone.
+_PLACE_ALONE_RE = re.compile(r"^[A-Z][A-Z'.]+(?:\s+[A-Z][A-Z'.]+){0,3}$")
+_DATELINE_REST_RE = re.compile(
+    r"^(?:[,_]\s*[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z]{2,})+\s*)?[-–—]+\s*\S"
+)
 #: Where the article's first paragraph is looked for: among the first lines left after
 #: the lines that are boilerplate wherever they stand.
 _HEADER_WINDOW = 12
@@ -184,6 +192,7 @@ def clean_article(raw: str) -> CleanArticle:
         if tidy:
             lines.append((no, tidy))
 
+    lines = _join_split_dateline(lines)
     # Apply the rules until nothing changes, so that cleaning is idempotent by
     # construction (a second pass can only see what a first pass uncovered, such as
     # a headline-shaped line left on top once the title above it is gone).
@@ -233,7 +242,7 @@ def _one_pass(
     """
     removed: list[RemovedLine] = []
     joined = _join_split_tags(lines, removed)
-    kept = _drop_boilerplate(joined, memo, removed)
+    kept = _drop_teasers(_drop_boilerplate(joined, memo, removed), removed)
     start, match = _body_start(kept)
     drop: set[int] = set()
     title = _drop_header(kept, start, drop, removed)
@@ -245,6 +254,18 @@ def _one_pass(
     body = _drop_stray_lines(body, removed)
     _cut_final_tag(body, removed)
     return [(no, ln) for _, no, ln in body], title, dateline, removed
+
+
+def _join_split_dateline(lines: Lines) -> Lines:
+    """A dateline the page split over two lines near the top (``TANAH BUMBU`` /
+    ``, situs.com — Ada ...``): the upper-case place alone is joined to the line after
+    it, which goes on with the outlet or the dash."""
+    for i in range(min(len(lines), _HEADER_WINDOW) - 1):
+        (no, place), (_no2, nxt) = lines[i], lines[i + 1]
+        if _PLACE_ALONE_RE.match(place) and _DATELINE_REST_RE.match(nxt):
+            joined = place + ("" if nxt[0] in ",_" else " ") + nxt
+            return lines[:i] + [(no, joined)] + lines[i + 2 :]
+    return lines
 
 
 def _join_split_tags(lines: Lines, removed: list[RemovedLine]) -> Lines:
@@ -275,6 +296,7 @@ def _drop_boilerplate(
     form that follows the first lines; returns the kept lines."""
     kept: Lines = []
     ended = False  # a comment form after the first lines ends the article page
+    label = False  # the last line was the bare label of a list of other articles
     for no, line in joined:
         if not line:
             continue
@@ -284,6 +306,13 @@ def _drop_boilerplate(
             reason = memo[line]
         else:
             reason = memo[line] = classify_line(line)
+        if not reason and label and not ends_sentence(line) and word_count(line) <= 25:
+            reason = "related-link"  # a headline listed under "Baca Juga:"
+        if reason == "caption" and kept and _captioned(kept[-1], no, line):
+            no0, line0 = kept.pop()  # the caption's text shown once more above it
+            removed.append(RemovedLine(no0, line0, "caption"))
+        # the list goes on through its headlines and their dates, up to a kept line
+        label = bool(reason) and (label or is_related_label(line))
         if reason:
             removed.append(RemovedLine(no, line, reason))
             if len(kept) >= 2 and is_comment_form(line):
@@ -294,6 +323,30 @@ def _drop_boilerplate(
             continue
         kept.append((no, line))
     return kept
+
+
+def _captioned(above: tuple[int, str], no: int, caption: str) -> bool:
+    """Is the kept line ``above``, on the raw line just before a caption, the caption's
+    own text shown without its credit (a photo's caption over the credited one)?"""
+    no0, line0 = above
+    if no0 != no - 1 or word_count(line0) < 4:
+        return False
+    key = _key(line0)
+    return bool(key) and key in _key(caption) and len(key) < len(_key(caption))
+
+
+def _drop_teasers(kept: Lines, removed: list[RemovedLine]) -> Lines:
+    """Two or more lines in a row cut off by an ellipsis are teasers of other articles
+    (a list of related articles under or after the article)."""
+    teaser = [is_teaser(line) for _no, line in kept]
+    out: Lines = []
+    for k, (no, line) in enumerate(kept):
+        run = teaser[k] and ((k > 0 and teaser[k - 1]) or (k + 1 < len(kept) and teaser[k + 1]))
+        if run:
+            removed.append(RemovedLine(no, line, "related-link"))
+        else:
+            out.append((no, line))
+    return out
 
 
 # --------------------------------------------------------------------------- the top
@@ -527,9 +580,12 @@ def _drop_stray_lines(body: Body, removed: list[RemovedLine]) -> Body:
 
 
 def _trailing(line: str, last: bool, right_after: bool) -> bool:
-    """After the article: is the line another article's headline or a fragment of page
-    furniture? A last line right after the last paragraph, in sentence case, of three
-    words or more, is the article's own last sentence cut off by the page."""
+    """After the article: is the line another article's headline, the lead of another
+    article (it starts with a dateline) or a fragment of page furniture? A last line
+    right after the last paragraph, in sentence case, of three words or more, is the
+    article's own last sentence cut off by the page."""
+    if match_dateline(line) or match_dateline(line, weak=True):
+        return True
     if last and right_after and not is_title_case(line) and word_count(line) >= 3:
         return False
     return is_headline_like(line) or is_title_case(line) or word_count(line) <= 3

@@ -102,6 +102,8 @@ ENDINGS = st.sampled_from(
         ". [JM].",
         ". #yan",
         "/ist",
+        "./MC Pemko Ba",
+        ".” / ant",
         " Perbesar ",
         " (Dok. Humas).",
         "",
@@ -140,7 +142,11 @@ def plain_last_mark(line: str) -> str:
 
 def plain_ends_sentence(line: str) -> bool:
     mark = plain_last_mark(line)
-    return (bool(mark) and mark in bp._TERMINAL + ",;:…") or bool(bp._QUOTE_TAG_END_RE.search(line))
+    return (
+        (bool(mark) and mark in bp._TERMINAL + ",;:…")
+        or bool(bp._SLASH_CREDIT_END_RE.search(line))
+        or bool(bp._QUOTE_TAG_END_RE.search(line))
+    )
 
 
 def plain_caption_signal(line: str) -> bool:

@@ -511,10 +511,14 @@ def test_the_last_line_cut_off_by_the_page_stays_but_trailing_headlines_go():
     assert clean_article(raw).paragraphs[-1] == (
         "Pegawai yang mangkir akan diberi sanksi sesuai aturan yang"
     )
-    after_marker = raw.replace("aturan yang", "aturan.\nBaca Juga\nHarga Cabai Di Pasar Naik Lagi")
+    after_marker = raw.replace("aturan yang", "aturan.\n(Red/tim)\nHarga Cabai Di Pasar Naik Lagi")
     art = clean_article(after_marker)
     assert art.paragraphs[-1] == "Pegawai yang mangkir akan diberi sanksi sesuai aturan."
     assert "trailing-headline" in {r.reason for r in art.removed}
+    # under a bare "Baca Juga" label the same headline goes as a related link
+    art = clean_article(raw.replace("aturan yang", "aturan.\nBaca Juga\nHarga Cabai Naik Lagi"))
+    assert art.paragraphs[-1] == "Pegawai yang mangkir akan diberi sanksi sesuai aturan."
+    assert "related-link" in {r.reason for r in art.removed}
 
 
 def test_a_paragraph_broken_over_lines_is_joined():
@@ -616,3 +620,72 @@ def test_the_lead_after_a_dateline_is_never_taken_for_a_subtitle():
     assert art.title == "Bupati Pimpin Rapat Virtual dengan Kepala OPD |"
     assert art.paragraphs[0].startswith("Rapat koordinasi secara virtual")
     assert {r.reason for r in art.removed} == {"title", "dateline"}
+
+
+def test_a_headline_after_baca_or_under_a_bare_related_label_goes():
+    raw = (
+        "LEMBAH, KABAR.ID - Bupati meminta OPD mempercepat realisasi anggaran.\n"
+        "Baca: Harga Cabai Di Pasar Lembah Naik Lagi\n"
+        "Baca Juga:\n"
+        "Warga Desa Hulu Gelar Lomba Perahu Naga\n"
+        "Ia juga meminta camat aktif turun ke desa.\n"
+        "Berita Terkait\n"
+        "Polisi Amankan Dua Pencuri Motor di Pasar\n"
+        "16 November 2024 19:42\n"
+        "Pedagang bersyukur pasar murah digelar menjelang hari raya\n"
+        "16 November 2024 19:40"
+    )
+    art = clean_article(raw)
+    assert art.paragraphs == [
+        "Bupati meminta OPD mempercepat realisasi anggaran.",
+        "Ia juga meminta camat aktif turun ke desa.",
+    ]
+    # a body sentence right after a bare label stays
+    raw = "LEMBAH, KABAR.ID - Bupati membuka rapat.\nBaca Juga :\nIa meminta OPD bekerja keras."
+    assert clean_article(raw).paragraphs[-1] == "Ia meminta OPD bekerja keras."
+
+
+def test_a_caption_shown_twice_goes_both_times():
+    raw = (
+        "Banjir Rendam Rumah Warga Desa Hulu\n"
+        "Banjir merendam puluhan rumah warga Desa Hulu di Kabupaten Lembah.\n"
+        "Foto: Banjir merendam puluhan rumah warga Desa Hulu di Kabupaten Lembah. (dok. istimewa)\n"
+        "LEMBAH - Banjir setinggi satu meter merendam rumah warga sejak Jumat."
+    )
+    art = clean_article(raw)
+    assert art.paragraphs == ["Banjir setinggi satu meter merendam rumah warga sejak Jumat."]
+    assert [r.reason for r in art.removed].count("caption") == 2
+
+
+def test_teasers_cut_off_by_an_ellipsis_go_but_speech_trailing_off_stays():
+    raw = (
+        "LEMBAH, KABAR.ID - Sekda meminta pegawai terus berinovasi.\n"
+        '"Kita lihat saja nanti..."\n'
+        "Ia berharap inovasi dirasakan masyarakat./MC Pemkab Lem\n"
+        "HULU - Ketua koperasi desa menyerahkan bantuan kepada…\n"
+        "LEMBAH - Polres Lembah menggelar operasi pasar menjelang…\n"
+        "Panen Raya Padi Di Desa Hulu ...\n"
+        "HULU - Warga desa menggelar kerja bakti membersihkan sal"
+    )
+    art = clean_article(raw)
+    assert art.paragraphs == [
+        "Sekda meminta pegawai terus berinovasi.",
+        '"Kita lihat saja nanti..."',
+        "Ia berharap inovasi dirasakan masyarakat./MC Pemkab Lem",
+    ]
+    reasons = {r.line_no: r.reason for r in art.removed}
+    assert reasons[4] == reasons[5] == reasons[6] == "related-link"
+    assert reasons[7] == "trailing-headline"  # another article's lead, cut off by the page
+
+
+def test_a_dateline_split_over_two_lines_is_found():
+    raw = (
+        "Bupati Pimpin Rapat Lesehan Bersama Camat\n"
+        "Bupati Lembah saat memimpin rapat bersama camat se-Kabupaten Lembah.\n"
+        "LEMBAH HULU\n"
+        ", kabarlembah.com — Suasana rapat koordinasi kali ini berbeda dari biasanya."
+    )
+    art = clean_article(raw)
+    assert art.dateline.place == "LEMBAH HULU"
+    assert art.paragraphs == ["Suasana rapat koordinasi kali ini berbeda dari biasanya."]
+    assert {r.line_no: r.reason for r in art.removed}[2] == "header"
