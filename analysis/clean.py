@@ -120,11 +120,9 @@ _REPORTED_RE = re.compile(
     re.IGNORECASE,
 )
 # The two halves of a dateline split over two lines: an upper-case place alone, then the
-# outlet and a dash ("TANAH BUMBU" / ", situs.com — Ada ...") or the dash alone.
-_PLACE_ALONE_RE = re.compile(r"^[A-Z][A-Z'.]+(?:\s+[A-Z][A-Z'.]+){0,3}$")
-_DATELINE_REST_RE = re.compile(
-    r"^(?:[,_]\s*[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z]{2,})+\s*)?[-–—]+\s*\S"
-)
+# outlet's domain and a dash ("TANAH BUMBU" / ", situs.com — Ada ...").
+_PLACE_ALONE_RE = re.compile(r"^[A-Z][A-Z'.]+(?:\s+[A-Z][A-Z'.]+){0,2}$")
+_DATELINE_REST_RE = re.compile(r"^[,_]\s*[A-Za-z][A-Za-z0-9\-]*(?:\.[A-Za-z]{2,})+\s*[-–—]+\s*\S")
 #: Where the article's first paragraph is looked for: among the first lines left after
 #: the lines that are boilerplate wherever they stand.
 _HEADER_WINDOW = 12
@@ -258,8 +256,9 @@ def _one_pass(
 
 def _join_split_dateline(lines: Lines) -> Lines:
     """A dateline the page split over two lines near the top (``TANAH BUMBU`` /
-    ``, situs.com — Ada ...``): the upper-case place alone is joined to the line after
-    it, which goes on with the outlet or the dash."""
+    ``, situs.com — Ada ...``): the upper-case place alone (one to three words) is
+    joined to the line after it, which goes on with a comma, the outlet's domain and a
+    dash."""
     for i in range(min(len(lines), _HEADER_WINDOW) - 1):
         (no, place), (_no2, nxt) = lines[i], lines[i + 1]
         if _PLACE_ALONE_RE.match(place) and _DATELINE_REST_RE.match(nxt):
