@@ -444,9 +444,70 @@ def _credit_end(line: str) -> re.Match[str] | None:
     return _CREDIT_END_RE.search(line, min(starts)) if starts else None
 
 
+def _union(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One pattern that matches at the start of a string where any of ``patterns`` does
+    (each keeps its own case rule)."""
+    return re.compile(
+        "|".join(
+            ("(?i:" if p.flags & re.IGNORECASE else "(?-i:") + "(?:" + p.pattern + "))"
+            for p in patterns
+        )
+    )
+
+
+# Every pattern classify_line matches at the start of a line (or of the line without its
+# bullet), as one: a line none of them fits needs only the tests that look inside it.
+_START_PATTERNS = (
+    _TAG_LINE_RE,
+    _RELATED_RE,
+    _TABLE_ROW_RE,
+    _BULLET_HEADLINE_RE,
+    _ENGAGEMENT_RE,
+    _BYLINE_RE,
+    _SOURCE_RE,
+    _FOLLOW_RE,
+    _IMAGE_RE,
+    _SITE_NAME_RE,
+)
+_BARE_PATTERNS = (_TIMESTAMP_RE, _WIDGET_RE)
+_ANY_START_RE = _union(_START_PATTERNS + _BARE_PATTERNS)
+_ANY_BARE_START_RE = _union(_BARE_PATTERNS)
+_BULLETS = "•·▪►■◆*"
+
+
 def classify_line(line: str) -> str | None:
     """The reason (a key of :data:`REASONS`) for a line that is boilerplate wherever it
-    stands, or ``None``."""
+    stands, or ``None``.
+
+    The rules apply in the order of :func:`_classify_line`; a line that none of the
+    patterns at the start of a line fits (one match of their union, the usual body line)
+    is only looked into (letters, captions, a contact address, Google News, menu words),
+    which gives the same answer (tests/test_boilerplate_shortcuts.py).
+    """
+    if _ANY_START_RE.match(line):
+        return _classify_line(line)
+    if line[:1] in _BULLETS:
+        bare = _BULLET_RE.sub("", line)
+        if _ANY_BARE_START_RE.match(bare):
+            return _classify_line(line)
+    else:
+        bare = line
+    if not _LETTER_RE.search(line):
+        return "widget"
+    if "google" in line.lower() and _GOOGLE_NEWS_RE.match(line):
+        return "engagement"
+    n_words = word_count(line)
+    if (n_words <= 30 and _photo_credit(line)) or caption_signal(line):
+        return "caption"
+    if n_words <= 8 and "@" in line and _EMAIL_RE.search(line):
+        return "widget"
+    if is_menu(bare):
+        return "menu"
+    return None
+
+
+def _classify_line(line: str) -> str | None:
+    """:func:`classify_line`, every rule in order."""
     if _TAG_LINE_RE.match(line):
         return "reporter-tag"
     if not _LETTER_RE.search(line):
@@ -489,6 +550,9 @@ def is_teaser(line: str) -> bool:
     """Does the line end cut off by an ellipsis after a word (``... Polres Tubaba
     mengerahk ...``), as the teasers of other articles do? A line with a quote mark is
     not taken for one (speech may trail off)."""
+    end = line.rstrip()[-3:]
+    if not (end == "..." or end.endswith("…")):
+        return False  # shortcut: the regex only confirms what comes before the ellipsis
     return bool(_TEASER_END_RE.search(line)) and not any(q in line for q in '“”"')
 
 

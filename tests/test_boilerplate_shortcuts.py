@@ -184,6 +184,41 @@ def test_line_tests_equal_their_plain_definitions(line):
     if bp._GOOGLE_NEWS_RE.match(line):
         assert "google" in line.lower()
     assert bp.word_count(line) == len(line.split())
+    assert bp.classify_line(line) == bp._classify_line(line)
+
+
+FURNITURE = st.sampled_from(
+    [
+        "Baca Juga: ",
+        "• ",
+        "* ",
+        "BACA: ",
+        "Editor: ",
+        "Sumber: ",
+        "Tags: ",
+        "Share ",
+        "Senin, 12 Maret 2024 | 10:15 WIB",
+        "3 jam lalu",
+        "Dibaca 1.234 kali",
+        "Mode Gelap",
+        "IMG_2024.jpg",
+        "situs.co.id",
+        "(Red/tim)",
+        "Ikuti kami di Google News",
+        "redaksi@situs.id",
+        "Home",
+        "---",
+        "",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(FURNITURE, LINES)
+def test_classify_line_equals_every_rule_in_order(start, rest):
+    line = start + rest
+    assert bp.classify_line(line) == bp._classify_line(line)
+    assert bp.classify_line(start) == bp._classify_line(start)
 
 
 def test_the_shortcuts_see_the_lines_they_are_for():
