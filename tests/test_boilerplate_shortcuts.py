@@ -231,3 +231,16 @@ def test_the_shortcuts_see_the_lines_they_are_for():
     assert bp.caption_signal("Suasana rapat koordinasi di aula Perbesar")
     assert bp.caption_signal("Bupati saat rapat (13/12/2018) KOMPAS.com/ NAMA FOTOGRAFER")
     assert bp.classify_line("Ikuti berita terkini di Google News") == "engagement"
+
+
+def test_classify_line_equals_every_rule_in_order_on_the_seeds():
+    from analysis.paths import SEEDS_DIR
+
+    lines = {
+        bp.normalize_whitespace(x)
+        for f in sorted(SEEDS_DIR.glob("*.txt"))
+        for x in f.read_text(encoding="utf-8").split("\n")
+    }
+    assert len(lines) > 100
+    for line in lines:
+        assert bp.classify_line(line) == bp._classify_line(line), line
