@@ -1,21 +1,32 @@
 """Computational framing analysis of Indonesian regional-government news.
 
-The package is split into small modules named for what they hold:
+The package is split into small modules named for what they hold (all of them, in
+dependency order, with where each figure's numbers are computed: ``ARCHITECTURE.md``):
 
 - :mod:`analysis.corpus`  reading articles and metadata (the only module that reads files)
-- :mod:`analysis.clean`   removing web boilerplate, with an audit of every removed line
+- :mod:`analysis.boilerplate`, :mod:`analysis.clean`  what web boilerplate looks like and
+  removing it, with an audit of every removed line
 - :mod:`analysis.tokens`  Indonesian sentences, tokens, stopwords and stems
 - :mod:`analysis.terms`   frequencies, n-grams, collocations, TF-IDF, corpus size
-- :mod:`analysis.kwic`    keyword in context and dispersion
-- :mod:`analysis.keyness` G2, Log Ratio, chi2 and Fightin' Words log-odds, by group too
-- :mod:`analysis.frames`  the frame lexicon, frame scores with intervals, evidence
+- :mod:`analysis.kwic`    keyword in context (``kwic_table``) and dispersion
+- :mod:`analysis.keyness` G2, Log Ratio, chi2 and Fightin' Words log-odds
+  (``keyness_table``, ``keyness_by_group``); :mod:`analysis.significance` corrections
+- :mod:`analysis.lexicon`, :mod:`analysis.frame_coding`, :mod:`analysis.frames`  the frame
+  lexicon, the coding of every sentence, frame scores with intervals and evidence
 - :mod:`analysis.quotes`  direct quotes, speakers and the voice of every sentence
+  (``quote_table``, ``sentence_table``)
+- :mod:`analysis.genre`   is an article news of a regional government?
+- :mod:`analysis.validation`, :mod:`analysis.coding_sheets`, :mod:`analysis.agreement`
+  validation against hand coding: the seeds' and your own corpus's
+- :mod:`analysis.suggest` lexicon suggestions from a corpus, with evidence
 - :mod:`analysis.plots`   matplotlib figures and word clouds (``ax=None`` -> Axes)
 - :mod:`analysis.figures` the figures command: every figure with its table
 - :mod:`analysis.parallel` running over large corpora (processes, Dask)
 
-Heavy libraries (pandas, matplotlib, Sastrawi) are imported only when used, so
-``import analysis`` stays fast. The most used functions are available from the top:
+Every submodule is an attribute of the package, loaded on first use
+(``analysis.terms.term_counts(...)`` after a plain ``import analysis``), so ``import
+analysis`` imports no heavy library (pandas, matplotlib, Sastrawi). The most used
+functions are available from the top:
 
 >>> import analysis
 >>> corpus = analysis.load_corpus()          # the five seed articles   # doctest: +SKIP
