@@ -108,8 +108,9 @@ removed
 corpus[["title", "dateline_place", "dateline_outlet"]]
 
 # %%
-pd.DataFrame({"raw characters": corpus["raw"].str.len(),
-              "body characters": corpus["body"].str.len()})
+pd.DataFrame(
+    {"raw characters": corpus["raw"].str.len(), "body characters": corpus["body"].str.len()}
+)
 
 # %% [markdown]
 # ## Length: tokens and types, before and after stopwords
@@ -149,19 +150,29 @@ plt.show()
 
 # %%
 t = total.loc["corpus"]
-print(f"Articles: {len(corpus)}, from {corpus['outlet'].nunique()} outlets in "
-      f"{corpus['province'].nunique()} provinces, dated {when.min():%d %B %Y} to "
-      f"{when.max():%d %B %Y}; {corpus['leader'].nunique()} different leaders.")
-print(f"Length: {t['tokens']:,.0f} word tokens and {t['types']:,.0f} types in all; "
-      f"articles run from {summary['tokens'].min()} to {summary['tokens'].max()} tokens "
-      f"(longest: {summary['tokens'].idxmax()}, shortest: {summary['tokens'].idxmin()}).")
-print(f"Stopwords are {t['stopword_share']:.0%} of running words; without them "
-      f"{t['content_tokens']:,.0f} tokens of {t['content_types']:,.0f} types remain.")
-print(f"Cleaning removed {len(removed)} lines or fragments from "
-      f"{removed['doc_id'].nunique()} articles, most often for the reason "
-      f"'{removed['reason'].value_counts().idxmax()}'; "
-      f"{removed['doc_id'][removed['reason'] == 'dateline'].nunique()} articles had a "
-      "dateline cut from their first paragraph.")
+print(
+    f"Articles: {len(corpus)}, from {corpus['outlet'].nunique()} outlets in "
+    f"{corpus['province'].nunique()} provinces, dated {when.min():%d %B %Y} to "
+    f"{when.max():%d %B %Y}; {corpus['leader'].nunique()} different leaders."
+)
+print(
+    f"Length: {t['tokens']:,.0f} word tokens and {t['types']:,.0f} types in all; "
+    f"articles run from {summary['tokens'].min()} to {summary['tokens'].max()} tokens "
+    f"(longest: {summary['tokens'].idxmax()}, shortest: {summary['tokens'].idxmin()})."
+)
+print(
+    f"Stopwords are {t['stopword_share']:.0%} of running words; without them "
+    f"{t['content_tokens']:,.0f} tokens of {t['content_types']:,.0f} types remain."
+)
+
+# %%
+print(
+    f"Cleaning removed {len(removed)} lines or fragments from "
+    f"{removed['doc_id'].nunique()} articles, most often for the reason "
+    f"'{removed['reason'].value_counts().idxmax()}'; "
+    f"{removed['doc_id'][removed['reason'] == 'dateline'].nunique()} articles had a "
+    "dateline cut from their first paragraph."
+)
 
 # %% [markdown]
 # **What this means for the analyses.** The corpus is small: five articles of a few

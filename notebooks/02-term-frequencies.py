@@ -57,7 +57,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 import analysis
-from analysis import keyness, plots, terms
+from analysis import keyness, kwic, plots, terms
 
 pd.set_option("display.max_colwidth", 70)
 
@@ -99,8 +99,9 @@ plt.show()
 
 # %%
 distinctive = terms.tfidf(corpus, top=8, exclude=names)
-fig = plots.plot_top_terms_grid(distinctive, n=8, column="tfidf", ncols=3, titles=titles,
-                                color=plots.PALETTE[2])
+fig = plots.plot_top_terms_grid(
+    distinctive, n=8, column="tfidf", ncols=3, titles=titles, color=plots.PALETTE[2]
+)
 plt.show()
 
 # %% [markdown]
@@ -152,13 +153,13 @@ plt.show()
 # coordinate").
 
 # %%
-terms.kwic(corpus, "kinerja", window=6, stem=True)
+kwic.kwic_table(corpus, "kinerja", window=6, stem=True)
 
 # %%
-terms.kwic(corpus, "koordinasi", window=6, stem=True)
+kwic.kwic_table(corpus, "koordinasi", window=6, stem=True)
 
 # %%
-terms.kwic(corpus, "disiplin", window=6, stem=True)
+kwic.kwic_table(corpus, "disiplin", window=6, stem=True)
 
 # %%
 key_words = ["kinerja", "koordinasi", "disiplin"]
@@ -167,8 +168,14 @@ pd.crosstab(where["term"], where["doc_id"], margins=True)
 
 # %%
 fig, ax = plt.subplots(figsize=(9, 5))
-plots.plot_dispersion(where, ax=ax, terms=key_words, docs=list(corpus.index), labels=titles,
-                      title="Where the three words occur in each article")
+plots.plot_dispersion(
+    where,
+    ax=ax,
+    terms=key_words,
+    docs=list(corpus.index),
+    labels=titles,
+    title="Where the three words occur in each article",
+)
 plt.show()
 
 # %% [markdown]
@@ -179,16 +186,24 @@ plt.show()
 # %%
 key = stems.reindex(key_words)
 top = colloc.iloc[0]
-print(f"The most frequent content word is '{freq.index[0]}' ({freq['count'].iloc[0]} times, "
-      f"in {freq['doc_freq'].iloc[0]} of {len(corpus)} articles).")
-print(f"By stem: kinerja {key.loc['kinerja', 'count']:.0f} times (rank "
-      f"{key.loc['kinerja', 'rank']:.0f}, in {key.loc['kinerja', 'doc_freq']:.0f} articles); "
-      f"koordinasi {key.loc['koordinasi', 'count']:.0f} (rank {key.loc['koordinasi', 'rank']:.0f},"
-      f" {key.loc['koordinasi', 'doc_freq']:.0f} articles); disiplin "
-      f"{key.loc['disiplin', 'count']:.0f} (rank {key.loc['disiplin', 'rank']:.0f}, "
-      f"{key.loc['disiplin', 'doc_freq']:.0f} articles).")
-print(f"The strongest collocation is '{colloc.index[0]}' ({top['count']:.0f} times, "
-      f"G2 = {top['likelihood_ratio']:.1f}); {len(colloc)} pairs occur at least 3 times.")
+print(
+    f"The most frequent content word is '{freq.index[0]}' ({freq['count'].iloc[0]} times, "
+    f"in {freq['doc_freq'].iloc[0]} of {len(corpus)} articles)."
+)
+print(
+    f"By stem: kinerja {key.loc['kinerja', 'count']:.0f} times (rank "
+    f"{key.loc['kinerja', 'rank']:.0f}, in {key.loc['kinerja', 'doc_freq']:.0f} articles); "
+    f"koordinasi {key.loc['koordinasi', 'count']:.0f} (rank {key.loc['koordinasi', 'rank']:.0f},"
+    f" {key.loc['koordinasi', 'doc_freq']:.0f} articles); disiplin "
+    f"{key.loc['disiplin', 'count']:.0f} (rank {key.loc['disiplin', 'rank']:.0f}, "
+    f"{key.loc['disiplin', 'doc_freq']:.0f} articles)."
+)
+
+# %%
+print(
+    f"The strongest collocation is '{colloc.index[0]}' ({top['count']:.0f} times, "
+    f"G2 = {top['likelihood_ratio']:.1f}); {len(colloc)} pairs occur at least 3 times."
+)
 
 # %% [markdown]
 # **Reading the findings.** The top of a frequency list of short articles is the

@@ -78,13 +78,16 @@ titles = dict(zip(corpus["leader"], corpus["leader"] + " (" + corpus["role"] + "
 
 # %%
 keys = terms.keyness_by_group(corpus, by="leader", exclude=names)
-keys = keys.assign(p_fdr=keyness.adjust_p_values(keys, method="fdr_bh"),
-                   p_bonferroni=keyness.adjust_p_values(keys, method="bonferroni"))
+keys = keys.assign(
+    p_fdr=keyness.adjust_p_values(keys, method="fdr_bh"),
+    p_bonferroni=keyness.adjust_p_values(keys, method="bonferroni"),
+)
 keys[keys["g2"] > 0].groupby(level="leader").head(5).round(3)
 
 # %%
-fig = plots.plot_keyness_grid(keys, n=8, ncols=2, titles=titles,
-                              reference="the other leaders' articles")
+fig = plots.plot_keyness_grid(
+    keys, n=8, ncols=2, titles=titles, reference="the other leaders' articles"
+)
 plt.show()
 
 # %% [markdown]
@@ -133,8 +136,14 @@ role_summary
 # %%
 fig, ax = plt.subplots(figsize=(6, 4.5))
 n_bupati = (corpus["role"] == "Bupati").sum()
-plots.plot_keyness(by_role.loc["Bupati"], ax=ax, n=8, target="the Bupati articles",
-                   reference="the others", title=f"Bupati ({n_bupati} articles) against the rest")
+plots.plot_keyness(
+    by_role.loc["Bupati"],
+    ax=ax,
+    n=8,
+    target="the Bupati articles",
+    reference="the others",
+    title=f"Bupati ({n_bupati} articles) against the rest",
+)
 plt.show()
 
 # %% [markdown]
@@ -144,30 +153,42 @@ plt.show()
 
 # %%
 corpus_count = (keys["count_target"] + keys["count_reference"]).groupby(level="term").first()
-print(f"Each leader's article was tested on {summary['terms_tested'].iloc[0]} words; "
-      f"{(corpus_count <= 2).mean():.0%} of them occur at most twice in the whole corpus.")
-print(f"At p < 0.05, {summary['significant'].min()} to {summary['significant'].max()} words "
-      f"per leader pass, against about {summary['expected_by_chance'].iloc[0]:.0f} expected "
-      f"by chance alone (ratio over all leaders: "
-      f"{summary['significant'].sum() / summary['expected_by_chance'].sum():.1f}).")
-print(f"After Bonferroni (|G2| >= {summary['bonferroni_g2'].iloc[0]:.1f}) "
-      f"{summary['significant_bonferroni'].sum()} words remain over all leaders; after "
-      f"Benjamini-Hochberg, {summary['significant_fdr'].sum()}: "
-      f"{', '.join(keys.index[keys['p_fdr'] < 0.05].get_level_values('term'))}.")
+print(
+    f"Each leader's article was tested on {summary['terms_tested'].iloc[0]} words; "
+    f"{(corpus_count <= 2).mean():.0%} of them occur at most twice in the whole corpus."
+)
+print(
+    f"At p < 0.05, {summary['significant'].min()} to {summary['significant'].max()} words "
+    f"per leader pass, against about {summary['expected_by_chance'].iloc[0]:.0f} expected "
+    f"by chance alone (ratio over all leaders: "
+    f"{summary['significant'].sum() / summary['expected_by_chance'].sum():.1f})."
+)
 
 # %%
-print(f"G2 and the Fightin' Words z-score rank the words alike (Spearman rho = "
-      f"{agreement:.2f}); {(fightin['z'].abs() > 1.96).sum()} (leader, word) pairs reach "
-      "|z| > 1.96 before any correction.")
-print(f"Grouped by role, the two Bupati articles keep "
-      f"{role_summary.loc['Bupati', 'significant_fdr']} words after Benjamini-Hochberg.")
+print(
+    f"After Bonferroni (|G2| >= {summary['bonferroni_g2'].iloc[0]:.1f}) "
+    f"{summary['significant_bonferroni'].sum()} words remain over all leaders; after "
+    f"Benjamini-Hochberg, {summary['significant_fdr'].sum()}: "
+    f"{', '.join(keys.index[keys['p_fdr'] < 0.05].get_level_values('term'))}."
+)
+
+# %%
+print(
+    f"G2 and the Fightin' Words z-score rank the words alike (Spearman rho = "
+    f"{agreement:.2f}); {(fightin['z'].abs() > 1.96).sum()} (leader, word) pairs reach "
+    "|z| > 1.96 before any correction."
+)
+print(
+    f"Grouped by role, the two Bupati articles keep "
+    f"{role_summary.loc['Bupati', 'significant_fdr']} words after Benjamini-Hochberg."
+)
 
 # %% [markdown]
 # **Reading the findings.** When the number of words passing at p < 0.05 is close to the
 # number expected by chance (a ratio near 1 above), the uncorrected lists are mostly noise
 # (the chance count is even generous: a word seen once or twice can hardly reach p < 0.05).
 # The few words that survive the corrections are worth reading in context (notebook 2's KWIC
-# with `terms.kwic(corpus, "word")`): check whether they name the frames or the occasion
+# with `kwic.kwic_table(corpus, "word")`): check whether they name the frames or the occasion
 # of the meeting (a budget review, a first working day after *Lebaran* (Eid), a
 # coordination meeting). With one article per leader, what keyness can show is what made
 # each *article* different — a starting point for close reading and for a larger corpus

@@ -92,20 +92,37 @@ lexicon.groupby("frame", sort=False).head(6)
 
 # %%
 scores = frames.frame_scores(sentences, by="doc_id", n_boot=N_BOOT)
-scores[["doc_id", "frame", "hits", "tokens", "per_1000", "ci_low", "ci_high", "share",
-        "dominant_frame", "n_sentences"]].round(2)
+scores[
+    [
+        "doc_id",
+        "frame",
+        "hits",
+        "tokens",
+        "per_1000",
+        "ci_low",
+        "ci_high",
+        "share",
+        "dominant_frame",
+        "n_sentences",
+    ]
+].round(2)
 
 # %%
 fig, ax = plt.subplots(figsize=(7, 3.5))
-plots.plot_frame_heatmap(scores, ax=ax, index="doc_id", labels=titles,
-                         title="Frame hits per 1,000 words")
+plots.plot_frame_heatmap(
+    scores, ax=ax, index="doc_id", labels=titles, title="Frame hits per 1,000 words"
+)
 plt.show()
 
 # %%
 by_leader = frames.frame_scores(sentences, by="leader", n_boot=N_BOOT)
 fig, ax = plt.subplots(figsize=(8, 4.5))
-plots.plot_frame_profile(by_leader, ax=ax, group="leader",
-                         title="Frame profile per leader (one article each), 95% intervals")
+plots.plot_frame_profile(
+    by_leader,
+    ax=ax,
+    group="leader",
+    title="Frame profile per leader (one article each), 95% intervals",
+)
 plt.show()
 
 # %% [markdown]
@@ -123,8 +140,9 @@ scores.pivot(index="doc_id", columns="frame", values="share").round(2)
 # %%
 dated = frames.frame_scores(sentences, by=["doc_id", "date", "leader"], n_boot=N_BOOT)
 fig, ax = plt.subplots(figsize=(9, 4.2))
-plots.plot_frames_over_time(dated, ax=ax, date="date", label="leader",
-                            title="Frame rates of each article by its date")
+plots.plot_frames_over_time(
+    dated, ax=ax, date="date", label="leader", title="Frame rates of each article by its date"
+)
 plt.show()
 
 # %% [markdown]
@@ -150,8 +168,10 @@ evidence = frames.frame_evidence(sentences)
 evidence.groupby("frame", sort=False)["entry"].value_counts().groupby(level=0).head(5)
 
 # %%
-evidence.loc[evidence["frame"] == "discipline",
-             ["doc_id", "sentence_no", "voice", "entry", "matched", "sentence"]]
+evidence.loc[
+    evidence["frame"] == "discipline",
+    ["doc_id", "sentence_no", "voice", "entry", "matched", "sentence"],
+]
 
 # %% [markdown]
 # ## Validation against the blind hand coding
@@ -167,8 +187,7 @@ validation.round(3)
 
 # %%
 per_sentence = frames.frame_scores(sentences, by="sentence", n_boot=0)
-flagged = per_sentence.pivot_table(index=["doc_id", "sentence_no"], columns="frame",
-                                   values="hits")
+flagged = per_sentence.pivot_table(index=["doc_id", "sentence_no"], columns="frame", values="hits")
 coded = gold.set_index(["doc_id", "sentence_no"])
 missed = coded[(coded["performance"] == 1) & (flagged["performance"] == 0)]
 missed[["sentence", "note"]]
@@ -183,18 +202,24 @@ totals = scores.groupby("frame", sort=False)["hits"].sum()
 dominant = scores.drop_duplicates("doc_id")["dominant_frame"].value_counts()
 print(f"Frame hits over all articles: {totals.to_dict()}.")
 print(f"Dominant frame per article: {dominant.to_dict()}.")
-print(f"Widest 95% interval of a rate: {(scores['ci_high'] - scores['ci_low']).max():.0f} "
-      "hits per 1,000 words (one article's sentences resampled).")
+print(
+    f"Widest 95% interval of a rate: {(scores['ci_high'] - scores['ci_low']).max():.0f} "
+    "hits per 1,000 words (one article's sentences resampled)."
+)
 pairs = together.stack()
 pairs = pairs[pairs.index.get_level_values(0) < pairs.index.get_level_values(1)]
-print(f"Frames most often in the same sentence: {' and '.join(pairs.idxmax())} "
-      f"({pairs.max()} sentences, of {len(sentences)}).")
+print(
+    f"Frames most often in the same sentence: {' and '.join(pairs.idxmax())} "
+    f"({pairs.max()} sentences, of {len(sentences)})."
+)
 
 # %%
 print("Lexicon against the blind hand coding (sentences):")
 print(validation[["precision", "recall", "f1", "support"]].round(2).to_string())
-print(f"Performance sentences the lexicon missed: {len(missed)} of "
-      f"{validation.loc['performance', 'support']}.")
+print(
+    f"Performance sentences the lexicon missed: {len(missed)} of "
+    f"{validation.loc['performance', 'support']}."
+)
 
 # %% [markdown]
 # **Reading the findings.** The rates and shares say how each *article* distributes its

@@ -29,7 +29,7 @@
 #
 # ## Method
 #
-# - **Quotes** (`quotes.quotes`): quotation marks are read by their position (scraped text
+# - **Quotes** (`quotes.quote_table`): quotation marks are read by their position (scraped text
 #   mixes straight and curly marks), paragraph by paragraph; quoted names and slogans
 #   (*tema "..."*) are not speech. The speaker is found from a speech verb next to the
 #   quote (*kata*, said; *tegas*, stressed; *ujar*, *terang*, *tutur* ...), from a pronoun
@@ -58,7 +58,12 @@ import pandas as pd
 
 import analysis
 from analysis import frames, plots, quotes
-from analysis.corpus import read_hand_coding, read_hand_quotes
+from analysis.validation import (
+    evaluate_quotes,
+    evaluate_voices,
+    read_hand_coding,
+    read_hand_quotes,
+)
 
 pd.set_option("display.max_colwidth", 100)
 N_BOOT = 2000
@@ -95,25 +100,29 @@ pd.crosstab(spoken["leader"], spoken["speaker"].where(spoken["speaker"] != "", "
 # ## The direct quotes and who said them
 
 # %%
-quoted = quotes.quotes(corpus, by="leader")
+quoted = quotes.quote_table(corpus, by="leader")
 quoted[["doc_id", "speaker", "speaker_source", "attribution", "text"]]
 
 # %% [markdown]
 # ## How well are quotes and voices found?
 
 # %%
-quote_check = quotes.evaluate_quotes(quoted, read_hand_quotes())
-pd.Series({k: quote_check[k] for k in ("n_gold", "n_predicted", "n_matched", "precision",
-                                       "recall", "precision_ci", "recall_ci",
-                                       "speaker_accuracy", "speaker_accuracy_ci")})
+quote_check = evaluate_quotes(quoted, read_hand_quotes())
+shown = "n_gold n_predicted n_matched precision recall precision_ci recall_ci".split()
+shown += ["speaker_accuracy", "speaker_accuracy_ci"]
+pd.Series({k: quote_check[k] for k in shown})
 
 # %%
-voice_check = quotes.evaluate_voices(sentences, read_hand_coding())
+voice_check = evaluate_voices(sentences, read_hand_coding())
 voice_check["confusion"]
 
 # %%
-pd.Series({k: voice_check[k] for k in ("n", "accuracy", "accuracy_ci", "majority_baseline",
-                                       "kappa", "speaker_accuracy")})
+pd.Series(
+    {
+        k: voice_check[k]
+        for k in ("n", "accuracy", "accuracy_ci", "majority_baseline", "kappa", "speaker_accuracy")
+    }
+)
 
 # %%
 voice_check["errors"]
@@ -131,8 +140,8 @@ plots.plot_voice_comparison(by_voice, ax=ax, title="Frames by voice, all article
 plt.show()
 
 # %%
-by_voice[["voice", "frame", "hits", "tokens", "per_1000", "ci_low", "ci_high", "share",
-          "share_ci_low", "share_ci_high", "n_articles", "n_sentences"]].round(2)
+columns = "voice frame hits tokens per_1000 ci_low ci_high share share_ci_low".split()
+by_voice[columns + ["share_ci_high", "n_articles", "n_sentences"]].round(2)
 
 # %% [markdown]
 # Only the leader's own words (direct and reported) against the journalist's narration;
@@ -151,8 +160,9 @@ own_voice.pivot(index="voice", columns="frame", values="share").round(2)
 per_leader = frames.frame_scores(leader_or_narration, by=["leader", "voice"], n_boot=0)
 per_leader = per_leader.assign(leader_voice=per_leader["leader"] + " · " + per_leader["voice"])
 fig, ax = plt.subplots(figsize=(7, 6))
-plots.plot_frame_heatmap(per_leader, ax=ax, index="leader_voice",
-                         title="Frame hits per 1,000 words")
+plots.plot_frame_heatmap(
+    per_leader, ax=ax, index="leader_voice", title="Frame hits per 1,000 words"
+)
 plt.show()
 
 # %% [markdown]
@@ -160,8 +170,7 @@ plt.show()
 
 # %%
 evidence = frames.frame_evidence(sentences)
-evidence.loc[evidence["voice"] == "direct", ["doc_id", "speaker", "frame", "matched",
-                                            "sentence"]]
+evidence.loc[evidence["voice"] == "direct", ["doc_id", "speaker", "frame", "matched", "sentence"]]
 
 # %% [markdown]
 # ## Findings
@@ -171,25 +180,36 @@ evidence.loc[evidence["voice"] == "direct", ["doc_id", "speaker", "frame", "matc
 # %%
 share = sentences["voice"].value_counts(normalize=True)
 no_quotes = voices.index[(voices["direct"] == 0) & (voices.index != "All")].tolist()
-print(f"Sentences: {share.get('direct', 0):.0%} direct, {share.get('indirect', 0):.0%} "
-      f"reported, {share.get('narration', 0):.0%} narration; articles without a direct "
-      f"quote: {no_quotes or 'none'}.")
-print(f"Quotes: {quote_check['n_matched']} of {quote_check['n_gold']} gold quotes found, "
-      f"precision {quote_check['precision']:.2f}, recall {quote_check['recall']:.2f} "
-      f"(95% interval of recall {quote_check['recall_ci'][0]:.2f}-"
-      f"{quote_check['recall_ci'][1]:.2f}); speakers right in "
-      f"{quote_check['speaker_accuracy']:.0%} of matched quotes.")
-print(f"Voices: accuracy {voice_check['accuracy']:.2f} (interval "
-      f"{voice_check['accuracy_ci'][0]:.2f}-{voice_check['accuracy_ci'][1]:.2f}), kappa "
-      f"{voice_check['kappa']:.2f}, against {voice_check['majority_baseline']:.2f} for always "
-      "guessing the commonest voice.")
+print(
+    f"Sentences: {share.get('direct', 0):.0%} direct, {share.get('indirect', 0):.0%} "
+    f"reported, {share.get('narration', 0):.0%} narration; articles without a direct "
+    f"quote: {no_quotes or 'none'}."
+)
+print(
+    f"Quotes: {quote_check['n_matched']} of {quote_check['n_gold']} gold quotes found, "
+    f"precision {quote_check['precision']:.2f}, recall {quote_check['recall']:.2f} "
+    f"(95% interval of recall {quote_check['recall_ci'][0]:.2f}-"
+    f"{quote_check['recall_ci'][1]:.2f}); speakers right in "
+    f"{quote_check['speaker_accuracy']:.0%} of matched quotes."
+)
+
+# %%
+print(
+    f"Voices: accuracy {voice_check['accuracy']:.2f} (interval "
+    f"{voice_check['accuracy_ci'][0]:.2f}-{voice_check['accuracy_ci'][1]:.2f}), kappa "
+    f"{voice_check['kappa']:.2f}, against {voice_check['majority_baseline']:.2f} for always "
+    "guessing the commonest voice."
+)
 
 # %%
 dominant = own_voice.drop_duplicates("voice").set_index("voice")["dominant_frame"]
 print(f"Dominant frame in the leaders' own words and in narration: {dominant.to_dict()}.")
 print("Frame shares with 95% cluster-bootstrap intervals (articles resampled):")
-intervals = own_voice.assign(interval=own_voice["share_ci_low"].map("{:.2f}".format) + "-"
-                             + own_voice["share_ci_high"].map("{:.2f}".format))
+intervals = own_voice.assign(
+    interval=own_voice["share_ci_low"].map("{:.2f}".format)
+    + "-"
+    + own_voice["share_ci_high"].map("{:.2f}".format)
+)
 print(intervals.pivot(index="voice", columns="frame", values="interval").to_string())
 
 # %% [markdown]

@@ -72,7 +72,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 import analysis
-from analysis import clean, frames, keyness, paths, plots, quotes, terms
+from analysis import clean, frames, keyness, kwic, paths, plots, quotes, terms
+from analysis.validation import read_hand_coding
 
 pd.set_option("display.max_colwidth", 90)
 N_BOOT = 1000
@@ -119,7 +120,7 @@ plt.show()
 terms.ngrams(corpus, 2, exclude=names).head(15)
 
 # %%
-terms.kwic(corpus, "kinerja", window=6, stem=True).head(20)
+kwic.kwic_table(corpus, "kinerja", window=6, stem=True).head(20)
 
 # %% [markdown]
 # ## What distinguishes the groups (notebook 3)
@@ -146,8 +147,8 @@ terms.log_odds_by_group(corpus, by=group, exclude=names).groupby(level=0).head(5
 # %%
 sentences = quotes.sentence_table(corpus)
 scores = frames.frame_scores(sentences, by=group, n_boot=N_BOOT)
-scores[[group, "frame", "hits", "tokens", "per_1000", "ci_low", "ci_high", "share",
-        "dominant_frame", "n_articles"]].head(30)
+columns = "frame hits tokens per_1000 ci_low ci_high share dominant_frame n_articles".split()
+scores[[group, *columns]].head(30)
 
 # %%
 shown = scores[scores[group].isin(scores[group].drop_duplicates().head(20))]
@@ -166,8 +167,9 @@ plt.show()
 frames.frame_cooccurrence(sentences)
 
 # %%
-frames.frame_evidence(sentences)[["doc_id", "sentence_no", "voice", "frame", "matched",
-                                  "sentence"]].head(20)
+frames.frame_evidence(sentences)[
+    ["doc_id", "sentence_no", "voice", "frame", "matched", "sentence"]
+].head(20)
 
 # %% [markdown]
 # ## Voices (notebook 5)
@@ -182,7 +184,7 @@ plots.plot_voice_comparison(by_voice, ax=ax, title="Frames by voice")
 plt.show()
 
 # %%
-quotes.quotes(corpus)[["doc_id", "speaker", "attribution", "text"]].head(20)
+quotes.quote_table(corpus)[["doc_id", "speaker", "attribution", "text"]].head(20)
 
 # %% [markdown]
 # ## Findings
@@ -193,28 +195,80 @@ quotes.quotes(corpus)[["doc_id", "speaker", "attribution", "text"]].head(20)
 total = terms.corpus_summary(corpus, by=None).loc["corpus"]
 summary = keyness.significance_summary(keys)
 hits = scores.groupby("frame", sort=False)["hits"].sum()
-print(f"Corpus: {folder.name}, {len(corpus)} articles, {total['tokens']:,.0f} word tokens, "
-      f"{len(removed)} lines removed by the cleaner.")
-print(f"Groups compared by '{group}': {summary['terms_tested'].iloc[0]} words tested per "
-      f"group; {summary['significant'].sum()} pass at p < 0.05 (about "
-      f"{summary['expected_by_chance'].sum():.0f} expected by chance), "
-      f"{summary['significant_fdr'].sum()} after Benjamini-Hochberg.")
-print(f"Frame hits: {hits.to_dict()}; sentences by voice: "
-      f"{sentences['voice'].value_counts().to_dict()}.")
+print(
+    f"Corpus: {folder.name}, {len(corpus)} articles, {total['tokens']:,.0f} word tokens, "
+    f"{len(removed)} lines removed by the cleaner."
+)
+
+# %%
+print(
+    f"Groups compared by '{group}': {summary['terms_tested'].iloc[0]} words tested per "
+    f"group; {summary['significant'].sum()} pass at p < 0.05 (about "
+    f"{summary['expected_by_chance'].sum():.0f} expected by chance), "
+    f"{summary['significant_fdr'].sum()} after Benjamini-Hochberg."
+)
+print(
+    f"Frame hits: {hits.to_dict()}; sentences by voice: "
+    f"{sentences['voice'].value_counts().to_dict()}."
+)
 
 # %% [markdown]
-# **Validate before you conclude.** The lexicon and the voice rules were checked against a
-# hand-coded sample of the seed articles (notebooks 4 and 5), not of your corpus. Code a
-# random sample of your sentences by hand in the format of `analysis/data/hand_coding.csv`
-# (`doc_id`, `sentence_no`, `sentence`, one 0/1 column per frame, `voice`, `speaker`),
-# without looking at the lexicon's hits, then compare:
+# ## Validate before you conclude
 #
-# ```python
-# from analysis.validation import evaluate_lexicon, evaluate_voices, read_hand_coding
-# gold = read_hand_coding("my_hand_coding.csv")
-# evaluate_lexicon(frames.frame_evidence(sentences), gold)
-# evaluate_voices(sentences, gold)["accuracy"]
-# ```
+# The lexicon and the voice rules were developed on regional news of 2013–2026 and
+# measured on articles they were not built on (the README's section "Validity"), but not
+# on *your* corpus. Before reading the figures above as findings, measure the coding on a
+# sample of your own sentences:
 #
-# Report the precision and recall with the rates, and read any comparison of groups
-# together with the number of articles behind each group (`n_articles`).
+# 1. **Draw a sample** — seeded, stratified by the groups compared above — and give it to
+#    a coder who has not seen the lexicon, with the project's codebook. With
+#    `path="coding-sheet.csv"` the sheet is written as CSV (keep it outside the
+#    repository); each row is one sentence with an empty 0/1 column per frame and `voice`.
+
+# %%
+strata = group if group != "doc_id" else None
+sheet = analysis.sample_for_coding(corpus, n=60, seed=2026, by=strata)
+sheet.head()
+
+# %% [markdown]
+# 2. **Score the package against the filled sheet.** Below, when the corpus is the seeds,
+#    their blind hand coding (`analysis.validation.read_hand_coding()`, every seed
+#    sentence coded by the codebook) fills the sheet in place of your coder; for your
+#    corpus, put the filled sheet's file name in `FILLED`.
+
+# %%
+FILLED = None  # e.g. "coding-sheet-filled.csv"
+if FILLED is None and folder.resolve() == paths.SEEDS_DIR.resolve():
+    gold = read_hand_coding().drop(columns=["sentence", "speaker", "note"])
+    FILLED = sheet[["doc_id", "sentence_no", "sentence"]].merge(gold, on=["doc_id", "sentence_no"])
+score = analysis.score_coding(FILLED, corpus, n_boot=N_BOOT) if FILLED is not None else None
+score.frames if score is not None else "Fill the sheet, set FILLED and run this cell again."
+
+# %%
+score.voice if score is not None else None
+
+# %%
+score.disagreements.head(10) if score is not None else None
+
+# %% [markdown]
+#    Precision is the share of the package's frame sentences that the coder coded with
+#    that frame; recall the share of the coder's that the package found. The intervals
+#    resample articles with their sentences: with a sample of 60 sentences they are wide,
+#    and 200 or more sentences are worth coding before a study. Report both with the
+#    rates, and read every comparison of groups with the number of articles behind it.
+#
+# 3. **Two coders.** A second coder fills a copy of the same sheet;
+#    `analysis.coder_agreement("sheet-a.csv", "sheet-b.csv")` gives Krippendorff's alpha
+#    per frame and Cohen's kappa for voice. The package cannot be judged more precisely
+#    than the coders agree.
+#
+# 4. **Extend the lexicon with evidence.** Words and bigrams that the sentences with a
+#    frame's hits use more than the other sentences, not yet in the lexicon, with
+#    concordance lines: candidates to read, not to add blindly. Add an entry with its
+#    rationale to a copy of `analysis/data/frame_lexicon.csv`, pass it as `lexicon=`, and
+#    score again.
+
+# %%
+analysis.suggest_entries(corpus, "discipline", n=10, min_count=2)[
+    ["words", "count_with", "count_without", "g2", "log_ratio", "evidence"]
+]
