@@ -203,15 +203,24 @@ def benchmark(
 
     Parameters
     ----------
-    path : a JSON Lines corpus (text column ``text``), e.g. written from
+    path : str or Path
+        A JSON Lines corpus (text column ``text``), e.g. written from
         :func:`analysis.synthetic.synthetic_articles`.
-    articles, megabytes : its number of articles and MB (10^6 bytes) of raw UTF-8 text.
-    jobs : worker processes for ``terms`` and ``frames`` (``None``: all cores).
-    operations : which of :data:`OPERATIONS` to run.
-    extras : also time ``import analysis`` and ``python -m analysis figures`` on the
+    articles : int
+        Its number of articles.
+    megabytes : float
+        Its size: MB (10^6 bytes) of raw UTF-8 text.
+    jobs : int or None
+        Worker processes for ``terms`` and ``frames`` (``None``: all cores).
+    operations : tuple of str
+        Which of :data:`OPERATIONS` to run.
+    extras : bool
+        Also time ``import analysis`` and ``python -m analysis figures`` on the
         seeds, each from a cold interpreter.
-    progress : optional callable taking a message, called before each step.
-    repeat : run every operation this many times, in rounds of alternating order
+    progress : callable or None
+        Optional callable taking a message, called before each step.
+    repeat : int
+        Run every operation this many times, in rounds of alternating order
         (forward, backward, ...), and report its fastest run (the least disturbed by
         the rest of the machine, as :mod:`timeit` advises) and the highest peak memory.
         On a machine whose speed drifts during the benchmark, one round can compare an

@@ -62,9 +62,12 @@ class RemovedLine:
 
     Attributes
     ----------
-    line_no : 1-based line number in the raw text.
-    text : the removed text (a whole line, or the fragment cut from it).
-    reason : one of :data:`REASONS`.
+    line_no : int
+        1-based line number in the raw text.
+    text : str
+        The removed text (a whole line, or the fragment cut from it).
+    reason : str
+        One of :data:`REASONS`.
     """
 
     line_no: int
@@ -87,10 +90,14 @@ class CleanArticle:
 
     Attributes
     ----------
-    body : the article body, one paragraph per line, without boilerplate.
-    title : the headline, or ``""`` when the page shows none.
-    dateline : the dateline found in front of the first paragraph, or ``None``.
-    removed : every removed line or fragment, in raw-text order, with its reason.
+    body : str
+        The article body, one paragraph per line, without boilerplate.
+    title : str
+        The headline, or ``""`` when the page shows none.
+    dateline : Dateline or None
+        The dateline found in front of the first paragraph, or ``None``.
+    removed : tuple of RemovedLine
+        Every removed line or fragment, in raw-text order, with its reason.
     """
 
     body: str
@@ -149,7 +156,8 @@ def clean_article(raw: str) -> CleanArticle:
 
     Parameters
     ----------
-    raw : the article text as scraped (a UTF-8 BOM and CRLF line ends are handled).
+    raw : str
+        The article text as scraped (a UTF-8 BOM and CRLF line ends are handled).
 
     Returns
     -------

@@ -325,16 +325,20 @@ def iter_documents(
 
     Parameters
     ----------
-    path : a folder of ``.txt`` articles (optionally with ``metadata.csv``), or one JSON
+    path : str, Path or None
+        A folder of ``.txt`` articles (optionally with ``metadata.csv``), or one JSON
         Lines (``.jsonl``), CSV or Parquet file with one article per row; defaults to the
         repository's ``seeds/``.
-    on_error : ``"raise"`` (default) stops at the first bad article with a
+    on_error : str
+        ``"raise"`` (default) stops at the first bad article with a
         :class:`CorpusError` naming it; ``"skip"`` leaves bad articles out, keeps going,
         and warns once at the end with a summary naming every skipped article.
-    text_column, id_column : for table files, the fields holding the raw article text
+    text_column, id_column : str
+        For table files, the fields holding the raw article text
         and its id (rows without an id get ``<file stem>-<row number>``); every other
         field becomes metadata.
-    skipped : a list to which every skipped article's error is appended (with
+    skipped : list of CorpusError or None
+        A list to which every skipped article's error is appended (with
         ``on_error="skip"``), so a caller can report them.
 
     Yields
@@ -405,7 +409,8 @@ def load_corpus(path: str | Path | None = None, **options: Any) -> pd.DataFrame:
 
     Parameters
     ----------
-    path : a folder of ``.txt`` articles, optionally with ``metadata.csv`` (then every
+    path : str, Path or None
+        A folder of ``.txt`` articles, optionally with ``metadata.csv`` (then every
         listed file must exist and match its ``sha256`` when one is given), or a JSON
         Lines / CSV / Parquet file with one article per row; defaults to the repository's
         ``seeds/``.

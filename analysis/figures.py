@@ -164,13 +164,18 @@ def save_figure(
 
     Parameters
     ----------
-    fig : the Figure; its size in inches is kept (no tight bounding box), so the PNG has
+    fig : matplotlib.figure.Figure
+        The Figure; its size in inches is kept (no tight bounding box), so the PNG has
         a fixed pixel size at :data:`DPI`.
-    name : file name without extension (letters, digits, ``_``, ``-``, ``.``).
-    out_dir : folder (created if needed); default the repository's ``figures/``.
-    table : the data behind the figure, written as CSV with its index, ``\\n`` line ends
+    name : str
+        File name without extension (letters, digits, ``_``, ``-``, ``.``).
+    out_dir : str, Path or None
+        Folder (created if needed); default the repository's ``figures/``.
+    table : pandas.DataFrame or None
+        The data behind the figure, written as CSV with its index, ``\\n`` line ends
         and floats with 10 significant digits.
-    formats : any of ``png``, ``svg``, ``pdf``.
+    formats : iterable of str
+        Any of ``png``, ``svg``, ``pdf``.
 
     Returns
     -------
@@ -223,11 +228,15 @@ def build_figures(
 
     Parameters
     ----------
-    corpus : a corpus DataFrame (:func:`analysis.load_corpus`), a folder of articles, or
+    corpus : pandas.DataFrame, str, Path or iterable of dict
+        A corpus DataFrame (:func:`analysis.load_corpus`), a folder of articles, or
         ``None`` for the seeds.
-    out_dir : output folder, default the repository's ``figures/``.
-    progress : show a progress bar on stderr; default only when stderr is a terminal.
-    jobs : worker processes drawing builders side by side (``None``: all cores; 1: one
+    out_dir : str, Path or None
+        Output folder, default the repository's ``figures/``.
+    progress : bool or None
+        Show a progress bar on stderr; default only when stderr is a terminal.
+    jobs : int or None
+        Worker processes drawing builders side by side (``None``: all cores; 1: one
         after the other in this process). Builders that cannot be sent to another
         process (defined in a notebook or inside a function) run in this process. Each
         worker holds a copy of the corpus (mind memory on a large one). The files are

@@ -253,7 +253,7 @@ def frame_scores(
     genre_check : bool
         Code off-genre articles (sport, crime ... :func:`analysis.genre.is_on_genre`) as
         having no frame, as the codebook does (default); ``False`` codes every article.
-    jobs, engine, progress
+    jobs, engine, progress : int or None, str, bool or None
         How a corpus is coded, as in :func:`frame_evidence` (the bootstrap runs
         afterwards, in this process, with the same seed: every engine gives the same
         table). Voices and speakers are worked out only when ``voice`` or ``by`` needs
@@ -528,7 +528,7 @@ def frame_cooccurrence(
     genre_check : bool
         Code off-genre articles (sport, crime ... :func:`analysis.genre.is_on_genre`) as
         having no frame, as the codebook does (default); ``False`` codes every article.
-    jobs, engine, progress
+    jobs, engine, progress : int or None, str, bool or None
         As in :func:`frame_evidence`.
 
     Returns

@@ -375,22 +375,29 @@ def map_documents(
 
     Parameters
     ----------
-    func : a picklable function of one document dict (as :func:`analysis.corpus.
+    func : callable
+        A picklable function of one document dict (as :func:`analysis.corpus.
         iter_documents` yields, without ``raw`` and ``removed`` when run in a worker)
         returning a small partial result (a Counter, per-sentence arrays, rows).
-    corpus : anything :func:`analysis.corpus.as_documents` accepts (a path is streamed as
+    corpus : Any
+        Anything :func:`analysis.corpus.as_documents` accepts (a path is streamed as
         raw text and cleaned by the workers), or, with ``engine="dask"``, a
         :mod:`dask.bag` of documents or a :mod:`dask.dataframe` of articles.
-    combine : optional picklable function reducing the list of ``func`` results of one
+    combine : callable or None
+        Optional picklable function reducing the list of ``func`` results of one
         chunk (consecutive documents, in order) to one value, computed in the worker to
         send less back; the iterator then yields one value per chunk, in order.
     jobs : worker processes (``None``: all cores, serial below
         :data:`PARALLEL_MIN_DOCUMENTS` documents; 1: serial in this process).
-    engine : ``"processes"`` (default), ``"serial"`` or ``"dask"``.
-    chunksize : documents per chunk (default :data:`DEFAULT_CHUNKSIZE`).
-    progress : ``None`` (default): a progress bar on standard error if it is a terminal
+    engine : str
+        ``"processes"`` (default), ``"serial"`` or ``"dask"``.
+    chunksize : int or None
+        Documents per chunk (default :data:`DEFAULT_CHUNKSIZE`).
+    progress : bool or None
+        ``None`` (default): a progress bar on standard error if it is a terminal
         and the run lasts more than two seconds; ``False``: never; ``True``: always.
-    desc : label of the progress bar.
+    desc : str or None
+        Label of the progress bar.
 
     Yields
     ------

@@ -51,10 +51,14 @@ def build_report(
 
     Parameters
     ----------
-    out_dir : folder to write into (created if needed); default :func:`report_dir`.
-    notebooks : notebook files to include; default every ``notebooks/*.ipynb`` in order.
-    timeout : seconds allowed per cell.
-    progress : show a progress bar (default: only when stderr is a terminal).
+    out_dir : str, Path or None
+        Folder to write into (created if needed); default :func:`report_dir`.
+    notebooks : iterable of str or Path, or None
+        Notebook files to include; default every ``notebooks/*.ipynb`` in order.
+    timeout : int
+        Seconds allowed per cell.
+    progress : bool or None
+        Show a progress bar (default: only when stderr is a terminal).
 
     Returns
     -------

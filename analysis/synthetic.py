@@ -99,10 +99,13 @@ def synthetic_articles(
 
     Parameters
     ----------
-    n : number of articles.
-    seed : random seed; the same ``n``, ``seed`` and source give the same articles (and
+    n : int
+        Number of articles.
+    seed : int
+        Random seed; the same ``n``, ``seed`` and source give the same articles (and
         the first ``k`` articles do not depend on ``n``).
-    source : a corpus folder or table file (default: the seeds).
+    source : str, Path or None
+        A corpus folder or table file (default: the seeds).
 
     Yields
     ------

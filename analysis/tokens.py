@@ -446,12 +446,21 @@ def stem_word(word: str, *, name: bool = False) -> str:
 
     Parameters
     ----------
-    word : a lower-case word token.
-    name : the token was written capitalised inside a sentence, so it may be a proper
+    word : str
+        A lower-case word token.
+    name : bool
+        The token was written capitalised inside a sentence, so it may be a proper
         name; it is then stemmed only when it carries a clear derivational affix
         (``Perhubungan``, ``Kepemimpinannya``), never when it looks like a bare name
         (``Palembang``, ``Budiman``).
 
+    Returns
+    -------
+    str
+        The stem.
+
+    Notes
+    -----
     Tokens with a digit (``hk3``, ``covid-19``), :data:`PROTECTED_NAMES` and the
     :data:`STEM_OVERRIDES` are handled before Sastrawi is asked. Results are cached
     per word type (Sastrawi costs about 0.3 ms per new word), so a large corpus pays
@@ -624,13 +633,17 @@ def tokenize(
 
     Parameters
     ----------
-    text : any text (it is normalised first: typographic quotes, dashes, spaces).
-    stem : reduce each token with :func:`stem_word` (acronyms written in capitals, such
+    text : str
+        Any text (it is normalised first: typographic quotes, dashes, spaces).
+    stem : bool
+        Reduce each token with :func:`stem_word` (acronyms written in capitals, such
         as ``OPD``, ``BPK``, and proper names are kept as they are).
-    drop_stopwords : drop :func:`stopwords` (before and after stemming).
-    fold_reduplication : fold ``program-program`` to ``program`` (see
-        :func:`fold_reduplication`).
-    protected : extra lower-case words never stemmed (e.g. names from metadata).
+    drop_stopwords : bool
+        Drop :func:`stopwords` (before and after stemming).
+    fold_reduplication : bool
+        Fold ``program-program`` to ``program`` (see :func:`fold_reduplication`).
+    protected : iterable of str
+        Extra lower-case words never stemmed (e.g. names from metadata).
 
     Returns
     -------

@@ -78,3 +78,35 @@ def test_few_in_function_imports_each_with_its_reason():
                     f"{path.name}:{line}: an import inside a function needs a comment saying why"
                 )
     assert len(found) <= 15, found
+
+
+def _parameter_lines(doc: str):
+    """The entry lines of the Parameters and Attributes sections of a docstring."""
+    lines = doc.split("\n")
+    for i, line in enumerate(lines[:-1]):
+        if line.strip() in ("Parameters", "Attributes") and set(lines[i + 1].strip()) == {"-"}:
+            indent = len(line) - len(line.lstrip())
+            for j in range(i + 2, len(lines)):
+                entry = lines[j]
+                if not entry.strip() or len(entry) - len(entry.lstrip()) != indent:
+                    continue
+                if j + 1 < len(lines) and set(lines[j + 1].strip()) == {"-"}:
+                    break  # the next section
+                yield entry.strip()
+
+
+def test_parameters_are_documented_as_name_colon_type_with_the_description_below():
+    # numpydoc: "name : type" on the entry line, the description indented below it (not
+    # "name : what it is." with the description in the type slot)
+    wrong = []
+    for path in MODULES:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            for entry in _parameter_lines(ast.get_docstring(node) or ""):
+                if entry.startswith("*"):
+                    continue  # **kwargs
+                kind = entry.split(" : ", 1)[1] if " : " in entry else ""
+                if not kind or kind.endswith(".") or len(kind.split()) > 10:
+                    wrong.append(f"{path.name}:{node.lineno} {node.name}: {entry[:60]}")
+    assert not wrong, "\n".join(wrong)
