@@ -23,8 +23,8 @@ def devset():
 def test_devset_articles_are_complete_and_unique(devset):
     articles, _ = devset
     ids = [a["id"] for a in articles]
-    assert len(ids) == len(set(ids)) == 52
-    assert sum(a["genre"] == "on" for a in articles) == 44
+    assert len(ids) == len(set(ids)) == 97  # 52 coded first, 45 in a second batch
+    assert sum(a["genre"] == "on" for a in articles) == 83
     for a in articles:
         assert len(a["sha256"]) == 64 and a["url"].startswith("http")
         assert a["dominant_frame"] in FRAMES | {"mixed", "none"}
@@ -43,7 +43,7 @@ def test_devset_sentences_are_numbered_and_labelled(devset):
     assert set(by_id) == {a["id"] for a in articles}
     for numbers in by_id.values():
         assert numbers == list(range(1, len(numbers) + 1))
-    assert len(sentences) == 710
+    assert len(sentences) == 1318
 
 
 def test_second_coder_codes_ten_articles_of_the_devset(devset):
@@ -54,7 +54,17 @@ def test_second_coder_codes_ten_articles_of_the_devset(devset):
     assert {(r["id"], r["n"]) for r in second} <= first
 
 
-@pytest.mark.parametrize("name", ["devset/articles.jsonl", "checkset/articles.jsonl"])
+def test_the_fresh_set_is_apart_from_the_devset(devset):
+    fresh = _rows(HERE / "freshset" / "articles.jsonl")
+    sentences = _rows(HERE / "freshset" / "sentences.jsonl")
+    assert len(fresh) == 15 and len(sentences) == 206
+    assert not {a["url"] for a in fresh} & {a["url"] for a in devset[0]}
+    assert {r["id"] for r in sentences} == {a["id"] for a in fresh}
+
+
+@pytest.mark.parametrize(
+    "name", ["devset/articles.jsonl", "checkset/articles.jsonl", "freshset/articles.jsonl"]
+)
 def test_no_article_text_is_committed(name):
     # codes only: URLs, digests, names, roles (the longest is 76 characters), credits,
     # labels; no sentence or excerpt
