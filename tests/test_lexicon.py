@@ -75,7 +75,7 @@ def test_bekerja_is_not_performance_but_kinerja_is(matcher):
         ("Bupati menegaskan hal itu, tegasnya.", "discipline", "menegaskan"),  # no bare tegas
         ("Ia ditunjuk sebagai koordinator lapangan.", "coordination", "koordinator"),
         ("Program itu berhasil menghasilkan penghasilan.", "performance", "berhasil"),
-        ("Kepala dinas hadir pada rapat ini.", "discipline", "hadir"),  # kehadiran is form
+        ("Kepala dinas hadir pada rapat ini.", "discipline", "hadir"),  # an attendance list
         ("Lampu rambu lalu lintas rusak.", "discipline", "rambu"),
     ],
 )
@@ -115,6 +115,43 @@ def test_form_entries_take_every_clitic_of_the_one_clitic_list(matcher, sentence
     # form entries accept the clitics of analysis.tokens.CLITICS (nya lah kah pun ku mu)
     assert CLITICS == ("nya", "lah", "kah", "pun", "ku", "mu")
     assert hits_of(matcher, sentence, "performance") == [matched]
+
+
+def test_attendance_is_discipline_but_lists_of_who_attended_carry_no_frame(matcher):
+    # the codebook: being present, absence and leave are discipline; rule 1: a list of
+    # who attended is none
+    assert hits_of(matcher, "Hanya tiga kepala dinas yang hadir pagi itu.", "discipline") == [
+        "hadir"
+    ]
+    assert hits_of(matcher, "Hadir dalam acara itu Wakil Bupati Sukamaju.", "discipline") == []
+    assert hits_of(matcher, "Turut hadir para asisten dan staf ahli.", "discipline") == []
+    assert hits_of(
+        matcher, "Pegawai yang tidak masuk sesudah cuti bersama akan didata.", "discipline"
+    ) == ["tidak masuk", "cuti"]
+    assert hits_of(matcher, "Jangan ada yang menambah libur sendiri.", "discipline") == [
+        "menambah libur"
+    ]
+
+
+def test_sanctions_and_threats_are_discipline(matcher):
+    sentence = "Bupati Tirtajaya mengancam pemotongan tunjangan kinerja bagi camat yang lalai."
+    assert hits_of(matcher, sentence, "discipline") == [
+        "mengancam",
+        "pemotongan tunjangan kinerja",
+        "lalai",
+    ]
+    # the allowance's name inside the sanction is not also performance
+    assert hits_of(matcher, sentence, "performance") == []
+    sentence = "Kepala dinas itu terancam penonjoban atau penurunan pangkat."
+    assert hits_of(matcher, sentence, "discipline") == [
+        "terancam",
+        "penonjoban",
+        "penurunan pangkat",
+    ]
+    # a deadline is a rule on timing, not slowness of work
+    sentence = "Laporan diserahkan paling lambat tanggal lima."
+    assert hits_of(matcher, sentence, "discipline") == ["paling lambat"]
+    assert hits_of(matcher, sentence, "performance") == []
 
 
 def test_a_token_counts_once_per_frame_longest_first():
