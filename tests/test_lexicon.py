@@ -154,6 +154,18 @@ def test_sanctions_and_threats_are_discipline(matcher):
     assert hits_of(matcher, sentence, "performance") == []
 
 
+def test_working_across_agencies_and_going_it_alone_are_coordination(matcher):
+    sentence = "Jangan ada dinas yang bekerja sendiri-sendiri atau berpikir sektoral."
+    assert hits_of(matcher, sentence, "coordination") == ["sendiri-sendiri", "sektoral"]
+    sentence = "Program lintas dinas di Kabupaten Sukamaju perlu menyamakan langkah."
+    assert hits_of(matcher, sentence, "coordination") == ["lintas dinas", "menyamakan langkah"]
+    sentence = "Rumah warga dikerjasamakan dengan Baznas dan didukung oleh Dinas Sosial."
+    assert hits_of(matcher, sentence, "coordination") == ["dikerjasamakan", "didukung oleh"]
+    # the name of a forum is not its frame (rule 1)
+    sentence = "Forum Komunikasi Pimpinan Daerah Sukamaju membahas keamanan."
+    assert hits_of(matcher, sentence, "coordination") == []
+
+
 def test_a_token_counts_once_per_frame_longest_first():
     lex = {"coordination": ["kerja sama", "sama"], "performance": ["kerja keras", "kerja"]}
     m = FrameMatcher(lex)
