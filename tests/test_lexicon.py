@@ -166,6 +166,24 @@ def test_working_across_agencies_and_going_it_alone_are_coordination(matcher):
     assert hits_of(matcher, sentence, "coordination") == []
 
 
+def test_earnest_work_and_reported_results_are_performance(matcher):
+    sentence = "Bupati melihat keseriusan dinas: program yang tak terlaksana masuk rapor merah."
+    assert hits_of(matcher, sentence, "performance") == ["keseriusan", "terlaksana", "rapor"]
+    sentence = "Camat diminta turun ke masyarakat dan memperbaiki budaya kerja."
+    assert hits_of(matcher, sentence, "performance") == ["turun ke masyarakat", "budaya kerja"]
+    # a culture of cooperation is coordination, not also the work culture of performance
+    sentence = "Budaya kerja sama antarperangkat daerah perlu diperkuat."
+    assert hits_of(matcher, sentence, "performance") == []
+    assert hits_of(matcher, sentence, "coordination") == ["Budaya kerja sama", "antarperangkat"]
+
+
+def test_names_of_evaluation_meetings_and_reviews_carry_no_frame(matcher):
+    assert hits_of(matcher, "Rapat Koordinasi dan Evaluasi kegiatan digelar di Sukamaju.") == []
+    assert hits_of(matcher, "Hasil evaluasi perda dari provinsi sudah turun.", "performance") == [
+        "Hasil"
+    ]
+
+
 def test_a_token_counts_once_per_frame_longest_first():
     lex = {"coordination": ["kerja sama", "sama"], "performance": ["kerja keras", "kerja"]}
     m = FrameMatcher(lex)
