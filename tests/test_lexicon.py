@@ -71,7 +71,7 @@ def test_bekerja_is_not_performance_but_kinerja_is(matcher):
 @pytest.mark.parametrize(
     ("sentence", "frame", "absent"),
     [
-        ("Jumlah peserta mencapai 74 persen.", "performance", "mencapai"),  # capaian is form
+        ("Jumlah peserta mencapai 740 orang.", "performance", "mencapai"),  # capaian is form
         ("Bupati menegaskan hal itu, tegasnya.", "discipline", "menegaskan"),  # no bare tegas
         ("Ia ditunjuk sebagai koordinator lapangan.", "coordination", "koordinator"),
         ("Program itu berhasil menghasilkan penghasilan.", "performance", "berhasil"),
@@ -175,6 +175,26 @@ def test_earnest_work_and_reported_results_are_performance(matcher):
     sentence = "Budaya kerja sama antarperangkat daerah perlu diperkuat."
     assert hits_of(matcher, sentence, "performance") == []
     assert hits_of(matcher, sentence, "coordination") == ["Budaya kerja sama", "antarperangkat"]
+
+
+def test_results_in_figures_follow_ups_and_work_done_well_are_performance(matcher):
+    assert hits_of(matcher, "Masih 40 persen, masih jauh.", "performance") == ["persen"]
+    sentence = "Temuan itu harus ditindaklanjuti agar program berjalan sesuai rencana."
+    assert hits_of(matcher, sentence, "performance") == ["ditindaklanjuti", "sesuai rencana"]
+    sentence = "Bekerjalah dengan baik, dan yang tidak menjalankan tugasnya dengan baik ditegur."
+    assert hits_of(matcher, sentence, "performance") == [
+        "Bekerjalah dengan baik",
+        "tugasnya dengan baik",
+    ]
+
+
+def test_signing_accelerated_development_and_attendance_checks_are_not_performance(matcher):
+    assert hits_of(matcher, "Surat itu ditanda tangani Sekda Sukamaju.", "performance") == []
+    sentence = "Percepatan pembangunan jalan desa dibahas di Kabupaten Sukamaju."
+    assert hits_of(matcher, sentence, "performance") == []
+    sentence = "Sidak ini bagian dari evaluasi kehadiran pegawai."
+    assert hits_of(matcher, sentence, "performance") == []
+    assert hits_of(matcher, sentence, "discipline") == ["Sidak", "evaluasi kehadiran"]
 
 
 def test_names_of_evaluation_meetings_and_reviews_carry_no_frame(matcher):
