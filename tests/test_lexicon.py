@@ -148,6 +148,12 @@ def test_sanctions_and_threats_are_discipline(matcher):
         "penonjoban",
         "penurunan pangkat",
     ]
+    sentence = "Sanksinya penurunan jabatan atau pembebasan dari jabatan."
+    assert hits_of(matcher, sentence, "discipline") == [
+        "Sanksinya",
+        "penurunan jabatan",
+        "pembebasan dari jabatan",
+    ]
     # a deadline is a rule on timing, not slowness of work
     sentence = "Laporan diserahkan paling lambat tanggal lima."
     assert hits_of(matcher, sentence, "discipline") == ["paling lambat"]
@@ -161,6 +167,8 @@ def test_working_across_agencies_and_going_it_alone_are_coordination(matcher):
     assert hits_of(matcher, sentence, "coordination") == ["lintas dinas", "menyamakan langkah"]
     sentence = "Rumah warga dikerjasamakan dengan Baznas dan didukung oleh Dinas Sosial."
     assert hits_of(matcher, sentence, "coordination") == ["dikerjasamakan", "didukung oleh"]
+    sentence = "Kita satu tim: setiap kepala dinas memberikan laporan kepada Bupati."
+    assert hits_of(matcher, sentence, "coordination") == ["satu tim", "memberikan laporan"]
     # the name of a forum is not its frame (rule 1)
     sentence = "Forum Komunikasi Pimpinan Daerah Sukamaju membahas keamanan."
     assert hits_of(matcher, sentence, "coordination") == []
@@ -186,6 +194,14 @@ def test_results_in_figures_follow_ups_and_work_done_well_are_performance(matche
         "Bekerjalah dengan baik",
         "tugasnya dengan baik",
     ]
+
+
+def test_low_results_and_obstacles_are_performance_but_humility_is_not(matcher):
+    sentence = "Serapan anggaran masih rendah karena pengadaan terhambat."
+    assert hits_of(matcher, sentence, "performance") == ["Serapan anggaran", "rendah", "terhambat"]
+    assert hits_of(matcher, "Camat Sukamaju dikenal rendah hati.", "performance") == []
+    sentence = "Rumah bagi masyarakat berpenghasilan rendah dibangun di Sukamaju."
+    assert hits_of(matcher, sentence, "performance") == []
 
 
 def test_signing_accelerated_development_and_attendance_checks_are_not_performance(matcher):
