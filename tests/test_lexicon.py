@@ -93,7 +93,7 @@ def test_collision_guards_of_the_lexicon(matcher, sentence, frame, absent):
         ("Rambu-rambunya sudah jelas.", "rambu-rambu", "Rambu-rambunya"),
         ("Ikuti rambu-rambu yang berlaku.", "rambu-rambu", "rambu-rambu"),
         ("Hasilnya belum terlihat.", "hasil", "Hasilnya"),
-        ("Semua pihak wajib ikut apel pagi.", "apel pagi", "apel pagi"),
+        ("Semua pihak wajib datang ke apel pagi.", "apel pagi", "apel pagi"),
     ],
 )
 def test_multiword_and_clitic_matches(matcher, sentence, entry, matched):
@@ -131,6 +131,8 @@ def test_attendance_is_discipline_but_lists_of_who_attended_carry_no_frame(match
     assert hits_of(matcher, "Jangan ada yang menambah libur sendiri.", "discipline") == [
         "menambah libur"
     ]
+    sentence = "Yang mengikuti apel hanya separuh; ketidakhadiran itu dicatat."
+    assert hits_of(matcher, sentence, "discipline") == ["mengikuti apel", "ketidakhadiran"]
 
 
 def test_sanctions_and_threats_are_discipline(matcher):
