@@ -195,7 +195,7 @@ def test_match_text_equals_match_sentence_on_the_seeds(matchers, seeds):
 
 
 DOCS = {
-    "a": "Kinerja OPD harus meningkat. Koordinasi antar dinas penting. Pegawai hadir.",
+    "a": "Kinerja OPD harus meningkat. Koordinasi para dinas penting. Pegawai datang.",
     "b": "Disiplin pegawai lemah. Sanksi diberikan. Kinerja turun. Rapat selesai.",
     "c": "Tidak ada kata kunci di sini. Cuaca cerah.",
 }

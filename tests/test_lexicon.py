@@ -71,11 +71,11 @@ def test_bekerja_is_not_performance_but_kinerja_is(matcher):
 @pytest.mark.parametrize(
     ("sentence", "frame", "absent"),
     [
-        ("Jumlah peserta mencapai 74 persen.", "performance", "mencapai"),  # capaian is form
+        ("Jumlah peserta mencapai 740 orang.", "performance", "mencapai"),  # capaian is form
         ("Bupati menegaskan hal itu, tegasnya.", "discipline", "menegaskan"),  # no bare tegas
         ("Ia ditunjuk sebagai koordinator lapangan.", "coordination", "koordinator"),
         ("Program itu berhasil menghasilkan penghasilan.", "performance", "berhasil"),
-        ("Kepala dinas hadir pada rapat ini.", "discipline", "hadir"),  # kehadiran is form
+        ("Kepala dinas hadir pada rapat ini.", "discipline", "hadir"),  # an attendance list
         ("Lampu rambu lalu lintas rusak.", "discipline", "rambu"),
     ],
 )
@@ -93,7 +93,7 @@ def test_collision_guards_of_the_lexicon(matcher, sentence, frame, absent):
         ("Rambu-rambunya sudah jelas.", "rambu-rambu", "Rambu-rambunya"),
         ("Ikuti rambu-rambu yang berlaku.", "rambu-rambu", "rambu-rambu"),
         ("Hasilnya belum terlihat.", "hasil", "Hasilnya"),
-        ("Semua pihak wajib ikut apel pagi.", "apel pagi", "apel pagi"),
+        ("Semua pihak wajib datang ke apel pagi.", "apel pagi", "apel pagi"),
     ],
 )
 def test_multiword_and_clitic_matches(matcher, sentence, entry, matched):
@@ -115,6 +115,111 @@ def test_form_entries_take_every_clitic_of_the_one_clitic_list(matcher, sentence
     # form entries accept the clitics of analysis.tokens.CLITICS (nya lah kah pun ku mu)
     assert CLITICS == ("nya", "lah", "kah", "pun", "ku", "mu")
     assert hits_of(matcher, sentence, "performance") == [matched]
+
+
+def test_attendance_is_discipline_but_lists_of_who_attended_carry_no_frame(matcher):
+    # the codebook: being present, absence and leave are discipline; rule 1: a list of
+    # who attended is none
+    assert hits_of(matcher, "Hanya tiga kepala dinas yang hadir pagi itu.", "discipline") == [
+        "hadir"
+    ]
+    assert hits_of(matcher, "Hadir dalam acara itu Wakil Bupati Sukamaju.", "discipline") == []
+    assert hits_of(matcher, "Turut hadir para asisten dan staf ahli.", "discipline") == []
+    assert hits_of(
+        matcher, "Pegawai yang tidak masuk sesudah cuti bersama akan didata.", "discipline"
+    ) == ["tidak masuk", "cuti"]
+    assert hits_of(matcher, "Jangan ada yang menambah libur sendiri.", "discipline") == [
+        "menambah libur"
+    ]
+    sentence = "Yang mengikuti apel hanya separuh; ketidakhadiran itu dicatat."
+    assert hits_of(matcher, sentence, "discipline") == ["mengikuti apel", "ketidakhadiran"]
+
+
+def test_sanctions_and_threats_are_discipline(matcher):
+    sentence = "Bupati Tirtajaya mengancam pemotongan tunjangan kinerja bagi camat yang lalai."
+    assert hits_of(matcher, sentence, "discipline") == [
+        "mengancam",
+        "pemotongan tunjangan kinerja",
+        "lalai",
+    ]
+    # the allowance's name inside the sanction is not also performance
+    assert hits_of(matcher, sentence, "performance") == []
+    sentence = "Kepala dinas itu terancam penonjoban atau penurunan pangkat."
+    assert hits_of(matcher, sentence, "discipline") == [
+        "terancam",
+        "penonjoban",
+        "penurunan pangkat",
+    ]
+    sentence = "Sanksinya penurunan jabatan atau pembebasan dari jabatan."
+    assert hits_of(matcher, sentence, "discipline") == [
+        "Sanksinya",
+        "penurunan jabatan",
+        "pembebasan dari jabatan",
+    ]
+    # a deadline is a rule on timing, not slowness of work
+    sentence = "Laporan diserahkan paling lambat tanggal lima."
+    assert hits_of(matcher, sentence, "discipline") == ["paling lambat"]
+    assert hits_of(matcher, sentence, "performance") == []
+
+
+def test_working_across_agencies_and_going_it_alone_are_coordination(matcher):
+    sentence = "Jangan ada dinas yang bekerja sendiri-sendiri atau berpikir sektoral."
+    assert hits_of(matcher, sentence, "coordination") == ["sendiri-sendiri", "sektoral"]
+    sentence = "Program lintas dinas di Kabupaten Sukamaju perlu menyamakan langkah."
+    assert hits_of(matcher, sentence, "coordination") == ["lintas dinas", "menyamakan langkah"]
+    sentence = "Rumah warga dikerjasamakan dengan Baznas dan didukung oleh Dinas Sosial."
+    assert hits_of(matcher, sentence, "coordination") == ["dikerjasamakan", "didukung oleh"]
+    sentence = "Kita satu tim: setiap kepala dinas memberikan laporan kepada Bupati."
+    assert hits_of(matcher, sentence, "coordination") == ["satu tim", "memberikan laporan"]
+    # the name of a forum is not its frame (rule 1)
+    sentence = "Forum Komunikasi Pimpinan Daerah Sukamaju membahas keamanan."
+    assert hits_of(matcher, sentence, "coordination") == []
+
+
+def test_earnest_work_and_reported_results_are_performance(matcher):
+    sentence = "Bupati melihat keseriusan dinas: program yang tak terlaksana masuk rapor merah."
+    assert hits_of(matcher, sentence, "performance") == ["keseriusan", "terlaksana", "rapor"]
+    sentence = "Camat diminta turun ke masyarakat dan memperbaiki budaya kerja."
+    assert hits_of(matcher, sentence, "performance") == ["turun ke masyarakat", "budaya kerja"]
+    # a culture of cooperation is coordination, not also the work culture of performance
+    sentence = "Budaya kerja sama antarperangkat daerah perlu diperkuat."
+    assert hits_of(matcher, sentence, "performance") == []
+    assert hits_of(matcher, sentence, "coordination") == ["Budaya kerja sama", "antarperangkat"]
+
+
+def test_results_in_figures_follow_ups_and_work_done_well_are_performance(matcher):
+    assert hits_of(matcher, "Masih 40 persen, masih jauh.", "performance") == ["persen"]
+    sentence = "Temuan itu harus ditindaklanjuti agar program berjalan sesuai rencana."
+    assert hits_of(matcher, sentence, "performance") == ["ditindaklanjuti", "sesuai rencana"]
+    sentence = "Bekerjalah dengan baik, dan yang tidak menjalankan tugasnya dengan baik ditegur."
+    assert hits_of(matcher, sentence, "performance") == [
+        "Bekerjalah dengan baik",
+        "tugasnya dengan baik",
+    ]
+
+
+def test_low_results_and_obstacles_are_performance_but_humility_is_not(matcher):
+    sentence = "Serapan anggaran masih rendah karena pengadaan terhambat."
+    assert hits_of(matcher, sentence, "performance") == ["Serapan anggaran", "rendah", "terhambat"]
+    assert hits_of(matcher, "Camat Sukamaju dikenal rendah hati.", "performance") == []
+    sentence = "Rumah bagi masyarakat berpenghasilan rendah dibangun di Sukamaju."
+    assert hits_of(matcher, sentence, "performance") == []
+
+
+def test_signing_accelerated_development_and_attendance_checks_are_not_performance(matcher):
+    assert hits_of(matcher, "Surat itu ditanda tangani Sekda Sukamaju.", "performance") == []
+    sentence = "Percepatan pembangunan jalan desa dibahas di Kabupaten Sukamaju."
+    assert hits_of(matcher, sentence, "performance") == []
+    sentence = "Sidak ini bagian dari evaluasi kehadiran pegawai."
+    assert hits_of(matcher, sentence, "performance") == []
+    assert hits_of(matcher, sentence, "discipline") == ["Sidak", "evaluasi kehadiran"]
+
+
+def test_names_of_evaluation_meetings_and_reviews_carry_no_frame(matcher):
+    assert hits_of(matcher, "Rapat Koordinasi dan Evaluasi kegiatan digelar di Sukamaju.") == []
+    assert hits_of(matcher, "Hasil evaluasi perda dari provinsi sudah turun.", "performance") == [
+        "Hasil"
+    ]
 
 
 def test_a_token_counts_once_per_frame_longest_first():
