@@ -59,10 +59,27 @@ PASSIVE_SPEECH = tuple(
 
 # ------------------------------------------------------------------ word lists
 
-HONORIFICS = frozenset(
-    """h hj hm hj kh drs dra dr drg ir prof ust ustadz ustaz hajjah haji pak bapak pakde
+#: Police and military ranks written before a name (``Kombes Pol. Hari``, ``AKBP
+#: Arif``, ``Komjen (Purn) Andap``); read like honorifics, never part of the name.
+RANKS = frozenset(
+    """jenderal komjen irjen brigjen kombes akbp kompol akp iptu ipda aiptu aipda bripka
+    brigpol brigadir briptu bripda bharada bharaka bharatu letjen mayjen kolonel letkol
+    mayor kapten lettu letda serma serka sertu serda peltu pelda kopka koptu kopda praka
+    pratu prada laksamana laksdya laksda laksma marsekal marsdya marsda marsma""".split()
+)
+#: Words that may follow a rank before the name: its corps (``Kombes Pol.``, ``Letkol
+#: Inf``) or retirement (``(Purn)``).
+RANK_SUFFIXES = frozenset(
+    "pol polisi purn purnawirawan inf kav arh czi cpn cku chb mar pnb tni".split()
+)
+
+HONORIFICS = (
+    frozenset(
+        """h hj hm hj kh drs dra dr drg ir prof ust ustadz ustaz hajjah haji pak bapak pakde
     bude bu ibu bunda mas mbak bang abang kak tuan nyonya ny sdr sdri saudara saudari
     yth cik uda datuk""".split()
+    )
+    | RANKS
 )
 # Honorifics that need their period to count (``H. Budiman``; a bare ``H`` may be a
 # name); the others count with or without (``Pak``, ``Ibu``, ``Dr`` ...).
@@ -176,12 +193,15 @@ _TITLE_CORE = (
     r"|Kasatreskrim|Kasat\s+(?:Lantas|Reskrim|Narkoba|Binmas)|Kanit|Pelatih"
 )
 TITLE_RE = re.compile(
-    r"\b(?:(?:Plh|Plt|Pj|Pjs)\.?\s+|Penjabat\s+|Pelaksana\s+(?:Tugas|Harian)\s+(?:\(\w+\)\s+)?)?"
+    r"\b(?:(?:Plh|Plt|Pj|Pjs)\.?\s+|(?:Penjabat|Pelaksana\s+(?:Tugas|Harian))\s+(?:\(\w+\)\s+)?)?"
     r"(?:Wakil\s+)?(?:" + _TITLE_CORE + r")\b"
 )
+_RANK_ALT = alternation(r.upper() if r in ("akbp", "akp") else r.title() for r in RANKS)
+_RANK_SUFFIX = r"(?:[ \t]+(?:Pol\.?|Polisi|Inf\.?|Kav\.?|Czi\.?|Mar\.?|\((?:Purn|Pol|P|K)\.?\)))*"
 HONORIFIC_RE = re.compile(
     r"\b(?:(?:H|Hj|HM|KH|Drs|Dra|Dr|dr|drg|Ir|Prof|Ust|Ustadz)\.|(?:Pak|Bapak|Pakde|Bude"
-    r"|Bu|Ibu|Bunda|Mas|Mbak|Bang|Hj|KH|Dr|Drs|Ir|Prof|Hajjah|Haji)\b)[ \t]*(?=[A-Z])"
+    r"|Bu|Ibu|Bunda|Mas|Mbak|Bang|Hj|KH|Dr|Drs|Ir|Prof|Hajjah|Haji)\b"
+    r"|(?:" + _RANK_ALT + r")\b" + _RANK_SUFFIX + r")[ \t]*(?=[A-Z])"
 )
 # A token while reading a name: a parenthesis, a word (with its final period), a comma.
 TOK_RE = re.compile(r"[ \t]*(\([^()\n]{0,40}\)|[^\W\d_][\w’'\-]*\.?|,)")
