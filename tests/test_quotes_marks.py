@@ -76,7 +76,8 @@ def test_stray_mark_before_dateline_is_not_a_quote():
         "“Disiplin itu kunci,” ujar Bursah."
     )
     q = _one(text)
-    assert q["text"] == "Disiplin itu kunci," and q["speaker"] == "Bursah"
+    # the short form ``Bursah`` is the speaker named in full before
+    assert q["text"] == "Disiplin itu kunci," and q["speaker"] == "Bursah Zarnubi"
     assert _voices(text)[0][0] == "narration"
 
 

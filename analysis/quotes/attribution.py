@@ -26,8 +26,10 @@ speaker comes, in this order, from:
    Wakil Bupati.`` -> ``Wakil Bupati``), and a role noun after a speech verb is one too
    (``kata ajudan``).
 
-Nicknames the text gives (``Indah Dhamayanti Putri alias Dinda``, ``wali kota yang akrab
-disapa Appi``) are replaced by the full name of the person they belong to.
+Every speaker is given in the fullest form the text uses: nicknames the text gives
+(``Indah Dhamayanti Putri alias Dinda``, ``wali kota yang akrab disapa Appi``, ``Hendi
+sapaan akrab Wali Kota ...``) and short forms (``Unu`` for ``Unu Ibnudin``) are
+replaced by the full name (:mod:`analysis.quotes.aliases`).
 
 A sentence outside quotes is reported speech (``indirect``) when a person, title or
 ``ia``/``dia`` is the subject of a reporting verb, or it has ``Menurut(nya)``, a speech
@@ -44,13 +46,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .aliases import fullest_name
 from .body import Body, Boundaries, Sentence, boundaries, clause_start, paragraph_at
 from .marks import Quote
 from .mentions import Mention, Mentions, mention_at, mentions_from
 from .names import NameContext, normalize_speaker, title_key
 from .patterns import (
     AFTER_RE,
-    ALIAS_RE,
     DESCRIPTION_AT_RE,
     FIRST_PERSON_RE,
     FOLLOW_REPORT_RE,
@@ -66,7 +68,6 @@ from .patterns import (
     PRONOUN_WORD_RE,
     ROLE_NOUN_AT_RE,
     SPACE_AT_RE,
-    TITLE_BEFORE_ALIAS_RE,
 )
 
 __all__ = [
@@ -168,41 +169,23 @@ def resolve_speakers(
     return _full_names(ctx, quotes, voices)
 
 
-def nicknames(ctx: Context) -> dict[str, str]:
-    """Nicknames the text gives (``X alias Dinda``, ``wali kota yang akrab disapa Appi``):
-    lower-case nickname -> the full name of the person named just before it (or of the
-    holder of the title just before it)."""
-    out: dict[str, str] = {}
-    text = ctx.masked
-    for m in ALIAS_RE.finditer(text):
-        before = text[max(0, m.start() - 60) : m.start()]
-        full = ""
-        t = TITLE_BEFORE_ALIAS_RE.search(before)
-        if t:
-            key = title_key(t.group().split(" yang")[0].strip(" ,\t"))
-            starts, names = ctx.named_by_title.get(key, ([], []))
-            full = names[0] if names else ""
-        else:
-            k = bisect_left(ctx.mentions.starts, m.start()) - 1
-            if k >= 0 and m.start() - ctx.mentions.items[k].end <= 60:
-                full = ctx.mentions.items[k].name
-        nick = m.group("nick")
-        if full and nick.lower() not in full.lower():
-            out[nick.lower()] = full
-    return out
-
-
 def _full_names(
     ctx: Context, quotes: list[Attribution], voices: dict[int, SentenceSpeech]
 ) -> tuple[list[Attribution], dict[int, SentenceSpeech]]:
-    """Speakers found by a nickname get the full name the text gives them."""
-    nick = nicknames(ctx)
-    if not nick:
+    """Each speaker in the fullest form the text gives (a nickname or a short form: see
+    :mod:`analysis.quotes.aliases`)."""
+    aliases = ctx.mentions.aliases
+    if not aliases.names and not aliases.nicknames:
         return quotes, voices
-    quotes = [a._replace(speaker=nick.get(a.speaker.lower(), a.speaker)) for a in quotes]
-    voices = {
-        k: v._replace(speaker=nick.get(v.speaker.lower(), v.speaker)) for k, v in voices.items()
-    }
+    full: dict[str, str] = {}
+
+    def fullest(name: str) -> str:
+        if name not in full:
+            full[name] = fullest_name(name, aliases)
+        return full[name]
+
+    quotes = [a if a.source == "title" else a._replace(speaker=fullest(a.speaker)) for a in quotes]
+    voices = {k: v._replace(speaker=fullest(v.speaker)) for k, v in voices.items()}
     return quotes, voices
 
 
@@ -429,6 +412,11 @@ def _reporting_subjects(ctx: Context, s: int, e: int) -> list[_Cue]:
         for m in mentions_from(ctx.mentions, s, e)
         if m.speech and m.end <= e
     ]
+    k = bisect_left(ctx.mentions.starts, s) - 1
+    if k >= 0 and ctx.mentions.items[k].end > s and ctx.mentions.items[k].speech:
+        # a name the sentence rule cut after a shortened word (``dr. Moh. Haris,
+        # menyoroti``): it is the subject of the sentence it ends in
+        found.append((s, "reporting verb", ctx.mentions.items[k]))
     found += [
         (m.start(), "reporting verb", None) for m in PRONOUN_REPORT_RE.finditer(ctx.masked, s, e)
     ]

@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
+from .aliases import Aliases, find_aliases
 from .body import Body, paragraph_at
 from .names import NameContext, is_placeish, normalize_speaker, read_name, title_key
 from .patterns import (
@@ -67,6 +68,7 @@ class Mentions(NamedTuple):
     items: list[Mention]
     starts: list[int]
     by_start: dict[int, Mention]
+    aliases: Aliases = Aliases({}, ())  # nicknames and the names of the persons
 
 
 def find_mentions(body: Body, masked: str, ctx: NameContext) -> Mentions:
@@ -75,10 +77,11 @@ def find_mentions(body: Body, masked: str, ctx: NameContext) -> Mentions:
     raw = _title_mentions(body, masked, ctx, taken)
     raw += _honorific_mentions(body, masked, ctx, taken)
     raw += _reporting_subjects(masked, ctx, taken)
-    raw += _later_uses(masked, raw, ctx.leader, taken)
+    aliases = find_aliases(masked, sorted(raw), ctx.leader)
+    raw += _later_uses(masked, raw, ctx.leader, taken, aliases.nicknames)
     items = _coordinated(masked, _flagged(body, masked, sorted(raw)))
     starts = [m.start for m in items]
-    return Mentions(items, starts, {m.start: m for m in items})
+    return Mentions(items, starts, {m.start: m for m in items}, aliases)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -162,10 +165,18 @@ def _drop_leading_non_names(masked: str, s: int, toks: list[str]) -> tuple[int, 
 
 
 def _later_uses(
-    masked: str, raw: list[_Raw], leader: str, taken: list[tuple[int, int]]
+    masked: str,
+    raw: list[_Raw],
+    leader: str,
+    taken: list[tuple[int, int]],
+    nicknames: dict[str, str],
 ) -> list[_Raw]:
-    """Pass 4: later bare uses of a name already found, or of the leader's."""
-    names = sorted({n for *_, n, _t in raw if n} | ({leader} - {""}))
+    """Pass 4: later bare uses of a name already found, of the leader's, or of a
+    nickname the text gives (``AH menegaskan``)."""
+    nicks = {w for nick in nicknames for w in (nick, nick.split()[-1]) if w[:1].isalpha()}
+    names = sorted(
+        {n for *_, n, _t in raw if n} | ({leader} - {""}) | {n for n in _cased(masked, nicks)}
+    )
     if not names:
         return []
     out: list[_Raw] = []
@@ -175,6 +186,14 @@ def _later_uses(
             out.append((m.start(), m.end(), m.group(), ""))
             taken.append((m.start(), m.end()))
     return out
+
+
+def _cased(masked: str, lower: set[str]) -> set[str]:
+    """The forms of the lower-case words ``lower`` as the text writes them."""
+    if not lower:
+        return set()
+    rx = re.compile(r"(?<![\w.])(?:" + alternation(lower) + r")\b", re.IGNORECASE)
+    return {m.group() for m in rx.finditer(masked) if m.group()[0].isupper()}
 
 
 def _flagged(body: Body, masked: str, raw: list[_Raw]) -> list[Mention]:

@@ -32,6 +32,7 @@ from .patterns import (
     HONORIFIC_RE,
     HONORIFICS,
     HONORIFICS_NEED_DOT,
+    NAME_ABBREVIATIONS,
     NOT_NAMES,
     OFFICE_NOUN_RE,
     OFFICE_WORDS,
@@ -132,7 +133,7 @@ def normalize_speaker(name: str | None) -> str:
     s = s.split(",")[0].strip()
     words = s.split(" ")
     after_rank = False
-    while len(words) > 1:
+    while words:
         w = words[0]
         core = w.rstrip(".").lower()
         if after_rank and core.strip("()") in RANK_SUFFIXES:
@@ -316,7 +317,7 @@ def _scan_words(
         if kind in ("cap", "caps") and low in PLACE_MARKERS and after_title:
             region_mode = True
         p = e
-        if dot and kind == "cap" and len(core) > 1 and low not in DEGREES:
+        if dot and kind == "cap" and len(core) > 1 and low not in DEGREES | NAME_ABBREVIATIONS:
             toks.append((core, s, e - 1, kind))
             break  # a full stop after a word ends the sentence
         toks.append((core, s, e, kind))

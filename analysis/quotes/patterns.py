@@ -77,7 +77,7 @@ HONORIFICS = (
     frozenset(
         """h hj hm hj kh drs dra dr drg ir prof ust ustadz ustaz hajjah haji pak bapak pakde
     bude bu ibu bunda mas mbak bang abang kak tuan nyonya ny sdr sdri saudara saudari
-    yth cik uda datuk""".split()
+    yth cik uda datuk cak kang abah daeng gus bung""".split()
     )
     | RANKS
 )
@@ -93,6 +93,10 @@ DEGREES = frozenset(
     ssit mt mtr msc mei mh mpdi pdi sthi mpi sikom mikom mm ak mak sak sht mps ms amd
     amk skep kep ners spt""".split()
 )
+
+#: Shortened first names written with a period (``Moh. Haris``, ``Abd. Rahman``): the
+#: period does not end the name.
+NAME_ABBREVIATIONS = frozenset("moh muh moch mochd mhd mohd muhd abd ach achm".split())
 
 #: Words that show a run of capitalised words after a title is a place, not a name.
 PLACE_WORDS = frozenset(
@@ -129,7 +133,8 @@ NOT_NAMES = frozenset(
     agustus september oktober november desember dprd opd asn pns kota negara rakor raker
     apel program gerakan tema sekda bupati gubernur wabup wagub camat kepala ketua
     masyarakat warga pejabat pegawai tim anggota jajaran dan serta atau lalu pun
-    sebelumnya sesuai tentu karenanya olehnya untuk itulah disisi sisi dirinya""".split()
+    sebelumnya sesuai tentu karenanya olehnya untuk itulah disisi sisi dirinya pj plt plh
+    pjs""".split()
 )
 
 #: Words that open a clause of a speaker's words, never its subject (``Jadi ...``,
@@ -200,7 +205,8 @@ _RANK_ALT = alternation(r.upper() if r in ("akbp", "akp") else r.title() for r i
 _RANK_SUFFIX = r"(?:[ \t]+(?:Pol\.?|Polisi|Inf\.?|Kav\.?|Czi\.?|Mar\.?|\((?:Purn|Pol|P|K)\.?\)))*"
 HONORIFIC_RE = re.compile(
     r"\b(?:(?:H|Hj|HM|KH|Drs|Dra|Dr|dr|drg|Ir|Prof|Ust|Ustadz)\.|(?:Pak|Bapak|Pakde|Bude"
-    r"|Bu|Ibu|Bunda|Mas|Mbak|Bang|Hj|KH|Dr|Drs|Ir|Prof|Hajjah|Haji)\b"
+    r"|Bu|Ibu|Bunda|Mas|Mbak|Bang|Kak|Cak|Kang|Abah|Daeng|Gus|Bung|Uda|Hj|KH|Dr|Drs|Ir|Prof"
+    r"|Hajjah|Haji)\b"
     r"|(?:" + _RANK_ALT + r")\b" + _RANK_SUFFIX + r")[ \t]*(?=[A-Z])"
 )
 # A token while reading a name: a parenthesis, a word (with its final period), a comma.
@@ -309,6 +315,14 @@ PASSIVE_LEAD_RE = re.compile(
 ALIAS_RE = re.compile(
     r"\b(?:alias|(?:yang[ \t]+)?(?:akrab|biasa|karib|populer)[ \t]+(?:disapa|dipanggil"
     r"|disebut)|dengan[ \t]+sapaan)[ \t]+(?P<nick>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
+)
+# A nickname before the words that declare it: ``Hendi sapaan akrab Wali Kota ...``
+# (``after``: what follows, a title or a name), ``kata Emil, sapaan akrabnya``
+# (``nya``: the nickname of the person named before it).
+NICK_SAPAAN_RE = re.compile(
+    r"(?P<nick>(?:(?:Bang|Kak|Pak|Bu|Cak|Kang|Abah|Mas|Mbak|Uda|Daeng|Gus|Bung)[ \t]+)?"
+    r"[A-Z][\w'’-]+)[ \t]*,?[ \t]*(?:yang[ \t]+)?(?:sapaan|panggilan)(?:[ \t]+(?:akrab"
+    r"|karib|populer))?(?P<nya>nya)?\b[ \t]*,?[ \t]*(?P<after>(?=[A-Z]))?"
 )
 # A title at the end of the words before a nickname (``wali kota yang akrab disapa``).
 TITLE_BEFORE_ALIAS_RE = re.compile(
