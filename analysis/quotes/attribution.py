@@ -26,6 +26,10 @@ speaker comes, in this order, from:
    Wakil Bupati.`` -> ``Wakil Bupati``), and a role noun after a speech verb is one too
    (``kata ajudan``).
 
+A description of a person ending in a demonstrative (``,” kata pelatih asal Portugal
+itu``, ``Pria yang sebelumnya menjabat ... ini mengatakan``, ``Mantan Kapolda Sultra
+itu menjelaskan``) points back like a pronoun.
+
 Every speaker is given in the fullest form the text uses: nicknames the text gives
 (``Indah Dhamayanti Putri alias Dinda``, ``wali kota yang akrab disapa Appi``, ``Hendi
 sapaan akrab Wali Kota ...``) and short forms (``Unu`` for ``Unu Ibnudin``) are
@@ -54,6 +58,7 @@ from .names import NameContext, normalize_speaker, title_key
 from .patterns import (
     AFTER_RE,
     DESCRIPTION_AT_RE,
+    EPITHET_AT_RE,
     FIRST_PERSON_RE,
     FOLLOW_REPORT_RE,
     LEAD_AT_RE,
@@ -318,6 +323,10 @@ def _after_speech_verb(
     if p:
         name, src = _antecedent(ctx, chain, q.start)
         return name, src, text[m.end() : p.end()].strip(), p.end()
+    ep = EPITHET_AT_RE.match(text, m.end(), limit)
+    if ep:  # ``,” kata pelatih asal Portugal itu``: someone named before
+        name, src = _antecedent(ctx, chain, q.start)
+        return name, src, ep.group(1).strip(), ep.end()
     s = SPACE_AT_RE.match(text, m.end(), limit)
     if s:
         men = mention_at(ctx.body, text, ctx.mentions, ctx.names, s.end())

@@ -5,7 +5,8 @@ passes, each skipping what an earlier one took:
 
 1. titles, with or without a name after them (``Bupati Lahat Bursah Zarnubi``,
    ``Sekda``), but not a title inside the name of a thing (``Peraturan Bupati``),
-   after *para/seluruh/setiap/semua*, or before ``Nomor``;
+   after *para/seluruh/setiap/semua*, before ``Nomor``, or after *mantan/eks* (a
+   former office describes someone named before: ``mantan Kapolda Sultra itu``);
 2. an honorific and a name, not after a title (``Pak Budiman``, ``H. Budiman``);
 3. a bare name right before a reporting verb (``Edward Candra mengatakan``);
 4. later bare uses of a name found so far, or of the leader's (``Budiman berpesan``).
@@ -105,8 +106,10 @@ def _title_mentions(
         limit = paragraph_at(body, m.start()).end
         name, end = read_name(masked, m.end(), after_title=True, limit=limit, ctx=ctx)
         end = max(end, m.end())
-        out.append((m.start(), end, name, title_key(m.group())))
         taken.append((m.start(), end))
+        if prev_w not in ("mantan", "eks", "bekas"):
+            # a former office only describes someone: ``mantan Kapolda Sultra itu``
+            out.append((m.start(), end, name, title_key(m.group())))
     return out
 
 

@@ -134,7 +134,7 @@ NOT_NAMES = frozenset(
     apel program gerakan tema sekda bupati gubernur wabup wagub camat kepala ketua
     masyarakat warga pejabat pegawai tim anggota jajaran dan serta atau lalu pun
     sebelumnya sesuai tentu karenanya olehnya untuk itulah disisi sisi dirinya pj plt plh
-    pjs""".split()
+    pjs pria wanita sosok mantan""".split()
 )
 
 #: Words that open a clause of a speaker's words, never its subject (``Jadi ...``,
@@ -225,8 +225,30 @@ ANCHOR_RE = re.compile(
 )
 _PASSIVE_ALT = alternation(PASSIVE_SPEECH)
 _PRONOUN = r"(?:[Dd]ia|[Ii]a|[Bb]eliau|[Dd]irinya)"
-# An epithet that points back like a pronoun: ``orang nomor satu di Kukar itu``.
-_EPITHET = r"(?:[Oo]rang\s+nomor\s+(?:satu|wahid|1)(?:\s+di\s+(?:[A-Z][\w-]*\s*){1,3})?)"
+#: Nouns that head a description of a person (``pelatih asal Portugal itu``, ``Pria
+#: yang sebelumnya menjabat ... ini``, ``mantan Kapolda Sultra itu``): with a
+#: demonstrative at its end, such a description points back to someone named before.
+PERSON_NOUNS = tuple(
+    """pria wanita perempuan lelaki laki-laki orang sosok mantan eks politisi politikus
+    birokrat jenderal perwira tokoh pejabat pelatih juru putra putri suami istri ayah
+    pemain kader""".split()
+)
+# the same, or a title, in lower case (``bupati dua periode itu``)
+_PERSON_HEAD = (
+    r"(?:(?i:"
+    + alternation(PERSON_NOUNS)
+    + r")|bupati|gubernur|wali[ \t]?kota|walikota|wakil|sekda|kapolda|kapolres|kapolresta"
+    r"|kepala|ketua|pimpinan|pemimpin|ibu|bapak)"
+)
+_DEMONSTRATIVE_EPITHET = (
+    _PERSON_HEAD + r"\b[^,.;:!?\n“”\"]{0,90}?[ \t](?:itu|ini|tersebut)(?![\w-])"
+)
+# An epithet that points back like a pronoun: ``orang nomor satu di Kukar``, or a
+# description of a person ending in a demonstrative (``pelatih asal Portugal itu``).
+_EPITHET = (
+    r"(?:[Oo]rang\s+nomor\s+(?:satu|wahid|1)(?:\s+di\s+(?:[A-Z][\w-]*\s*){1,3})?"
+    r"|" + _DEMONSTRATIVE_EPITHET + r",?)"
+)
 
 # Attribution right after a closing mark: ``,” kata Askolani``, ``,” katanya``,
 # ``” demikian disampaikan Bupati``, ``,” menurutnya``.
@@ -244,6 +266,12 @@ DESCRIPTION_AT_RE = re.compile(
     r"[ \t]+((?:pria|wanita|perempuan|lelaki|laki-laki|orang|sosok|mantan|politisi"
     r"|politikus|birokrat|bupati|gubernur|wali|sekda|wakil|ketua|kepala|pejabat|pimpinan"
     r"|jenderal|suami|ayah|bapak|ibu)\b[^,.;\n]{0,60})"
+)
+# A description ending in a demonstrative after a speech verb: ``,” kata pelatih asal
+# Portugal itu, Senin``; it points back to someone named before.
+EPITHET_AT_RE = re.compile(
+    r"[ \t]+(" + _DEMONSTRATIVE_EPITHET + r")(?=[ \t]*(?:[,.;:!?()]|$)|[ \t]+(?:saat|ketika"
+    r"|usai|seusai|dalam|di|pada|kepada|sambil|seraya|dengan|kemarin|setelah|sebelum)\b)"
 )
 SPACE_AT_RE = re.compile(r"[ \t]+(?:lagi[ \t]+|pula[ \t]+)?(?:oleh[ \t]+)?(?=[A-Z])")
 # Name first after a closing mark: ``,” Budiman menegaskan.``
