@@ -162,3 +162,50 @@ def test_clause_and_sentence_lookups():
         "“Siap",
     ]
     assert sentence_starts_between(b, 0, second) == [par.index("Sekda")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a circumstance between the subject and its reporting verb
+        (
+            "Wali Kota Sukamaju Andi Rollo di Sukamaju, Jumat, mengatakan sebagian kegiatan "
+            "baru terealisasi 40 persen.",
+            "Andi Rollo",
+        ),
+        (
+            "Bupati Tanah Merdu Hamid Pohan pada apel perdana di halaman kantor bupati, Senin, "
+            "menyatakan tidak ada ASN yang bolos.",
+            "Hamid Pohan",
+        ),
+        (
+            "Wakil Wali Kota Sukamaju Syarif Hadi saat memberikan arahannya di hadapan ASN "
+            "mengatakan, karier jangan dijadikan yang utama.",
+            "Syarif Hadi",
+        ),
+        # an apposition
+        (
+            "Wali Kota Andi Hasan memimpin rapat. Andi Hasan, selaku ketua tim evaluasi, "
+            "menegaskan bahwa evaluasi dilakukan tiap bulan.",
+            "Andi Hasan",
+        ),
+        # adverbs and modals before the verb
+        ("Bupati Sadewo Lastono justru melontarkan peringatan keras.", "Sadewo Lastono"),
+        (
+            "Bupati Sadewo Lastono dengan gamblang menyatakan loyalitas itu penting.",
+            "Sadewo Lastono",
+        ),
+        ("Bupati Sadewo Lastono ingin memastikan setiap rupiah APBD tepat guna.", "Sadewo Lastono"),
+        # verbs of threat and question, and a light verb with a noun of speech
+        ("Wakil Wali Kota Hermansyah mengancam akan memberikan sanksi nonjob.", "Hermansyah"),
+        ("Sekda Musda Guntur menanyakan langsung kepada pimpinan OPD.", "Musda Guntur"),
+        (
+            "Kapolres Sukamaju, AKBP Hari Santoso memberikan apresiasi atas kerja jajarannya.",
+            "Hari Santoso",
+        ),
+        ("Plt Wali Kota Sukamaju Ngatimin akhirnya angkat bicara soal kinerja.", "Ngatimin"),
+    ],
+)
+def test_reported_speech_with_words_between_subject_and_verb(text, speaker):
+    v = sentence_voices(text, places=["Kota Sukamaju", "Kabupaten Tanah Merdu"])[-1]
+    assert (v["voice"], v["speaker"]) == ("indirect", speaker)

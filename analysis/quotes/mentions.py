@@ -13,8 +13,10 @@ passes, each skipping what an earlier one took:
 
 Each mention is then flagged: ``subject`` when it is the subject of its clause (the
 person who *mengatakan*, *meminta*, *memimpin* ..., not the one *didampingi*,
-*bersama*, *kepada*), ``speech`` when it speaks (subject of a reporting verb, or right
-after a speech verb: ``kata Askolani``). In ``Gubernur bersama Wakil Gubernur
+*bersama*, *kepada*), ``speech`` when it speaks (subject of a reporting verb, also
+across a circumstance or an apposition: ``Wali Kota X di Jayapura, Jumat,
+mengatakan``, ``X, akrab disapa AH, menyatakan``; or right after a speech verb: ``kata
+Askolani``). In ``Gubernur bersama Wakil Gubernur
 menekankan`` the first one speaks.
 """
 
@@ -28,6 +30,7 @@ from .aliases import Aliases, find_aliases
 from .body import Body, paragraph_at
 from .names import NameContext, is_placeish, normalize_speaker, read_name, title_key
 from .patterns import (
+    CIRCUMSTANCE_REPORT_RE,
     COORDINATION_RE,
     FOLLOW_REPORT_RE,
     FOLLOW_VERB_RE,
@@ -205,8 +208,10 @@ def _flagged(body: Body, masked: str, raw: list[_Raw]) -> list[Mention]:
     mentions: list[Mention] = []
     for start, end, name, title in raw:
         prev = PREV_WORD_RE.search(masked, max(0, start - 30), start)
-        rep = FOLLOW_REPORT_RE.match(masked, end) or (
-            prev is not None and SPEECH_WORD_RE.fullmatch(prev.group(1).lower())
+        rep = (
+            FOLLOW_REPORT_RE.match(masked, end)
+            or (prev is not None and SPEECH_WORD_RE.fullmatch(prev.group(1).lower()))
+            or CIRCUMSTANCE_REPORT_RE.match(masked, end, paragraph_at(body, start).end)
         )
         subject = is_subject(body, masked, start, end)
         surface = " ".join(text[start:end].split())

@@ -45,8 +45,18 @@ REPORTING_VERBS = tuple(
     mengungkit melontarkan mengeluhkan menegur memperingatkan mewarning menganggap
     memprediksi menggarisbawahi menyayangkan mempertanyakan memuji mengkritik mengarahkan
     mengamanatkan menginformasikan mengumumkan melaporkan bercerita menceritakan mendesak
-    menghendaki menyesalkan mengecam""".split()
+    menghendaki menyesalkan mengecam mengancam menanyakan menolak mencontohkan mengisahkan
+    me-warning""".split()
 )
+
+#: Phrases of a light verb and a noun of speech that report speech like a reporting
+#: verb (``Bupati memberikan apresiasi ...``, ``Wali Kota angkat bicara ...``).
+REPORTING_PHRASES = tuple(
+    f"{verb} {noun}"
+    for verb in ("memberikan", "memberi", "melakukan", "melayangkan")
+    for noun in """apresiasi pesan arahan pujian peringatan teguran instruksi imbauan
+    himbauan ancaman alasan penegasan penjelasan tanggapan motivasi ucapan""".split()
+) + ("menyambut baik", "berterus terang", "angkat bicara", "buka suara")
 
 #: Passive speech verbs that mark reported speech when their agent is given
 #: (``dikatakan Sekda bahwa ...``, ``Ditegaskannya, ...``), never without one
@@ -166,7 +176,8 @@ TITLE_COMPOUND_BEFORE = frozenset(
 #: Adverbs and circumstances between a subject and its reporting verb.
 _ADV = (
     r"(?:juga|pun|pula|kembali|lagi|tetap|turut|sempat|sendiri|langsung|terus|selalu"
-    r"|senantiasa|kemudian|lalu|sekaligus|bahkan|secara\s+\w+|dengan\s+tegas|ini|itu|tersebut"
+    r"|senantiasa|kemudian|lalu|sekaligus|bahkan|secara\s+\w+|dengan\s+[a-z]+|ini|itu|tersebut"
+    r"|justru|lantas|telah|sudah|akan|ingin|hendak|spontan|akhirnya|kini|masih"
     r"|(?:tak|tidak)\s+(?:henti-hentinya|lupa|bosan-bosannya|bosan)"
     r"|(?:dalam|saat|ketika|pada)\s+(?:kesempatan\s+(?:itu|tersebut|ini)|[a-z]+nya))"
 )
@@ -217,7 +228,7 @@ PLACE_AFTER_MARKER_RE = re.compile(
 )
 _SPEECH_ALT = alternation(SPEECH_VERBS)
 _NARR_SPEECH_ALT = alternation(NARRATION_SPEECH_VERBS)
-_REPORTING_ALT = alternation(REPORTING_VERBS)
+_REPORTING_ALT = alternation(REPORTING_VERBS + REPORTING_PHRASES)
 ANCHOR_RE = re.compile(
     r"\b(?:" + _SPEECH_ALT + r")[ \t]+(?P<a>[A-Z][a-z][\w’'\-]*)(?![ \t]*[A-Z])"
     r"|(?<![\w.,] )(?<![\w.,])(?P<b>[A-Z][a-z][\w’'\-]*)[ \t]+(?:(?:juga|pun|pula|kembali|lagi"
@@ -284,6 +295,23 @@ FOLLOW_REPORT_RE = re.compile(
     + _REPORTING_ALT
     + r"|"
     + _SPEECH_ALT
+    + r")\b"
+)
+# A reporting verb after a circumstance or an apposition: ``Wali Kota X di Jayapura,
+# Jumat, mengatakan``, ``X saat memberikan arahannya ... mengatakan``, ``X, akrab disapa
+# AH, menyatakan``, ``X, seorang pedagang di pasar itu mengaku``.
+_CIRCUMSTANCE = (
+    r"(?:di|dalam|pada|saat|ketika|usai|seusai|sebelum|setelah|disela|sela|selaku"
+    r"|sebagai|seorang|salah[ \t]+(?:satu|seorang)|(?:yang[ \t]+)?(?:akrab|biasa|karib)"
+    r"[ \t]+(?:disapa|dipanggil))\b[^.;:!?\n“”\"]{0,100}?"
+)
+CIRCUMSTANCE_REPORT_RE = re.compile(
+    r"(?:[ \t]*,)?[ \t]+"
+    + _CIRCUMSTANCE
+    + r"[ \t,]+(?:"
+    + _ADV
+    + r"[ \t]+)*(?:"
+    + _REPORTING_ALT
     + r")\b"
 )
 FOLLOW_VERB_RE = re.compile(
