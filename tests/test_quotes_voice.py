@@ -209,3 +209,25 @@ def test_clause_and_sentence_lookups():
 def test_reported_speech_with_words_between_subject_and_verb(text, speaker):
     v = sentence_voices(text, places=["Kota Sukamaju", "Kabupaten Tanah Merdu"])[-1]
     assert (v["voice"], v["speaker"]) == ("indirect", speaker)
+
+
+def test_a_connective_carries_reported_speech_on():
+    text = (
+        "Sekda Yudi Pratama mengatakan pembangunan sulit berjalan tanpa kerja sama. "
+        "Sebab hasilnya tidak akan maksimal. Sehingga program dapat berjalan lebih baik.\n"
+        "Rapat berlangsung di aula kantor bupati. Sehingga acara selesai siang hari."
+    )
+    got = [(v["voice"], v["speaker"], v["cue"]) for v in sentence_voices(text)]
+    assert got[1:3] == [("indirect", "Yudi Pratama", "continues reported speech")] * 2
+    # after narration a connective is narration
+    assert got[4][0] == "narration"
+
+
+def test_an_attribution_only_sentence_is_the_last_speakers():
+    text = (
+        "Gubernur Andra Santika meminta OPD mengoptimalkan pajak daerah.\n"
+        "Hal itu disampaikan dalam rapat pimpinan di aula pendopo, Rabu.\n"
+        "Pesan tersebut ia sampaikan di hadapan para kepala dinas."
+    )
+    got = [(v["voice"], v["speaker"], v["cue"]) for v in sentence_voices(text)]
+    assert got[1:] == [("indirect", "Andra Santika", "attribution")] * 2

@@ -40,7 +40,10 @@ A sentence outside quotes is reported speech (``indirect``) when a person, title
 verb with a pronoun or name (``kata dia``, ``Masih kata Sekda``, ``ujarnya``) or a
 passive speech verb with its agent (``dikatakan Sekda``, ``Ditegaskannya``); the
 earliest of these cues names the speaker. A sentence in the first person with none of
-them is the last speaker's words without marks (``unmarked first person``).
+them is the last speaker's words without marks (``unmarked first person``), and a
+sentence that only says the words before were said (``Hal itu disampaikan dalam rapat
+...``, ``Pesan tersebut ia sampaikan ...``) is indirect, the last speaker's (cue
+``attribution``, the codebook's attribution-only sentence).
 """
 
 from __future__ import annotations
@@ -57,10 +60,12 @@ from .mentions import Mention, Mentions, mention_at, mentions_from
 from .names import NameContext, normalize_speaker, title_key
 from .patterns import (
     AFTER_RE,
+    ATTRIBUTION_ONLY_RE,
     DESCRIPTION_AT_RE,
     EPITHET_AT_RE,
     FIRST_PERSON_RE,
     FOLLOW_REPORT_RE,
+    FRONTED_ATTRIBUTION_RE,
     LEAD_AT_RE,
     LEBIH_BEFORE_RE,
     LOWER_TITLE_REPORT_RE,
@@ -399,7 +404,28 @@ def _sentence_speech(ctx: Context, chain: _Chain, sent: Sentence) -> SentenceSpe
     if FIRST_PERSON_RE.search(ctx.masked, sent.start, sent.end):
         name, _src = _antecedent(ctx, chain, sent.start, speech_first=True)
         return SentenceSpeech("indirect", name, "unmarked first person")
+    if _is_attribution(sent.text):
+        # ``Hal itu disampaikan dalam rapat ...``: who said it is the last speaker
+        name, _src = _antecedent(ctx, chain, sent.start, speech_first=True)
+        return SentenceSpeech("indirect", name, "attribution")
     return SentenceSpeech("narration", "", "")
+
+
+# Passive verbs of an attribution-only sentence that do not say (``Hal ini diharapkan
+# dapat ...`` is a hope about the thing, not an attribution).
+_NOT_SAID = frozenset("diharapkan diminta diajak diimbau dihimbau diingatkan dipesankan".split())
+
+
+def _is_attribution(sentence: str) -> bool:
+    """Does ``sentence`` only say that the words before were said (``Hal itu
+    disampaikan dalam rapat ...``, ``Pesan tersebut ia sampaikan ...``)?"""
+    if FRONTED_ATTRIBUTION_RE.match(sentence):
+        return True
+    m = ATTRIBUTION_ONLY_RE.match(sentence)
+    if m is None:
+        return False
+    verb = m.group().split()[-1].lower()
+    return verb.removesuffix("nya") not in _NOT_SAID
 
 
 def _reporting_in(ctx: Context, s: int, e: int) -> _Cue | None:

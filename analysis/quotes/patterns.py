@@ -396,6 +396,24 @@ ATTRIBUTION_ONLY_RE = re.compile(
     + r"|diucapkan|diutarakan|dilontarkan|ditekankan)(?:nya)?\b",
     re.IGNORECASE,
 )
+# The same with the object first and a pronoun as agent: ``Pesan tersebut ia sampaikan
+# dalam rapat ...``.
+FRONTED_ATTRIBUTION_RE = re.compile(
+    r"^[ \t\"“”']*(?:hal|pesan|pernyataan|penegasan|arahan|imbauan|harapan|ajakan|penjelasan"
+    r"|keterangan|instruksi)[ \t]+(?:itu|ini|tersebut)[ \t]+(?:(?:juga|pun|kembali)[ \t]+)?"
+    r"(?:ia|dia|beliau)[ \t]+(?:sampaikan|katakan|tegaskan|ungkapkan|jelaskan|utarakan"
+    r"|tekankan|lontarkan|ucapkan)\b",
+    re.IGNORECASE,
+)
+# A sentence that goes on from reported speech with a connective of reason,
+# consequence, condition or addition (``Sebab, ...``, ``Sehingga ...``, ``Apalagi ...``):
+# the speaker's reasoning carried on.
+CONTINUATION_START_RE = re.compile(
+    r"^[ \t\"“”'(]*(?:sebab|karena|sehingga|apalagi|bahkan|tapi|tetapi|juga|sekaligus|jika"
+    r"|bila|apabila|kalau|oleh[ \t]+(?:karena|sebab)[ \t]+itu|dengan[ \t]+(?:begitu|demikian)"
+    r"|artinya|misalnya|termasuk|sayangnya|maka|makanya|untuk[ \t]+itu|selama[ \t]+ini)\b",
+    re.IGNORECASE,
+)
 # A demand or an imperative: a sentence that goes on from a report and can only be the
 # speaker's words (``Semua OPD harus ...``, ``Jangan ada ...``).
 DEONTIC_RE = re.compile(
