@@ -231,3 +231,23 @@ def test_an_attribution_only_sentence_is_the_last_speakers():
     )
     got = [(v["voice"], v["speaker"], v["cue"]) for v in sentence_voices(text)]
     assert got[1:] == [("indirect", "Andra Santika", "attribution")] * 2
+
+
+def test_a_passive_request_to_people_is_reported_speech():
+    text = (
+        "Bupati Hendra Wijaya membuka rapat kerja di aula.\n"
+        "Selain itu, ASN diminta untuk tidak terlibat politik praktis.\n"
+        "Pejabat Pemkab diharapkan memahami program prioritas daerah.\n"
+        "Hal ini diharapkan dapat menjadi sarana evaluasi."
+    )
+    got = [(v["voice"], v["speaker"], v["cue"]) for v in sentence_voices(text)]
+    assert got[1:3] == [("indirect", "Hendra Wijaya", "passive request")] * 2
+    assert got[3][0] == "narration"  # a hope about a thing is no request to anyone
+
+
+def test_regional_first_person_is_unmarked_speech():
+    text = "Wali Kota Andi Angko meminta OPD bekerja sama.\nTorang ada di sini untuk melayani."
+    assert [(v["voice"], v["cue"]) for v in sentence_voices(text)][1] == (
+        "indirect",
+        "unmarked first person",
+    )

@@ -43,7 +43,10 @@ earliest of these cues names the speaker. A sentence in the first person with no
 them is the last speaker's words without marks (``unmarked first person``), and a
 sentence that only says the words before were said (``Hal itu disampaikan dalam rapat
 ...``, ``Pesan tersebut ia sampaikan ...``) is indirect, the last speaker's (cue
-``attribution``, the codebook's attribution-only sentence).
+``attribution``, the codebook's attribution-only sentence), and so is a request in the
+passive with the people asked as its subject (``ASN diminta untuk ...``, cue ``passive
+request``; ``Hal ini diharapkan dapat ...`` is narration). Regional first-person
+pronouns (*torang, katong*) count as the first person.
 """
 
 from __future__ import annotations
@@ -73,6 +76,7 @@ from .patterns import (
     NARR_SPEECH_RE,
     PASSIVE_AGENT_RE,
     PASSIVE_LEAD_RE,
+    PASSIVE_REQUEST_RE,
     PRONOUN_AT_RE,
     PRONOUN_REPORT_RE,
     PRONOUN_WORD_RE,
@@ -404,6 +408,10 @@ def _sentence_speech(ctx: Context, chain: _Chain, sent: Sentence) -> SentenceSpe
     if FIRST_PERSON_RE.search(ctx.masked, sent.start, sent.end):
         name, _src = _antecedent(ctx, chain, sent.start, speech_first=True)
         return SentenceSpeech("indirect", name, "unmarked first person")
+    if PASSIVE_REQUEST_RE.match(sent.text):
+        # ``ASN diminta untuk ...``: a request of the last speaker's
+        name, _src = _antecedent(ctx, chain, sent.start, speech_first=True)
+        return SentenceSpeech("indirect", name, "passive request")
     if _is_attribution(sent.text):
         # ``Hal itu disampaikan dalam rapat ...``: who said it is the last speaker
         name, _src = _antecedent(ctx, chain, sent.start, speech_first=True)

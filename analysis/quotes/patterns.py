@@ -183,7 +183,8 @@ _ADV = (
 )
 
 FIRST_PERSON_RE = re.compile(
-    r"\b(?:saya|aku|kami|kita|kalian|anda|bapak-bapak|ibu-ibu|saudara-saudara|"
+    r"\b(?:saya|aku|kami|kita|kalian|anda|torang|kitorang|katong|bapak-bapak|ibu-ibu"
+    r"|saudara-saudara|"
     r"saudara-saudari|bapak/ibu)\b",
     re.IGNORECASE,
 )
@@ -403,6 +404,17 @@ FRONTED_ATTRIBUTION_RE = re.compile(
     r"|keterangan|instruksi)[ \t]+(?:itu|ini|tersebut)[ \t]+(?:(?:juga|pun|kembali)[ \t]+)?"
     r"(?:ia|dia|beliau)[ \t]+(?:sampaikan|katakan|tegaskan|ungkapkan|jelaskan|utarakan"
     r"|tekankan|lontarkan|ucapkan)\b",
+    re.IGNORECASE,
+)
+# A request in the passive with the people asked as its subject: ``ASN diminta untuk
+# ...``, ``Selain itu, pejabat Pemkab diharapkan memahami ...`` (someone's request in
+# the reporter's words; ``Hal ini diharapkan dapat ...`` is not one).
+PASSIVE_REQUEST_RE = re.compile(
+    r"^[ \t\"“”']*(?:[^,.;:!?\n]{0,40},[ \t]*)?(?:(?:seluruh|para|setiap|semua)[ \t]+)?"
+    r"(?:ASN|PNS|pegawai|pejabat|kepala|camat|lurah|kades|OPD|SKPD|masyarakat|warga|jajaran"
+    r"|aparatur|pimpinan|petugas)\b[^,.;:!?\n]{0,50}?[ \t](?:(?:juga|pun|tetap)[ \t]+)?"
+    r"(?:diminta|diharapkan|dituntut|diimbau|dihimbau|diinstruksikan|diperintahkan|diingatkan"
+    r"|diwajibkan|diajak)\b",
     re.IGNORECASE,
 )
 # A sentence that goes on from reported speech with a connective of reason,
