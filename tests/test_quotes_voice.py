@@ -251,3 +251,28 @@ def test_regional_first_person_is_unmarked_speech():
         "indirect",
         "unmarked first person",
     )
+
+
+def test_menurut_with_a_title_in_lower_case():
+    text = (
+        "Bupati Sukamaju Iskandar Kamal memimpin apel pagi Pemkab Sukamaju.\n"
+        "Menurut bupati, surat tugas wajib ditandatangani wakil bupati."
+    )
+    assert [(v["voice"], v["speaker"]) for v in sentence_voices(text)][1] == (
+        "indirect",
+        "Iskandar Kamal",
+    )
+
+
+def test_an_institution_as_subject_of_a_reporting_verb():
+    text = (
+        "Sukamaju - Pemerintah Kota (Pemkot) Sukamaju, Tanah Merdu, meminta seluruh OPD "
+        "mempercepat program. Terpisah, Badan Pengawas Pemilu (Bawaslu) Sukamaju menyebutkan "
+        "ada dua pelanggaran. Pemkot Sukamaju yang menggelar rapat mengatakan hal lain."
+    )
+    got = [(v["voice"], v["speaker"]) for v in sentence_voices(text)]
+    assert got[:2] == [
+        ("indirect", "Pemerintah Kota (Pemkot) Sukamaju"),
+        ("indirect", "Badan Pengawas Pemilu (Bawaslu) Sukamaju"),
+    ]
+    assert got[2][1] != "Pemkot Sukamaju yang menggelar rapat"

@@ -35,8 +35,10 @@ Every speaker is given in the fullest form the text uses: nicknames the text giv
 sapaan akrab Wali Kota ...``) and short forms (``Unu`` for ``Unu Ibnudin``) are
 replaced by the full name (:mod:`analysis.quotes.aliases`).
 
-A sentence outside quotes is reported speech (``indirect``) when a person, title or
-``ia``/``dia`` is the subject of a reporting verb, or it has ``Menurut(nya)``, a speech
+A sentence outside quotes is reported speech (``indirect``) when a person, title,
+``ia``/``dia`` or an institution opening its clause (``Pemerintah Kota (Pemkot) X,
+Papua, meminta ...``: the speaker is the institution as written) is the subject of a
+reporting verb, or it has ``Menurut(nya)`` (also ``Menurut bupati``), a speech
 verb with a pronoun or name (``kata dia``, ``Masih kata Sekda``, ``ujarnya``) or a
 passive speech verb with its agent (``dikatakan Sekda``, ``Ditegaskannya``); the
 earliest of these cues names the speaker. A sentence in the first person with none of
@@ -69,6 +71,7 @@ from .patterns import (
     FIRST_PERSON_RE,
     FOLLOW_REPORT_RE,
     FRONTED_ATTRIBUTION_RE,
+    INSTITUTION_REPORT_RE,
     LEAD_AT_RE,
     LEBIH_BEFORE_RE,
     LOWER_TITLE_REPORT_RE,
@@ -82,6 +85,7 @@ from .patterns import (
     PRONOUN_WORD_RE,
     ROLE_NOUN_AT_RE,
     SPACE_AT_RE,
+    VERB_WORD_RE,
 )
 
 __all__ = [
@@ -463,6 +467,7 @@ def _reporting_subjects(ctx: Context, s: int, e: int) -> list[_Cue]:
     found += [
         (m.start(), "reporting verb", None) for m in PRONOUN_REPORT_RE.finditer(ctx.masked, s, e)
     ]
+    found += _institution_subjects(ctx, s, e)
     for m in LOWER_TITLE_REPORT_RE.finditer(ctx.masked, s, e):
         title = m.group("title")
         men = Mention(m.start(), m.start() + len(title), "", title_key(title), True, True, title)
@@ -470,12 +475,35 @@ def _reporting_subjects(ctx: Context, s: int, e: int) -> list[_Cue]:
     return found
 
 
+def _institution_subjects(ctx: Context, s: int, e: int) -> list[_Cue]:
+    """An institution that opens a clause as the subject of a reporting verb
+    (``Pemerintah Kota (Pemkot) Jayapura, Papua, meminta ...``): the speaker is the
+    institution as written."""
+    found: list[_Cue] = []
+    text = ctx.masked
+    for m in INSTITUTION_REPORT_RE.finditer(text, s, e):
+        before = text[s : m.start()].rstrip()
+        words = m.group("inst").split()
+        if (before and before[-1] not in ",–—-") or any(
+            w == "yang" or VERB_WORD_RE.match(w) for w in words
+        ):
+            continue  # not the subject of its clause, or a clause of its own inside
+        inst = m.group("inst").split(",")[0].strip()
+        men = Mention(m.start(), m.start() + len(inst), inst, "", True, True, inst)
+        found.append((m.start(), "reporting verb", men))
+    return found
+
+
 def _menurut_cues(ctx: Context, s: int, e: int) -> list[_Cue]:
-    """``Menurutnya``, ``Menurut dia``, ``Menurut Bupati X``."""
+    """``Menurutnya``, ``Menurut dia``, ``Menurut Bupati X``, ``Menurut bupati``."""
     found: list[_Cue] = []
     for m in MENURUT_RE.finditer(ctx.masked, s, e):
         if m.group(0).endswith("nya") or m.group(1):
             found.append((m.start(), "menurut", None))
+        elif m.group("title"):  # ``Menurut bupati, ...``: the holder of that title
+            t = m.group("title")
+            men = Mention(m.start("title"), m.end(), "", title_key(t), True, True, t)
+            found.append((m.start(), "menurut", men))
         else:
             men = mention_at(ctx.body, ctx.masked, ctx.mentions, ctx.names, m.end())
             if men is not None:

@@ -315,6 +315,14 @@ CIRCUMSTANCE_REPORT_RE = re.compile(
     + _REPORTING_ALT
     + r")\b"
 )
+# An institution as the subject of a reporting verb: ``Pemerintah Kota (Pemkot)
+# Jayapura, Papua, meminta ...``, ``Badan Pengawas Pemilu (Bawaslu) Provinsi X
+# menyebutkan ...`` (``inst``: the institution as written).
+INSTITUTION_REPORT_RE = re.compile(
+    r"(?P<inst>(?:Pemerintah|Pemkab|Pemkot|Pemprov|Pemda|Dinas|Badan|Bawaslu|KPU|Polres"
+    r"|Polresta|Polda|BKPSDM|BKD|BKPP|Inspektorat|DPRD|Kementerian|Kejaksaan|Kejari|Satpol)"
+    r"\b[^.;:!?\n“”\"]{0,100}?)[ \t,]+(?:" + _ADV + r"[ \t]+)*(?:" + _REPORTING_ALT + r")\b"
+)
 FOLLOW_VERB_RE = re.compile(
     r"(?:[ \t]*,)?[ \t]+(?:" + _ADV + r"[ \t]+)*"
     r"(?:me|be[rl]|di|ter|mem|men|meng|meny|memper|selaku|yang|bersama|didampingi)[a-z]"
@@ -326,7 +334,10 @@ DEGREE_RUN_RE = re.compile(
 )
 
 # Reported speech in a sentence, besides a subject + reporting verb.
-MENURUT_RE = re.compile(r"\b[Mm]enurut(?:nya\b|[ \t]+(" + _PRONOUN + r")\b|[ \t]+(?=[A-Z]))")
+MENURUT_RE = re.compile(
+    r"\b[Mm]enurut(?:nya\b|[ \t]+(" + _PRONOUN + r")\b|[ \t]+(?=[A-Z])|[ \t]+(?P<title>(?:wakil"
+    r"[ \t]+)?(?:bupati|wali[ \t]?kota|walikota|gubernur)|sekda|wabup|wagub)(?![\w-]))"
+)
 NARR_SPEECH_RE = re.compile(
     r"(?<![\w-])(?:"
     + _NARR_SPEECH_ALT

@@ -350,7 +350,9 @@ def sentence_voices(
           before were said (``Hal itu disampaikan dalam rapat ...``: cue
           ``"attribution"``, the last speaker), and a sentence carrying reported
           speech on with a demand or a connective (``Sebab ...``: cue ``"continues
-          reported speech"``, the speaker before); speaker resolved as for quotes;
+          reported speech"``, the speaker before), and a request in the passive to
+          people (``ASN diminta ...``: cue ``"passive request"``); speaker resolved as
+          for quotes;
         - ``narration`` otherwise (speaker and cue ``""``).
     """
     return analyse(text, leader=leader, role=role, places=places).voices
