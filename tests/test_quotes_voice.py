@@ -276,3 +276,15 @@ def test_an_institution_as_subject_of_a_reporting_verb():
         ("indirect", "Badan Pengawas Pemilu (Bawaslu) Sukamaju"),
     ]
     assert got[2][1] != "Pemkot Sukamaju yang menggelar rapat"
+
+
+def test_bare_names_as_subjects_of_reporting_verbs():
+    text = (
+        "Harga cabai di Pasar Sukamaju melonjak.\n"
+        "Wati, seorang pedagang sayur di pasar tersebut mengaku sulit berjualan.\n"
+        "“Biasanya habis 15 kilo,” keluhnya.\n"
+        "Rapat digelar di aula. Ramli MS mengatakan pengawasan dilakukan setiap hari."
+    )
+    got = [(v["voice"], v["speaker"]) for v in sentence_voices(text)]
+    assert got[1] == ("indirect", "Wati") and got[2] == ("direct", "Wati")
+    assert got[-1] == ("indirect", "Ramli")

@@ -8,7 +8,9 @@ passes, each skipping what an earlier one took:
    after *para/seluruh/setiap/semua*, before ``Nomor``, or after *mantan/eks* (a
    former office describes someone named before: ``mantan Kapolda Sultra itu``);
 2. an honorific and a name, not after a title (``Pak Budiman``, ``H. Budiman``);
-3. a bare name right before a reporting verb (``Edward Candra mengatakan``);
+3. a bare name right before a reporting verb (``Edward Candra mengatakan``, ``Ramli MS
+   mengatakan``), or before an apposition that introduces a person and then a
+   reporting verb (``Indah, seorang pedagang sayur di pasar itu mengaku``);
 4. later bare uses of a name found so far, or of the leader's (``Budiman berpesan``).
 
 Each mention is then flagged: ``subject`` when it is the subject of its clause (the
@@ -30,6 +32,7 @@ from .aliases import Aliases, find_aliases
 from .body import Body, paragraph_at
 from .names import NameContext, is_placeish, normalize_speaker, read_name, title_key
 from .patterns import (
+    APPOSITION_NAME_RE,
     CIRCUMSTANCE_REPORT_RE,
     COORDINATION_RE,
     FOLLOW_REPORT_RE,
@@ -133,31 +136,58 @@ def _honorific_mentions(
 
 
 def _reporting_subjects(masked: str, ctx: NameContext, taken: list[tuple[int, int]]) -> list[_Raw]:
-    """Pass 3: a bare name right before a reporting verb (``Edward Candra mengatakan``)."""
+    """Pass 3: a bare name right before a reporting verb (``Edward Candra mengatakan``,
+    ``Setda Muaro Jambi Fauzan Harahap menyebut``: the place before it left out), or
+    before an apposition and its reporting verb (``Indah, seorang pedagang sayur di
+    pasar itu mengaku``)."""
     out: list[_Raw] = []
     for m in REPORTING_WORD_RE.finditer(masked):
         window_start = max(0, m.start() - 120)
         w = NAME_BEFORE_RE.search(masked[window_start : m.start()])
         if not w:
             continue
-        s = window_start + w.start(1)
+        found = _bare_name(masked, window_start + w.start(1), w.group(1).split(), ctx)
         e = window_start + w.end(1)
-        if _inside(s, taken) or _inside(e - 1, taken):
-            continue
-        s, toks = _drop_leading_non_names(masked, s, w.group(1).split())
-        if not toks or any(
-            t.isupper()
-            or is_placeish(t.rstrip("."), ctx.places)
-            or t.rstrip(".").lower() in NOT_NAMES
-            for t in toks
-            if len(t.rstrip(".")) > 1
+        if found and not (_inside(found[0], taken) or _inside(e - 1, taken)):
+            out.append((found[0], e, found[1], ""))
+            taken.append((found[0], e))
+    for m in APPOSITION_NAME_RE.finditer(masked):
+        found = _bare_name(masked, m.start(), m.group(1).split(), ctx)
+        e = m.end(1)
+        if (
+            found
+            and not (_inside(found[0], taken) or _inside(e - 1, taken))
+            and CIRCUMSTANCE_REPORT_RE.match(masked, e)
         ):
-            continue
-        name = normalize_speaker(" ".join(toks))
-        if name:
-            out.append((s, e, name, ""))
-            taken.append((s, e))
+            out.append((found[0], e, found[1], ""))
+            taken.append((found[0], e))
     return out
+
+
+def _bare_name(masked: str, s: int, toks: list[str], ctx: NameContext) -> tuple[int, str] | None:
+    """(start, normalised name) of the words ``toks`` at ``s`` read as a bare name:
+    leading titles, places and words in capitals left out, a short word in capitals
+    kept at the end (``Ramli MS``); ``None`` when a place or another word that is no
+    name is left."""
+    s, toks = _drop_leading_non_names(masked, s, toks)
+    while toks and (
+        (toks[0].isupper() and len(toks[0].rstrip(".")) > 1)
+        or is_placeish(toks[0].rstrip("."), ctx.places)
+    ):
+        s += len(toks[0])
+        toks = toks[1:]
+        while s < len(masked) and masked[s] in " \t":
+            s += 1
+    if len(toks) > 1 and toks[-1].isupper() and len(toks[-1]) <= 3:
+        toks = toks[:-1]  # ``Ramli MS``: initials after the name
+    if not toks or any(
+        t.isupper() or is_placeish(t.rstrip("."), ctx.places) or t.rstrip(".").lower() in NOT_NAMES
+        for t in toks
+        if len(t.rstrip(".")) > 1
+    ):
+        return None
+    name = normalize_speaker(" ".join(toks))
+    return (s, name) if name else None
 
 
 def _drop_leading_non_names(masked: str, s: int, toks: list[str]) -> tuple[int, list[str]]:

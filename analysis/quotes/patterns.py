@@ -144,7 +144,7 @@ NOT_NAMES = frozenset(
     apel program gerakan tema sekda bupati gubernur wabup wagub camat kepala ketua
     masyarakat warga pejabat pegawai tim anggota jajaran dan serta atau lalu pun
     sebelumnya sesuai tentu karenanya olehnya untuk itulah disisi sisi dirinya pj plt plh
-    pjs pria wanita sosok mantan""".split()
+    pjs pria wanita sosok mantan beberapa sejumlah sebagian banyak""".split()
 )
 
 #: Words that open a clause of a speaker's words, never its subject (``Jadi ...``,
@@ -322,6 +322,13 @@ INSTITUTION_REPORT_RE = re.compile(
     r"(?P<inst>(?:Pemerintah|Pemkab|Pemkot|Pemprov|Pemda|Dinas|Badan|Bawaslu|KPU|Polres"
     r"|Polresta|Polda|BKPSDM|BKD|BKPP|Inspektorat|DPRD|Kementerian|Kejaksaan|Kejari|Satpol)"
     r"\b[^.;:!?\n“”\"]{0,100}?)[ \t,]+(?:" + _ADV + r"[ \t]+)*(?:" + _REPORTING_ALT + r")\b"
+)
+# A bare name opening its clause before an apposition that introduces a person:
+# ``Indah, seorang pedagang sayur ...``.
+APPOSITION_NAME_RE = re.compile(
+    r"(?:^|(?<=[.,;:!?\n–—-] )|(?<=\n))([A-Z][a-z][\w’'\-]*(?:[ \t]+[A-Z][a-z][\w’'\-]*){0,2})"
+    r"(?=[ \t]*,[ \t]*(?:seorang|salah[ \t]+(?:satu|seorang))\b)",
+    re.MULTILINE,
 )
 FOLLOW_VERB_RE = re.compile(
     r"(?:[ \t]*,)?[ \t]+(?:" + _ADV + r"[ \t]+)*"
