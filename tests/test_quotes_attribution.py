@@ -207,3 +207,28 @@ def test_an_acronym_in_brackets_between_the_place_and_the_name():
         "“Semua program harus berjalan,” katanya."
     )
     assert _one(text)["speaker"] == "Budi Santoso"
+
+
+def test_a_description_ending_in_a_demonstrative_points_back():
+    text = (
+        "Pelatih Persiraya, Bernardo Santos mengaku senang dengan pencapaian timnya.\n"
+        "“Saya bangga dengan para pemain,” kata pelatih asal Brasil itu, Senin.\n"
+        "“Kami tahu harus kerja keras,” tutur pelatih yang akrab disapa Beno itu."
+    )
+    assert [q["speaker"] for q in extract_quotes(text)] == ["Bernardo Santos"] * 2
+    text = (
+        "Sekretaris Daerah Sukamaju, Yudi Pratama memimpin rapat di Kabupaten Sukamaju.\n"
+        "“Ayo segera kita laksanakan,” harap Pria yang sebelumnya menjabat Kepala Dinas "
+        "Pariwisata ini."
+    )
+    assert _one(text)["speaker"] == "Yudi Pratama"
+
+
+def test_a_former_office_describes_the_person_named_before():
+    text = (
+        "Penjabat Gubernur Tanah Merdu Budi Santoso mengingatkan ASN Pemprov Tanah Merdu.\n"
+        "Mantan Kapolda Sukamaju itu menjelaskan, ada tiga kategori hukuman disiplin.\n"
+        "“Jangan ada yang ikut kampanye,” katanya."
+    )
+    assert _voices(text)[1] == ("indirect", "Budi Santoso")
+    assert _one(text)["speaker"] == "Budi Santoso"

@@ -76,7 +76,8 @@ def test_stray_mark_before_dateline_is_not_a_quote():
         "“Disiplin itu kunci,” ujar Bursah."
     )
     q = _one(text)
-    assert q["text"] == "Disiplin itu kunci," and q["speaker"] == "Bursah"
+    # the short form ``Bursah`` is the speaker named in full before
+    assert q["text"] == "Disiplin itu kunci," and q["speaker"] == "Bursah Zarnubi"
     assert _voices(text)[0][0] == "narration"
 
 
@@ -193,3 +194,35 @@ def test_an_unclosed_quote_opening_with_a_connective_is_speech():
     )
     voices = sentence_voices(text)
     assert voices[1]["voice"] == "direct" and voices[1]["speaker"] == "Hamka"
+
+
+def test_a_spaced_wrong_way_mark_before_a_closed_quote_opens_it():
+    text = (
+        "Bupati Triwarso Purnama berpesan agar event diperbanyak. ” Sekali lagi, kita bisa "
+        "membangun kolaborasi,” katanya.\n"
+        "Bupati menegaskan akan membuat teguran, ” saya juga belum tahu aturannya,” tandasnya."
+    )
+    texts = [q["text"] for q in extract_quotes(text)]
+    assert texts == [
+        "Sekali lagi, kita bisa membangun kolaborasi,",
+        "saya juga belum tahu aturannya,",
+    ]
+
+
+def test_an_unclosed_quote_introduced_by_reported_speech_is_speech():
+    # a reporting clause and a comma right before the mark, even before a third person
+    text = (
+        "Sekda Yusuf Mahesa mengaku siap menjalankan arahan, “Bapak Bupati memberikan "
+        "arahan sangat jelas. Maka kami akan bentuk tim.\nRapat selesai sore hari."
+    )
+    q = _one(text)
+    assert q["text"].startswith("Bapak Bupati") and q["speaker"] == "Yusuf Mahesa"
+    # a mark opening a sentence after one that reports speech
+    text = (
+        'Dengan nada tinggi wali kota menanyakan keberadaan ASN itu. "Harus profesional '
+        "ketika bekerja, jaga itu kedisiplinan.\nBaca juga: Pasar Murah Digelar"
+    )
+    assert _one(text)["text"].startswith("Harus profesional")
+    # a stray mark before narration about someone stays a stray mark
+    text = "Rapat digelar di aula. “Sekda juga mengajak seluruh OPD bekerja sama.\nSelesai."
+    assert extract_quotes(text) == []

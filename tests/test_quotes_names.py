@@ -43,3 +43,30 @@ def test_name_context_from_text_and_metadata():
     assert "rizali" in ctx.anchors and "ahmad" in ctx.leader_tokens
     assert role_key("Sekretaris Daerah") == role_key("Sekda") == "sekda"
     assert title_key("Wabup") == "wakil bupati"
+
+
+def test_police_and_military_ranks_are_not_names():
+    # a rank (with its corps or retirement) before a name is read like an honorific
+    assert normalize_speaker("Kombes Pol. Hari Wibowo") == "Hari Wibowo"
+    assert normalize_speaker("Letkol Inf Dodi Saputra") == "Dodi Saputra"
+    text = (
+        "Kapolres Tanah Merdu, AKBP Hari Santoso memimpin apel siaga.\n"
+        "“Tidak ada toleransi bagi pelaku,” tegasnya."
+    )
+    assert _one(text)["speaker"] == "Hari Santoso"
+    text = (
+        "Kapolresta Sukamaju, Kombes Polisi Hari Wibowo memberikan apresiasi.\n"
+        "“Kami tindak tegas,” kata Kapolresta."
+    )
+    assert _one(text)["speaker"] == "Hari Wibowo"
+
+
+def test_penjabat_with_its_short_form_is_one_title():
+    assert title_key("Penjabat (Pj) Gubernur") == title_key("Pj. Gubernur") == "pj gubernur"
+    assert title_key("Pelaksana Tugas (Plt) Bupati") == title_key("Plt Bupati")
+    text = (
+        "Pemprov Tanah Merdu menggelar apel. Penjabat (Pj) Gubernur Tanah Merdu (TM) "
+        "Komjen (Purn) Budi Santoso Wirawan, mengingatkan ASN menjaga netralitas.\n"
+        "“Jangan ikut berkampanye,” kata Pj Gubernur TM."
+    )
+    assert _one(text)["speaker"] == "Budi Santoso Wirawan"

@@ -49,8 +49,9 @@ def test_seed_cases(corpus, seed_quotes, seed_sentences):
     q002 = seed_quotes[seed_quotes["doc_id"] == "002"]
     assert q002["text"].str.startswith("Perangkat Daerah harus").sum() == 1
     assert set(q002["speaker"]) == {"Budiman"}
-    # 003: the theme in quotes is not a quote; four by Askolani, one by Slamet
-    assert by_doc["003"] == ["Askolani"] * 4 + ["Slamet"]
+    # 003: the theme in quotes is not a quote; four by Askolani, one by Slamet (named
+    # in full, Slamet Soemosentono, in the article's last paragraph)
+    assert by_doc["003"] == ["Askolani"] * 4 + ["Slamet Soemosentono"]
     assert not seed_quotes["text"].str.startswith("Melalui rakor OPD").any()
     # 004: four multi-sentence quotes, all Herman Deru's
     assert by_doc["004"] == ["Herman Deru"] * 4

@@ -162,3 +162,129 @@ def test_clause_and_sentence_lookups():
         "“Siap",
     ]
     assert sentence_starts_between(b, 0, second) == [par.index("Sekda")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a circumstance between the subject and its reporting verb
+        (
+            "Wali Kota Sukamaju Andi Rollo di Sukamaju, Jumat, mengatakan sebagian kegiatan "
+            "baru terealisasi 40 persen.",
+            "Andi Rollo",
+        ),
+        (
+            "Bupati Tanah Merdu Hamid Pohan pada apel perdana di halaman kantor bupati, Senin, "
+            "menyatakan tidak ada ASN yang bolos.",
+            "Hamid Pohan",
+        ),
+        (
+            "Wakil Wali Kota Sukamaju Syarif Hadi saat memberikan arahannya di hadapan ASN "
+            "mengatakan, karier jangan dijadikan yang utama.",
+            "Syarif Hadi",
+        ),
+        # an apposition
+        (
+            "Wali Kota Andi Hasan memimpin rapat. Andi Hasan, selaku ketua tim evaluasi, "
+            "menegaskan bahwa evaluasi dilakukan tiap bulan.",
+            "Andi Hasan",
+        ),
+        # adverbs and modals before the verb
+        ("Bupati Sadewo Lastono justru melontarkan peringatan keras.", "Sadewo Lastono"),
+        (
+            "Bupati Sadewo Lastono dengan gamblang menyatakan loyalitas itu penting.",
+            "Sadewo Lastono",
+        ),
+        ("Bupati Sadewo Lastono ingin memastikan setiap rupiah APBD tepat guna.", "Sadewo Lastono"),
+        # verbs of threat and question, and a light verb with a noun of speech
+        ("Wakil Wali Kota Hermansyah mengancam akan memberikan sanksi nonjob.", "Hermansyah"),
+        ("Sekda Musda Guntur menanyakan langsung kepada pimpinan OPD.", "Musda Guntur"),
+        (
+            "Kapolres Sukamaju, AKBP Hari Santoso memberikan apresiasi atas kerja jajarannya.",
+            "Hari Santoso",
+        ),
+        ("Plt Wali Kota Sukamaju Ngatimin akhirnya angkat bicara soal kinerja.", "Ngatimin"),
+    ],
+)
+def test_reported_speech_with_words_between_subject_and_verb(text, speaker):
+    v = sentence_voices(text, places=["Kota Sukamaju", "Kabupaten Tanah Merdu"])[-1]
+    assert (v["voice"], v["speaker"]) == ("indirect", speaker)
+
+
+def test_a_connective_carries_reported_speech_on():
+    text = (
+        "Sekda Yudi Pratama mengatakan pembangunan sulit berjalan tanpa kerja sama. "
+        "Sebab hasilnya tidak akan maksimal. Sehingga program dapat berjalan lebih baik.\n"
+        "Rapat berlangsung di aula kantor bupati. Sehingga acara selesai siang hari."
+    )
+    got = [(v["voice"], v["speaker"], v["cue"]) for v in sentence_voices(text)]
+    assert got[1:3] == [("indirect", "Yudi Pratama", "continues reported speech")] * 2
+    # after narration a connective is narration
+    assert got[4][0] == "narration"
+
+
+def test_an_attribution_only_sentence_is_the_last_speakers():
+    text = (
+        "Gubernur Andra Santika meminta OPD mengoptimalkan pajak daerah.\n"
+        "Hal itu disampaikan dalam rapat pimpinan di aula pendopo, Rabu.\n"
+        "Pesan tersebut ia sampaikan di hadapan para kepala dinas."
+    )
+    got = [(v["voice"], v["speaker"], v["cue"]) for v in sentence_voices(text)]
+    assert got[1:] == [("indirect", "Andra Santika", "attribution")] * 2
+
+
+def test_a_passive_request_to_people_is_reported_speech():
+    text = (
+        "Bupati Hendra Wijaya membuka rapat kerja di aula.\n"
+        "Selain itu, ASN diminta untuk tidak terlibat politik praktis.\n"
+        "Pejabat Pemkab diharapkan memahami program prioritas daerah.\n"
+        "Hal ini diharapkan dapat menjadi sarana evaluasi."
+    )
+    got = [(v["voice"], v["speaker"], v["cue"]) for v in sentence_voices(text)]
+    assert got[1:3] == [("indirect", "Hendra Wijaya", "passive request")] * 2
+    assert got[3][0] == "narration"  # a hope about a thing is no request to anyone
+
+
+def test_regional_first_person_is_unmarked_speech():
+    text = "Wali Kota Andi Angko meminta OPD bekerja sama.\nTorang ada di sini untuk melayani."
+    assert [(v["voice"], v["cue"]) for v in sentence_voices(text)][1] == (
+        "indirect",
+        "unmarked first person",
+    )
+
+
+def test_menurut_with_a_title_in_lower_case():
+    text = (
+        "Bupati Sukamaju Iskandar Kamal memimpin apel pagi Pemkab Sukamaju.\n"
+        "Menurut bupati, surat tugas wajib ditandatangani wakil bupati."
+    )
+    assert [(v["voice"], v["speaker"]) for v in sentence_voices(text)][1] == (
+        "indirect",
+        "Iskandar Kamal",
+    )
+
+
+def test_an_institution_as_subject_of_a_reporting_verb():
+    text = (
+        "Sukamaju - Pemerintah Kota (Pemkot) Sukamaju, Tanah Merdu, meminta seluruh OPD "
+        "mempercepat program. Terpisah, Badan Pengawas Pemilu (Bawaslu) Sukamaju menyebutkan "
+        "ada dua pelanggaran. Pemkot Sukamaju yang menggelar rapat mengatakan hal lain."
+    )
+    got = [(v["voice"], v["speaker"]) for v in sentence_voices(text)]
+    assert got[:2] == [
+        ("indirect", "Pemerintah Kota (Pemkot) Sukamaju"),
+        ("indirect", "Badan Pengawas Pemilu (Bawaslu) Sukamaju"),
+    ]
+    assert got[2][1] != "Pemkot Sukamaju yang menggelar rapat"
+
+
+def test_bare_names_as_subjects_of_reporting_verbs():
+    text = (
+        "Harga cabai di Pasar Sukamaju melonjak.\n"
+        "Wati, seorang pedagang sayur di pasar tersebut mengaku sulit berjualan.\n"
+        "“Biasanya habis 15 kilo,” keluhnya.\n"
+        "Rapat digelar di aula. Ramli MS mengatakan pengawasan dilakukan setiap hari."
+    )
+    got = [(v["voice"], v["speaker"]) for v in sentence_voices(text)]
+    assert got[1] == ("indirect", "Wati") and got[2] == ("direct", "Wati")
+    assert got[-1] == ("indirect", "Ramli")

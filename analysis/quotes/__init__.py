@@ -23,6 +23,7 @@ The analysis of one body is a pipeline of small steps over plain data, one modul
 - :mod:`~analysis.quotes.body`: paragraphs and their sentences (the one sentence rule,
   :func:`analysis.tokens.sentence_bounds`), looked up by position;
 - :mod:`~analysis.quotes.names`: reading and normalising a person's name;
+- :mod:`~analysis.quotes.aliases`: nicknames and short forms, and the fullest name;
 - :mod:`~analysis.quotes.marks`: quote marks, quote spans and their kind (speech,
   label, stray);
 - :mod:`~analysis.quotes.mentions`: the persons mentioned outside quotes;

@@ -26,15 +26,29 @@ speaker comes, in this order, from:
    Wakil Bupati.`` -> ``Wakil Bupati``), and a role noun after a speech verb is one too
    (``kata ajudan``).
 
-Nicknames the text gives (``Indah Dhamayanti Putri alias Dinda``, ``wali kota yang akrab
-disapa Appi``) are replaced by the full name of the person they belong to.
+A description of a person ending in a demonstrative (``,” kata pelatih asal Portugal
+itu``, ``Pria yang sebelumnya menjabat ... ini mengatakan``, ``Mantan Kapolda Sultra
+itu menjelaskan``) points back like a pronoun.
 
-A sentence outside quotes is reported speech (``indirect``) when a person, title or
-``ia``/``dia`` is the subject of a reporting verb, or it has ``Menurut(nya)``, a speech
+Every speaker is given in the fullest form the text uses: nicknames the text gives
+(``Indah Dhamayanti Putri alias Dinda``, ``wali kota yang akrab disapa Appi``, ``Hendi
+sapaan akrab Wali Kota ...``) and short forms (``Unu`` for ``Unu Ibnudin``) are
+replaced by the full name (:mod:`analysis.quotes.aliases`).
+
+A sentence outside quotes is reported speech (``indirect``) when a person, title,
+``ia``/``dia`` or an institution opening its clause (``Pemerintah Kota (Pemkot) X,
+Papua, meminta ...``: the speaker is the institution as written) is the subject of a
+reporting verb, or it has ``Menurut(nya)`` (also ``Menurut bupati``), a speech
 verb with a pronoun or name (``kata dia``, ``Masih kata Sekda``, ``ujarnya``) or a
 passive speech verb with its agent (``dikatakan Sekda``, ``Ditegaskannya``); the
 earliest of these cues names the speaker. A sentence in the first person with none of
-them is the last speaker's words without marks (``unmarked first person``).
+them is the last speaker's words without marks (``unmarked first person``), and a
+sentence that only says the words before were said (``Hal itu disampaikan dalam rapat
+...``, ``Pesan tersebut ia sampaikan ...``) is indirect, the last speaker's (cue
+``attribution``, the codebook's attribution-only sentence), and so is a request in the
+passive with the people asked as its subject (``ASN diminta untuk ...``, cue ``passive
+request``; ``Hal ini diharapkan dapat ...`` is narration). Regional first-person
+pronouns (*torang, katong*) count as the first person.
 """
 
 from __future__ import annotations
@@ -44,16 +58,20 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .aliases import fullest_name
 from .body import Body, Boundaries, Sentence, boundaries, clause_start, paragraph_at
 from .marks import Quote
 from .mentions import Mention, Mentions, mention_at, mentions_from
 from .names import NameContext, normalize_speaker, title_key
 from .patterns import (
     AFTER_RE,
-    ALIAS_RE,
+    ATTRIBUTION_ONLY_RE,
     DESCRIPTION_AT_RE,
+    EPITHET_AT_RE,
     FIRST_PERSON_RE,
     FOLLOW_REPORT_RE,
+    FRONTED_ATTRIBUTION_RE,
+    INSTITUTION_REPORT_RE,
     LEAD_AT_RE,
     LEBIH_BEFORE_RE,
     LOWER_TITLE_REPORT_RE,
@@ -61,12 +79,13 @@ from .patterns import (
     NARR_SPEECH_RE,
     PASSIVE_AGENT_RE,
     PASSIVE_LEAD_RE,
+    PASSIVE_REQUEST_RE,
     PRONOUN_AT_RE,
     PRONOUN_REPORT_RE,
     PRONOUN_WORD_RE,
     ROLE_NOUN_AT_RE,
     SPACE_AT_RE,
-    TITLE_BEFORE_ALIAS_RE,
+    VERB_WORD_RE,
 )
 
 __all__ = [
@@ -168,41 +187,23 @@ def resolve_speakers(
     return _full_names(ctx, quotes, voices)
 
 
-def nicknames(ctx: Context) -> dict[str, str]:
-    """Nicknames the text gives (``X alias Dinda``, ``wali kota yang akrab disapa Appi``):
-    lower-case nickname -> the full name of the person named just before it (or of the
-    holder of the title just before it)."""
-    out: dict[str, str] = {}
-    text = ctx.masked
-    for m in ALIAS_RE.finditer(text):
-        before = text[max(0, m.start() - 60) : m.start()]
-        full = ""
-        t = TITLE_BEFORE_ALIAS_RE.search(before)
-        if t:
-            key = title_key(t.group().split(" yang")[0].strip(" ,\t"))
-            starts, names = ctx.named_by_title.get(key, ([], []))
-            full = names[0] if names else ""
-        else:
-            k = bisect_left(ctx.mentions.starts, m.start()) - 1
-            if k >= 0 and m.start() - ctx.mentions.items[k].end <= 60:
-                full = ctx.mentions.items[k].name
-        nick = m.group("nick")
-        if full and nick.lower() not in full.lower():
-            out[nick.lower()] = full
-    return out
-
-
 def _full_names(
     ctx: Context, quotes: list[Attribution], voices: dict[int, SentenceSpeech]
 ) -> tuple[list[Attribution], dict[int, SentenceSpeech]]:
-    """Speakers found by a nickname get the full name the text gives them."""
-    nick = nicknames(ctx)
-    if not nick:
+    """Each speaker in the fullest form the text gives (a nickname or a short form: see
+    :mod:`analysis.quotes.aliases`)."""
+    aliases = ctx.mentions.aliases
+    if not aliases.names and not aliases.nicknames:
         return quotes, voices
-    quotes = [a._replace(speaker=nick.get(a.speaker.lower(), a.speaker)) for a in quotes]
-    voices = {
-        k: v._replace(speaker=nick.get(v.speaker.lower(), v.speaker)) for k, v in voices.items()
-    }
+    full: dict[str, str] = {}
+
+    def fullest(name: str) -> str:
+        if name not in full:
+            full[name] = fullest_name(name, aliases)
+        return full[name]
+
+    quotes = [a if a.source == "title" else a._replace(speaker=fullest(a.speaker)) for a in quotes]
+    voices = {k: v._replace(speaker=fullest(v.speaker)) for k, v in voices.items()}
     return quotes, voices
 
 
@@ -335,6 +336,10 @@ def _after_speech_verb(
     if p:
         name, src = _antecedent(ctx, chain, q.start)
         return name, src, text[m.end() : p.end()].strip(), p.end()
+    ep = EPITHET_AT_RE.match(text, m.end(), limit)
+    if ep:  # ``,” kata pelatih asal Portugal itu``: someone named before
+        name, src = _antecedent(ctx, chain, q.start)
+        return name, src, ep.group(1).strip(), ep.end()
     s = SPACE_AT_RE.match(text, m.end(), limit)
     if s:
         men = mention_at(ctx.body, text, ctx.mentions, ctx.names, s.end())
@@ -407,7 +412,32 @@ def _sentence_speech(ctx: Context, chain: _Chain, sent: Sentence) -> SentenceSpe
     if FIRST_PERSON_RE.search(ctx.masked, sent.start, sent.end):
         name, _src = _antecedent(ctx, chain, sent.start, speech_first=True)
         return SentenceSpeech("indirect", name, "unmarked first person")
+    if PASSIVE_REQUEST_RE.match(sent.text):
+        # ``ASN diminta untuk ...``: a request of the last speaker's
+        name, _src = _antecedent(ctx, chain, sent.start, speech_first=True)
+        return SentenceSpeech("indirect", name, "passive request")
+    if _is_attribution(sent.text):
+        # ``Hal itu disampaikan dalam rapat ...``: who said it is the last speaker
+        name, _src = _antecedent(ctx, chain, sent.start, speech_first=True)
+        return SentenceSpeech("indirect", name, "attribution")
     return SentenceSpeech("narration", "", "")
+
+
+# Passive verbs of an attribution-only sentence that do not say (``Hal ini diharapkan
+# dapat ...`` is a hope about the thing, not an attribution).
+_NOT_SAID = frozenset("diharapkan diminta diajak diimbau dihimbau diingatkan dipesankan".split())
+
+
+def _is_attribution(sentence: str) -> bool:
+    """Does ``sentence`` only say that the words before were said (``Hal itu
+    disampaikan dalam rapat ...``, ``Pesan tersebut ia sampaikan ...``)?"""
+    if FRONTED_ATTRIBUTION_RE.match(sentence):
+        return True
+    m = ATTRIBUTION_ONLY_RE.match(sentence)
+    if m is None:
+        return False
+    verb = m.group().split()[-1].lower()
+    return verb.removesuffix("nya") not in _NOT_SAID
 
 
 def _reporting_in(ctx: Context, s: int, e: int) -> _Cue | None:
@@ -429,9 +459,15 @@ def _reporting_subjects(ctx: Context, s: int, e: int) -> list[_Cue]:
         for m in mentions_from(ctx.mentions, s, e)
         if m.speech and m.end <= e
     ]
+    k = bisect_left(ctx.mentions.starts, s) - 1
+    if k >= 0 and ctx.mentions.items[k].end > s and ctx.mentions.items[k].speech:
+        # a name the sentence rule cut after a shortened word (``dr. Moh. Haris,
+        # menyoroti``): it is the subject of the sentence it ends in
+        found.append((s, "reporting verb", ctx.mentions.items[k]))
     found += [
         (m.start(), "reporting verb", None) for m in PRONOUN_REPORT_RE.finditer(ctx.masked, s, e)
     ]
+    found += _institution_subjects(ctx, s, e)
     for m in LOWER_TITLE_REPORT_RE.finditer(ctx.masked, s, e):
         title = m.group("title")
         men = Mention(m.start(), m.start() + len(title), "", title_key(title), True, True, title)
@@ -439,12 +475,35 @@ def _reporting_subjects(ctx: Context, s: int, e: int) -> list[_Cue]:
     return found
 
 
+def _institution_subjects(ctx: Context, s: int, e: int) -> list[_Cue]:
+    """An institution that opens a clause as the subject of a reporting verb
+    (``Pemerintah Kota (Pemkot) Jayapura, Papua, meminta ...``): the speaker is the
+    institution as written."""
+    found: list[_Cue] = []
+    text = ctx.masked
+    for m in INSTITUTION_REPORT_RE.finditer(text, s, e):
+        before = text[s : m.start()].rstrip()
+        words = m.group("inst").split()
+        if (before and before[-1] not in ",–—-") or any(
+            w == "yang" or VERB_WORD_RE.match(w) for w in words
+        ):
+            continue  # not the subject of its clause, or a clause of its own inside
+        inst = m.group("inst").split(",")[0].strip()
+        men = Mention(m.start(), m.start() + len(inst), inst, "", True, True, inst)
+        found.append((m.start(), "reporting verb", men))
+    return found
+
+
 def _menurut_cues(ctx: Context, s: int, e: int) -> list[_Cue]:
-    """``Menurutnya``, ``Menurut dia``, ``Menurut Bupati X``."""
+    """``Menurutnya``, ``Menurut dia``, ``Menurut Bupati X``, ``Menurut bupati``."""
     found: list[_Cue] = []
     for m in MENURUT_RE.finditer(ctx.masked, s, e):
         if m.group(0).endswith("nya") or m.group(1):
             found.append((m.start(), "menurut", None))
+        elif m.group("title"):  # ``Menurut bupati, ...``: the holder of that title
+            t = m.group("title")
+            men = Mention(m.start("title"), m.end(), "", title_key(t), True, True, t)
+            found.append((m.start(), "menurut", men))
         else:
             men = mention_at(ctx.body, ctx.masked, ctx.mentions, ctx.names, m.end())
             if men is not None:

@@ -4,14 +4,18 @@ Everything works paragraph by paragraph (one line of the cleaned body): a quotat
 never taken to run across a line break. The double marks ``“ ” " „ « »`` are read by
 their *position*, not their shape, because scraped text uses them loosely: a mark with
 a space (or the paragraph start) before it and a word after it opens a quote, a mark
-after a word and before a space or punctuation closes one, so ``” Perangkat Daerah
+after a word and before a space or punctuation closes one (a mark with spaces on both
+sides after a sentence, when no quote is open and the next mark closes one, opens:
+``... target. ” Sekali lagi, ...,” katanya.``), so ``” Perangkat Daerah
 ...,” terangnya.`` (a closing shape used as an opener) and ``"...,” tutur dia.``
 (straight and curly mixed) pair correctly. Then:
 
 - a quote **opened and never closed** before the paragraph ends is kept (``closed`` is
   False) only when it looks like speech: a speech verb inside it ends it (``“Kita
-  harus kompak, kata dia.``), it speaks in the first or second person (*saya, kami,
-  kita, Anda* ...), or the next paragraph opens another quote (the convention for a
+  harus kompak, kata dia.``), a reporting clause and a comma or colon stand right
+  before its mark (``Sekda X mengaku siap ..., “Bapak Bupati ...``), it speaks in the
+  first or second person (*saya, kami, kita, Anda* ...), the sentence before it
+  reports speech, or the next paragraph opens another quote (the convention for a
   quote running over several paragraphs). An unclosed mark in front of third-person
   narration (``“Sekda juga tak henti-hentinya mengajak ...``), or right after a
   dateline, is a stray mark, not a quote: its sentence is classified like any other;
@@ -154,12 +158,25 @@ def _spaced_role(par: str, i: int, ch: str, is_open: bool) -> str:
     if last == ":":
         return "open"
     if last.isalnum() or last in ",.!?;…":
+        if not is_open and ch not in OPEN_SHAPES and _closer_follows(par, i):
+            return "open"  # ``... target. ” Sekali lagi, ...,” katanya.``: a wrong-way opener
         return "close" if is_open or ch not in OPEN_SHAPES else "open"
     if ch in OPEN_SHAPES:
         return "open"
     if ch in CLOSE_SHAPES:
         return "close"
     return "close" if is_open else "open"
+
+
+def _closer_follows(par: str, i: int) -> bool:
+    """Is the next mark after ``i`` a closing one by position (after a word, before a
+    space, punctuation or the paragraph end)?"""
+    m = MARKS_RE.search(par, i + 1)
+    if not m:
+        return False
+    k = m.start()
+    nxt = par[k + 1] if k + 1 < len(par) else ""
+    return not par[k - 1].isspace() and (nxt == "" or nxt.isspace() or nxt in ".,;:!?)]}")
 
 
 # ------------------------------------------------------------------ spans
@@ -276,7 +293,8 @@ def _classified(body: Body, bounds: Boundaries, q: Quote) -> Quote:
         p0 = body.paragraphs[q.paragraph - 1].start
         clause = body.text[p0 + clause_start(bounds, q.mark_at - p0) : q.mark_at]
         intro = bool(clause.strip()) and has_reporting(clause)
-    return q._replace(kind=quote_kind(body, bounds, q), intro=intro)
+    q = q._replace(intro=intro)
+    return q._replace(kind=quote_kind(body, bounds, q))
 
 
 def quote_kind(body: Body, bounds: Boundaries, q: Quote) -> str:
@@ -284,8 +302,13 @@ def quote_kind(body: Body, bounds: Boundaries, q: Quote) -> str:
     quoted = body.text[q.start : q.end]
     if not q.closed:
         par = body.paragraphs[q.paragraph - 1]
-        opens = q.mark_at is not None and not body.text[par.start : q.mark_at].strip(" \t")
-        return _unclosed_kind(q, quoted, opens_paragraph=opens)
+        before = body.text[par.start : q.mark_at].rstrip(" \t") if q.mark_at is not None else ""
+        # ``Sekda X mengaku siap ..., “Bapak Bupati ...``: a reporting clause and a comma
+        # or colon right before the mark introduce the words as a quote
+        lead_in = q.intro and before[-1:] in (",", ":")
+        return _unclosed_kind(
+            q, quoted, opens_paragraph=q.mark_at is not None and not before, lead_in=lead_in
+        )
     par = body.paragraphs[q.paragraph - 1]
     if q.close_at is not None and AFTER_RE.match(body.text, q.close_at + 1, par.end):
         return "speech"
@@ -315,18 +338,22 @@ def _closed_kind(text: str, par: Paragraph, bounds: Boundaries, mark: int, quote
     return "speech"
 
 
-def _unclosed_kind(q: Quote, quoted: str, *, opens_paragraph: bool = False) -> str:
+def _unclosed_kind(
+    q: Quote, quoted: str, *, opens_paragraph: bool = False, lead_in: bool = False
+) -> str:
     """Kind of a quote never closed: speech when it looks like speech (a speech verb in
-    it, the first person, a continuation in the next paragraph, or a mark opening its
-    paragraph, the convention of a quote that runs on or that the page cut off), a stray
-    mark before narration about someone (``“Sekda juga mengajak ...``) or a dateline."""
+    it, a reporting clause with a comma or colon right before its mark, the first
+    person, a continuation in the next paragraph, a mark opening its paragraph, the
+    convention of a quote that runs on or that the page cut off, or a mark after a
+    sentence that reports speech), a stray mark before narration about someone (``“Sekda
+    juga mengajak ...``) or a dateline."""
     if DATELINE_START_RE.match(quoted):
         return "stray"  # ``“LAHAT – Bupati ...``: a mark before a dateline
-    if q.internal_attr is not None:
+    if q.internal_attr is not None or lead_in:
         return "speech"
     if third_person_start(quoted):
         return "stray"
-    if FIRST_PERSON_RE.search(quoted) or q.continues or opens_paragraph:
+    if FIRST_PERSON_RE.search(quoted) or q.continues or opens_paragraph or q.intro:
         return "speech"
     return "stray"
 

@@ -5,15 +5,20 @@ passes, each skipping what an earlier one took:
 
 1. titles, with or without a name after them (``Bupati Lahat Bursah Zarnubi``,
    ``Sekda``), but not a title inside the name of a thing (``Peraturan Bupati``),
-   after *para/seluruh/setiap/semua*, or before ``Nomor``;
+   after *para/seluruh/setiap/semua*, before ``Nomor``, or after *mantan/eks* (a
+   former office describes someone named before: ``mantan Kapolda Sultra itu``);
 2. an honorific and a name, not after a title (``Pak Budiman``, ``H. Budiman``);
-3. a bare name right before a reporting verb (``Edward Candra mengatakan``);
+3. a bare name right before a reporting verb (``Edward Candra mengatakan``, ``Ramli MS
+   mengatakan``), or before an apposition that introduces a person and then a
+   reporting verb (``Indah, seorang pedagang sayur di pasar itu mengaku``);
 4. later bare uses of a name found so far, or of the leader's (``Budiman berpesan``).
 
 Each mention is then flagged: ``subject`` when it is the subject of its clause (the
 person who *mengatakan*, *meminta*, *memimpin* ..., not the one *didampingi*,
-*bersama*, *kepada*), ``speech`` when it speaks (subject of a reporting verb, or right
-after a speech verb: ``kata Askolani``). In ``Gubernur bersama Wakil Gubernur
+*bersama*, *kepada*), ``speech`` when it speaks (subject of a reporting verb, also
+across a circumstance or an apposition: ``Wali Kota X di Jayapura, Jumat,
+mengatakan``, ``X, akrab disapa AH, menyatakan``; or right after a speech verb: ``kata
+Askolani``). In ``Gubernur bersama Wakil Gubernur
 menekankan`` the first one speaks.
 """
 
@@ -23,9 +28,12 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
+from .aliases import Aliases, find_aliases
 from .body import Body, paragraph_at
 from .names import NameContext, is_placeish, normalize_speaker, read_name, title_key
 from .patterns import (
+    APPOSITION_NAME_RE,
+    CIRCUMSTANCE_REPORT_RE,
     COORDINATION_RE,
     FOLLOW_REPORT_RE,
     FOLLOW_VERB_RE,
@@ -67,6 +75,7 @@ class Mentions(NamedTuple):
     items: list[Mention]
     starts: list[int]
     by_start: dict[int, Mention]
+    aliases: Aliases = Aliases({}, ())  # nicknames and the names of the persons
 
 
 def find_mentions(body: Body, masked: str, ctx: NameContext) -> Mentions:
@@ -75,10 +84,11 @@ def find_mentions(body: Body, masked: str, ctx: NameContext) -> Mentions:
     raw = _title_mentions(body, masked, ctx, taken)
     raw += _honorific_mentions(body, masked, ctx, taken)
     raw += _reporting_subjects(masked, ctx, taken)
-    raw += _later_uses(masked, raw, ctx.leader, taken)
+    aliases = find_aliases(masked, sorted(raw), ctx.leader)
+    raw += _later_uses(masked, raw, ctx.leader, taken, aliases.nicknames)
     items = _coordinated(masked, _flagged(body, masked, sorted(raw)))
     starts = [m.start for m in items]
-    return Mentions(items, starts, {m.start: m for m in items})
+    return Mentions(items, starts, {m.start: m for m in items}, aliases)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -102,8 +112,10 @@ def _title_mentions(
         limit = paragraph_at(body, m.start()).end
         name, end = read_name(masked, m.end(), after_title=True, limit=limit, ctx=ctx)
         end = max(end, m.end())
-        out.append((m.start(), end, name, title_key(m.group())))
         taken.append((m.start(), end))
+        if prev_w not in ("mantan", "eks", "bekas"):
+            # a former office only describes someone: ``mantan Kapolda Sultra itu``
+            out.append((m.start(), end, name, title_key(m.group())))
     return out
 
 
@@ -124,31 +136,58 @@ def _honorific_mentions(
 
 
 def _reporting_subjects(masked: str, ctx: NameContext, taken: list[tuple[int, int]]) -> list[_Raw]:
-    """Pass 3: a bare name right before a reporting verb (``Edward Candra mengatakan``)."""
+    """Pass 3: a bare name right before a reporting verb (``Edward Candra mengatakan``,
+    ``Setda Muaro Jambi Fauzan Harahap menyebut``: the place before it left out), or
+    before an apposition and its reporting verb (``Indah, seorang pedagang sayur di
+    pasar itu mengaku``)."""
     out: list[_Raw] = []
     for m in REPORTING_WORD_RE.finditer(masked):
         window_start = max(0, m.start() - 120)
         w = NAME_BEFORE_RE.search(masked[window_start : m.start()])
         if not w:
             continue
-        s = window_start + w.start(1)
+        found = _bare_name(masked, window_start + w.start(1), w.group(1).split(), ctx)
         e = window_start + w.end(1)
-        if _inside(s, taken) or _inside(e - 1, taken):
-            continue
-        s, toks = _drop_leading_non_names(masked, s, w.group(1).split())
-        if not toks or any(
-            t.isupper()
-            or is_placeish(t.rstrip("."), ctx.places)
-            or t.rstrip(".").lower() in NOT_NAMES
-            for t in toks
-            if len(t.rstrip(".")) > 1
+        if found and not (_inside(found[0], taken) or _inside(e - 1, taken)):
+            out.append((found[0], e, found[1], ""))
+            taken.append((found[0], e))
+    for m in APPOSITION_NAME_RE.finditer(masked):
+        found = _bare_name(masked, m.start(), m.group(1).split(), ctx)
+        e = m.end(1)
+        if (
+            found
+            and not (_inside(found[0], taken) or _inside(e - 1, taken))
+            and CIRCUMSTANCE_REPORT_RE.match(masked, e)
         ):
-            continue
-        name = normalize_speaker(" ".join(toks))
-        if name:
-            out.append((s, e, name, ""))
-            taken.append((s, e))
+            out.append((found[0], e, found[1], ""))
+            taken.append((found[0], e))
     return out
+
+
+def _bare_name(masked: str, s: int, toks: list[str], ctx: NameContext) -> tuple[int, str] | None:
+    """(start, normalised name) of the words ``toks`` at ``s`` read as a bare name:
+    leading titles, places and words in capitals left out, a short word in capitals
+    kept at the end (``Ramli MS``); ``None`` when a place or another word that is no
+    name is left."""
+    s, toks = _drop_leading_non_names(masked, s, toks)
+    while toks and (
+        (toks[0].isupper() and len(toks[0].rstrip(".")) > 1)
+        or is_placeish(toks[0].rstrip("."), ctx.places)
+    ):
+        s += len(toks[0])
+        toks = toks[1:]
+        while s < len(masked) and masked[s] in " \t":
+            s += 1
+    if len(toks) > 1 and toks[-1].isupper() and len(toks[-1]) <= 3:
+        toks = toks[:-1]  # ``Ramli MS``: initials after the name
+    if not toks or any(
+        t.isupper() or is_placeish(t.rstrip("."), ctx.places) or t.rstrip(".").lower() in NOT_NAMES
+        for t in toks
+        if len(t.rstrip(".")) > 1
+    ):
+        return None
+    name = normalize_speaker(" ".join(toks))
+    return (s, name) if name else None
 
 
 def _drop_leading_non_names(masked: str, s: int, toks: list[str]) -> tuple[int, list[str]]:
@@ -162,10 +201,18 @@ def _drop_leading_non_names(masked: str, s: int, toks: list[str]) -> tuple[int, 
 
 
 def _later_uses(
-    masked: str, raw: list[_Raw], leader: str, taken: list[tuple[int, int]]
+    masked: str,
+    raw: list[_Raw],
+    leader: str,
+    taken: list[tuple[int, int]],
+    nicknames: dict[str, str],
 ) -> list[_Raw]:
-    """Pass 4: later bare uses of a name already found, or of the leader's."""
-    names = sorted({n for *_, n, _t in raw if n} | ({leader} - {""}))
+    """Pass 4: later bare uses of a name already found, of the leader's, or of a
+    nickname the text gives (``AH menegaskan``)."""
+    nicks = {w for nick in nicknames for w in (nick, nick.split()[-1]) if w[:1].isalpha()}
+    names = sorted(
+        {n for *_, n, _t in raw if n} | ({leader} - {""}) | {n for n in _cased(masked, nicks)}
+    )
     if not names:
         return []
     out: list[_Raw] = []
@@ -177,14 +224,24 @@ def _later_uses(
     return out
 
 
+def _cased(masked: str, lower: set[str]) -> set[str]:
+    """The forms of the lower-case words ``lower`` as the text writes them."""
+    if not lower:
+        return set()
+    rx = re.compile(r"(?<![\w.])(?:" + alternation(lower) + r")\b", re.IGNORECASE)
+    return {m.group() for m in rx.finditer(masked) if m.group()[0].isupper()}
+
+
 def _flagged(body: Body, masked: str, raw: list[_Raw]) -> list[Mention]:
     """Mentions with their subject and speech flags."""
     text = body.text
     mentions: list[Mention] = []
     for start, end, name, title in raw:
         prev = PREV_WORD_RE.search(masked, max(0, start - 30), start)
-        rep = FOLLOW_REPORT_RE.match(masked, end) or (
-            prev is not None and SPEECH_WORD_RE.fullmatch(prev.group(1).lower())
+        rep = (
+            FOLLOW_REPORT_RE.match(masked, end)
+            or (prev is not None and SPEECH_WORD_RE.fullmatch(prev.group(1).lower()))
+            or CIRCUMSTANCE_REPORT_RE.match(masked, end, paragraph_at(body, start).end)
         )
         subject = is_subject(body, masked, start, end)
         surface = " ".join(text[start:end].split())

@@ -3,7 +3,10 @@
 Speaker names are written as in the text without honorifics before them (*H., Hj.,
 Dr., Pak, Bapak, Pakde, Bu, Ibu* ...) or degrees after them (*S.STP., MM., SH., MH*):
 ``Pakde Slamet`` -> ``Slamet``, ``H. Askolani, SH.,MH`` -> ``Askolani``; initials stay
-(``M. Rahmattullah``).
+(``M. Rahmattullah``). Police and military ranks are read like honorifics, with their
+corps or retirement (``Kombes Pol. Hari``, ``Komjen (Purn) Andap`` -> ``Hari``,
+``Andap``); a rank after a title and a comma starts the holder's name (``Kapolres
+Sukamaju, AKBP Arif``).
 
 A place name between a title and a name (``Bupati Lahat Bursah Zarnubi``) is
 recognised from place words (directions, provinces, ``Kabupaten X``/``Pemkab X`` in the
@@ -29,12 +32,15 @@ from .patterns import (
     HONORIFIC_RE,
     HONORIFICS,
     HONORIFICS_NEED_DOT,
+    NAME_ABBREVIATIONS,
     NOT_NAMES,
     OFFICE_NOUN_RE,
     OFFICE_WORDS,
     PLACE_AFTER_MARKER_RE,
     PLACE_MARKERS,
     PLACE_WORDS,
+    RANK_SUFFIXES,
+    RANKS,
     TITLE_RE,
     TOK_RE,
 )
@@ -49,6 +55,9 @@ __all__ = [
 ]
 
 _TITLE_SYNONYMS = (
+    (re.compile(r"^penjabat (?:\(pj\) )?"), "pj "),
+    (re.compile(r"^pelaksana tugas (?:\(plt\) )?"), "plt "),
+    (re.compile(r"^pelaksana harian (?:\(plh\) )?"), "plh "),
     (re.compile(r"\bwali ?kota\b|\bwako\b"), "wali kota"),
     (re.compile(r"\bsekretaris daerah\b|\bsekda(?:kab|kot|prov|ko)?\b"), "sekda"),
     (re.compile(r"\bwabu[pb]\b"), "wakil bupati"),
@@ -115,17 +124,23 @@ def normalize_speaker(name: str | None) -> str:
     'Slamet'
     >>> normalize_speaker("M. Rahmattullah, S.STP., MM.")
     'M. Rahmattullah'
+    >>> normalize_speaker("Kombes Pol. Hari Rosena")
+    'Hari Rosena'
     """
     if not isinstance(name, str):
         return ""
     s = re.sub(r"\s+", " ", name).strip().strip(",;:")
     s = s.split(",")[0].strip()
     words = s.split(" ")
+    after_rank = False
     while words:
         w = words[0]
         core = w.rstrip(".").lower()
-        if core in HONORIFICS and (w.endswith(".") or core not in HONORIFICS_NEED_DOT):
+        if after_rank and core.strip("()") in RANK_SUFFIXES:
+            words.pop(0)  # ``Kombes Pol.``, ``Komjen (Purn)``
+        elif core in HONORIFICS and (w.endswith(".") or core not in HONORIFICS_NEED_DOT):
             words.pop(0)
+            after_rank = core in RANKS
         else:
             break
     while (
@@ -215,7 +230,7 @@ def read_name(
     Returns the normalised name (``""`` if the words there are no name) and the offset
     where the words read end (after degrees, when a name was read).
     """
-    toks, end, region_mode = _scan_words(text, pos, limit, after_title)
+    toks, end, region_mode = _scan_words(text, pos, limit, after_title, ctx.places)
     name_toks = _name_words(toks, region_mode=region_mode, after_title=after_title, ctx=ctx)
     # ``Bupati Luwu Timur, H. Budiman``: the words before the comma were a place.
     if after_title:
@@ -248,8 +263,14 @@ def _word_kind(core: str, dot: bool, has_words: bool) -> str | None:
     return None
 
 
+def _is_rank(word: str) -> bool:
+    """Is ``word`` (as read) a rank or the corps or retirement after one?"""
+    low = word.lower()
+    return low in RANKS or low in RANK_SUFFIXES
+
+
 def _scan_words(
-    text: str, pos: int, limit: int, after_title: bool
+    text: str, pos: int, limit: int, after_title: bool, places: frozenset[str] = frozenset()
 ) -> tuple[list[_Token], int, bool]:
     """The words of a name candidate from ``pos``: (words, end offset, region mode).
 
@@ -266,9 +287,15 @@ def _scan_words(
         if not m or m.group(1) == ",":
             break
         tok, s, e = m.group(1), m.start(1), m.end(1)
+        after_rank = bool(toks) and _is_rank(toks[-1][0])
+        if after_rank and tok.strip("().").lower() in RANK_SUFFIXES:
+            toks.append((tok.strip("()."), s, e, "hon"))  # ``Kombes Pol.``, ``(Purn)``
+            p = e
+            continue
         if tok[0] == "(":
             if after_title and all(
-                k != "cap" or region_mode or c.lower() in PLACE_WORDS for c, _s, _e, k in toks
+                k != "cap" or region_mode or c.lower() in PLACE_WORDS or c.lower() in places
+                for c, _s, _e, k in toks
             ):
                 p = paren_end = e
                 continue
@@ -279,12 +306,18 @@ def _scan_words(
         kind = _word_kind(core, dot, bool(toks))
         if kind is None:
             break
-        if kind == "cap" and low in NOT_NAMES and not region_mode and low not in PLACE_WORDS:
+        if (
+            kind == "cap"
+            and low in NOT_NAMES
+            and not region_mode
+            and low not in PLACE_WORDS
+            and not (after_rank and not TITLE_RE.fullmatch(core))  # ``Kombes Hari``
+        ):
             break
         if kind in ("cap", "caps") and low in PLACE_MARKERS and after_title:
             region_mode = True
         p = e
-        if dot and kind == "cap" and len(core) > 1 and low not in DEGREES:
+        if dot and kind == "cap" and len(core) > 1 and low not in DEGREES | NAME_ABBREVIATIONS:
             toks.append((core, s, e - 1, kind))
             break  # a full stop after a word ends the sentence
         toks.append((core, s, e, kind))
@@ -337,7 +370,8 @@ def _name_after_comma(
     ctx: NameContext,
 ) -> tuple[str, int] | None:
     """``Bupati Luwu Timur, H. Budiman``: the name after the comma, when the words before
-    it were a place (or no name) and the words after it are a name, not another title."""
+    it were a place (or no name) or a rank follows the comma, and the words after it are
+    a name, not another title."""
     after_comma = COMMA_AT_RE.match(text, end, limit)
     if not after_comma:
         return None
@@ -345,7 +379,10 @@ def _name_after_comma(
     if TITLE_RE.match(text, nxt):
         return None
     placeish = not name_toks or any(is_placeish(t[0], ctx.places) for t in toks)
-    if name_toks and not (placeish and HONORIFIC_RE.match(text, nxt)):
+    honorific = HONORIFIC_RE.match(text, nxt)
+    # a rank after the comma always starts the holder's name: ``Kapolres Sukamaju, AKBP X``
+    ranked = honorific is not None and _is_rank(honorific.group().split()[0].rstrip("."))
+    if name_toks and not ((placeish or ranked) and honorific):
         # ``Wali Kota Sukamaju, Ahmad Fauzi, menegaskan``: an unknown place is a place
         # when a name in commas and a reporting verb follow
         name2, end2 = read_name(text, nxt, after_title=False, limit=limit, ctx=ctx)

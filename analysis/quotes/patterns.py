@@ -45,8 +45,18 @@ REPORTING_VERBS = tuple(
     mengungkit melontarkan mengeluhkan menegur memperingatkan mewarning menganggap
     memprediksi menggarisbawahi menyayangkan mempertanyakan memuji mengkritik mengarahkan
     mengamanatkan menginformasikan mengumumkan melaporkan bercerita menceritakan mendesak
-    menghendaki menyesalkan mengecam""".split()
+    menghendaki menyesalkan mengecam mengancam menanyakan menolak mencontohkan mengisahkan
+    me-warning""".split()
 )
+
+#: Phrases of a light verb and a noun of speech that report speech like a reporting
+#: verb (``Bupati memberikan apresiasi ...``, ``Wali Kota angkat bicara ...``).
+REPORTING_PHRASES = tuple(
+    f"{verb} {noun}"
+    for verb in ("memberikan", "memberi", "melakukan", "melayangkan")
+    for noun in """apresiasi pesan arahan pujian peringatan teguran instruksi imbauan
+    himbauan ancaman alasan penegasan penjelasan tanggapan motivasi ucapan""".split()
+) + ("menyambut baik", "berterus terang", "angkat bicara", "buka suara")
 
 #: Passive speech verbs that mark reported speech when their agent is given
 #: (``dikatakan Sekda bahwa ...``, ``Ditegaskannya, ...``), never without one
@@ -59,10 +69,27 @@ PASSIVE_SPEECH = tuple(
 
 # ------------------------------------------------------------------ word lists
 
-HONORIFICS = frozenset(
-    """h hj hm hj kh drs dra dr drg ir prof ust ustadz ustaz hajjah haji pak bapak pakde
+#: Police and military ranks written before a name (``Kombes Pol. Hari``, ``AKBP
+#: Arif``, ``Komjen (Purn) Andap``); read like honorifics, never part of the name.
+RANKS = frozenset(
+    """jenderal komjen irjen brigjen kombes akbp kompol akp iptu ipda aiptu aipda bripka
+    brigpol brigadir briptu bripda bharada bharaka bharatu letjen mayjen kolonel letkol
+    mayor kapten lettu letda serma serka sertu serda peltu pelda kopka koptu kopda praka
+    pratu prada laksamana laksdya laksda laksma marsekal marsdya marsda marsma""".split()
+)
+#: Words that may follow a rank before the name: its corps (``Kombes Pol.``, ``Letkol
+#: Inf``) or retirement (``(Purn)``).
+RANK_SUFFIXES = frozenset(
+    "pol polisi purn purnawirawan inf kav arh czi cpn cku chb mar pnb tni".split()
+)
+
+HONORIFICS = (
+    frozenset(
+        """h hj hm hj kh drs dra dr drg ir prof ust ustadz ustaz hajjah haji pak bapak pakde
     bude bu ibu bunda mas mbak bang abang kak tuan nyonya ny sdr sdri saudara saudari
-    yth cik uda datuk""".split()
+    yth cik uda datuk cak kang abah daeng gus bung""".split()
+    )
+    | RANKS
 )
 # Honorifics that need their period to count (``H. Budiman``; a bare ``H`` may be a
 # name); the others count with or without (``Pak``, ``Ibu``, ``Dr`` ...).
@@ -76,6 +103,10 @@ DEGREES = frozenset(
     ssit mt mtr msc mei mh mpdi pdi sthi mpi sikom mikom mm ak mak sak sht mps ms amd
     amk skep kep ners spt""".split()
 )
+
+#: Shortened first names written with a period (``Moh. Haris``, ``Abd. Rahman``): the
+#: period does not end the name.
+NAME_ABBREVIATIONS = frozenset("moh muh moch mochd mhd mohd muhd abd ach achm".split())
 
 #: Words that show a run of capitalised words after a title is a place, not a name.
 PLACE_WORDS = frozenset(
@@ -112,7 +143,8 @@ NOT_NAMES = frozenset(
     agustus september oktober november desember dprd opd asn pns kota negara rakor raker
     apel program gerakan tema sekda bupati gubernur wabup wagub camat kepala ketua
     masyarakat warga pejabat pegawai tim anggota jajaran dan serta atau lalu pun
-    sebelumnya sesuai tentu karenanya olehnya untuk itulah disisi sisi dirinya""".split()
+    sebelumnya sesuai tentu karenanya olehnya untuk itulah disisi sisi dirinya pj plt plh
+    pjs pria wanita sosok mantan beberapa sejumlah sebagian banyak""".split()
 )
 
 #: Words that open a clause of a speaker's words, never its subject (``Jadi ...``,
@@ -144,13 +176,15 @@ TITLE_COMPOUND_BEFORE = frozenset(
 #: Adverbs and circumstances between a subject and its reporting verb.
 _ADV = (
     r"(?:juga|pun|pula|kembali|lagi|tetap|turut|sempat|sendiri|langsung|terus|selalu"
-    r"|senantiasa|kemudian|lalu|sekaligus|bahkan|secara\s+\w+|dengan\s+tegas|ini|itu|tersebut"
+    r"|senantiasa|kemudian|lalu|sekaligus|bahkan|secara\s+\w+|dengan\s+[a-z]+|ini|itu|tersebut"
+    r"|justru|lantas|telah|sudah|akan|ingin|hendak|spontan|akhirnya|kini|masih"
     r"|(?:tak|tidak)\s+(?:henti-hentinya|lupa|bosan-bosannya|bosan)"
     r"|(?:dalam|saat|ketika|pada)\s+(?:kesempatan\s+(?:itu|tersebut|ini)|[a-z]+nya))"
 )
 
 FIRST_PERSON_RE = re.compile(
-    r"\b(?:saya|aku|kami|kita|kalian|anda|bapak-bapak|ibu-ibu|saudara-saudara|"
+    r"\b(?:saya|aku|kami|kita|kalian|anda|torang|kitorang|katong|bapak-bapak|ibu-ibu"
+    r"|saudara-saudara|"
     r"saudara-saudari|bapak/ibu)\b",
     re.IGNORECASE,
 )
@@ -176,12 +210,16 @@ _TITLE_CORE = (
     r"|Kasatreskrim|Kasat\s+(?:Lantas|Reskrim|Narkoba|Binmas)|Kanit|Pelatih"
 )
 TITLE_RE = re.compile(
-    r"\b(?:(?:Plh|Plt|Pj|Pjs)\.?\s+|Penjabat\s+|Pelaksana\s+(?:Tugas|Harian)\s+(?:\(\w+\)\s+)?)?"
+    r"\b(?:(?:Plh|Plt|Pj|Pjs)\.?\s+|(?:Penjabat|Pelaksana\s+(?:Tugas|Harian))\s+(?:\(\w+\)\s+)?)?"
     r"(?:Wakil\s+)?(?:" + _TITLE_CORE + r")\b"
 )
+_RANK_ALT = alternation(r.upper() if r in ("akbp", "akp") else r.title() for r in RANKS)
+_RANK_SUFFIX = r"(?:[ \t]+(?:Pol\.?|Polisi|Inf\.?|Kav\.?|Czi\.?|Mar\.?|\((?:Purn|Pol|P|K)\.?\)))*"
 HONORIFIC_RE = re.compile(
     r"\b(?:(?:H|Hj|HM|KH|Drs|Dra|Dr|dr|drg|Ir|Prof|Ust|Ustadz)\.|(?:Pak|Bapak|Pakde|Bude"
-    r"|Bu|Ibu|Bunda|Mas|Mbak|Bang|Hj|KH|Dr|Drs|Ir|Prof|Hajjah|Haji)\b)[ \t]*(?=[A-Z])"
+    r"|Bu|Ibu|Bunda|Mas|Mbak|Bang|Kak|Cak|Kang|Abah|Daeng|Gus|Bung|Uda|Hj|KH|Dr|Drs|Ir|Prof"
+    r"|Hajjah|Haji)\b"
+    r"|(?:" + _RANK_ALT + r")\b" + _RANK_SUFFIX + r")[ \t]*(?=[A-Z])"
 )
 # A token while reading a name: a parenthesis, a word (with its final period), a comma.
 TOK_RE = re.compile(r"[ \t]*(\([^()\n]{0,40}\)|[^\W\d_][\w’'\-]*\.?|,)")
@@ -191,7 +229,7 @@ PLACE_AFTER_MARKER_RE = re.compile(
 )
 _SPEECH_ALT = alternation(SPEECH_VERBS)
 _NARR_SPEECH_ALT = alternation(NARRATION_SPEECH_VERBS)
-_REPORTING_ALT = alternation(REPORTING_VERBS)
+_REPORTING_ALT = alternation(REPORTING_VERBS + REPORTING_PHRASES)
 ANCHOR_RE = re.compile(
     r"\b(?:" + _SPEECH_ALT + r")[ \t]+(?P<a>[A-Z][a-z][\w’'\-]*)(?![ \t]*[A-Z])"
     r"|(?<![\w.,] )(?<![\w.,])(?P<b>[A-Z][a-z][\w’'\-]*)[ \t]+(?:(?:juga|pun|pula|kembali|lagi"
@@ -199,8 +237,30 @@ ANCHOR_RE = re.compile(
 )
 _PASSIVE_ALT = alternation(PASSIVE_SPEECH)
 _PRONOUN = r"(?:[Dd]ia|[Ii]a|[Bb]eliau|[Dd]irinya)"
-# An epithet that points back like a pronoun: ``orang nomor satu di Kukar itu``.
-_EPITHET = r"(?:[Oo]rang\s+nomor\s+(?:satu|wahid|1)(?:\s+di\s+(?:[A-Z][\w-]*\s*){1,3})?)"
+#: Nouns that head a description of a person (``pelatih asal Portugal itu``, ``Pria
+#: yang sebelumnya menjabat ... ini``, ``mantan Kapolda Sultra itu``): with a
+#: demonstrative at its end, such a description points back to someone named before.
+PERSON_NOUNS = tuple(
+    """pria wanita perempuan lelaki laki-laki orang sosok mantan eks politisi politikus
+    birokrat jenderal perwira tokoh pejabat pelatih juru putra putri suami istri ayah
+    pemain kader""".split()
+)
+# the same, or a title, in lower case (``bupati dua periode itu``)
+_PERSON_HEAD = (
+    r"(?:(?i:"
+    + alternation(PERSON_NOUNS)
+    + r")|bupati|gubernur|wali[ \t]?kota|walikota|wakil|sekda|kapolda|kapolres|kapolresta"
+    r"|kepala|ketua|pimpinan|pemimpin|ibu|bapak)"
+)
+_DEMONSTRATIVE_EPITHET = (
+    _PERSON_HEAD + r"\b[^,.;:!?\n“”\"]{0,90}?[ \t](?:itu|ini|tersebut)(?![\w-])"
+)
+# An epithet that points back like a pronoun: ``orang nomor satu di Kukar``, or a
+# description of a person ending in a demonstrative (``pelatih asal Portugal itu``).
+_EPITHET = (
+    r"(?:[Oo]rang\s+nomor\s+(?:satu|wahid|1)(?:\s+di\s+(?:[A-Z][\w-]*\s*){1,3})?"
+    r"|" + _DEMONSTRATIVE_EPITHET + r",?)"
+)
 
 # Attribution right after a closing mark: ``,” kata Askolani``, ``,” katanya``,
 # ``” demikian disampaikan Bupati``, ``,” menurutnya``.
@@ -219,6 +279,12 @@ DESCRIPTION_AT_RE = re.compile(
     r"|politikus|birokrat|bupati|gubernur|wali|sekda|wakil|ketua|kepala|pejabat|pimpinan"
     r"|jenderal|suami|ayah|bapak|ibu)\b[^,.;\n]{0,60})"
 )
+# A description ending in a demonstrative after a speech verb: ``,” kata pelatih asal
+# Portugal itu, Senin``; it points back to someone named before.
+EPITHET_AT_RE = re.compile(
+    r"[ \t]+(" + _DEMONSTRATIVE_EPITHET + r")(?=[ \t]*(?:[,.;:!?()]|$)|[ \t]+(?:saat|ketika"
+    r"|usai|seusai|dalam|di|pada|kepada|sambil|seraya|dengan|kemarin|setelah|sebelum)\b)"
+)
 SPACE_AT_RE = re.compile(r"[ \t]+(?:lagi[ \t]+|pula[ \t]+)?(?:oleh[ \t]+)?(?=[A-Z])")
 # Name first after a closing mark: ``,” Budiman menegaskan.``
 LEAD_AT_RE = re.compile(r"[ \t]*[,.;:!?]?[ \t]*(?=[A-Z])")
@@ -232,6 +298,38 @@ FOLLOW_REPORT_RE = re.compile(
     + _SPEECH_ALT
     + r")\b"
 )
+# A reporting verb after a circumstance or an apposition: ``Wali Kota X di Jayapura,
+# Jumat, mengatakan``, ``X saat memberikan arahannya ... mengatakan``, ``X, akrab disapa
+# AH, menyatakan``, ``X, seorang pedagang di pasar itu mengaku``.
+_CIRCUMSTANCE = (
+    r"(?:di|dalam|pada|saat|ketika|usai|seusai|sebelum|setelah|disela|sela|selaku"
+    r"|sebagai|seorang|salah[ \t]+(?:satu|seorang)|(?:yang[ \t]+)?(?:akrab|biasa|karib)"
+    r"[ \t]+(?:disapa|dipanggil))\b[^.;:!?\n“”\"]{0,100}?"
+)
+CIRCUMSTANCE_REPORT_RE = re.compile(
+    r"(?:[ \t]*,)?[ \t]+"
+    + _CIRCUMSTANCE
+    + r"[ \t,]+(?:"
+    + _ADV
+    + r"[ \t]+)*(?:"
+    + _REPORTING_ALT
+    + r")\b"
+)
+# An institution as the subject of a reporting verb: ``Pemerintah Kota (Pemkot)
+# Jayapura, Papua, meminta ...``, ``Badan Pengawas Pemilu (Bawaslu) Provinsi X
+# menyebutkan ...`` (``inst``: the institution as written).
+INSTITUTION_REPORT_RE = re.compile(
+    r"(?P<inst>(?:Pemerintah|Pemkab|Pemkot|Pemprov|Pemda|Dinas|Badan|Bawaslu|KPU|Polres"
+    r"|Polresta|Polda|BKPSDM|BKD|BKPP|Inspektorat|DPRD|Kementerian|Kejaksaan|Kejari|Satpol)"
+    r"\b[^.;:!?\n“”\"]{0,100}?)[ \t,]+(?:" + _ADV + r"[ \t]+)*(?:" + _REPORTING_ALT + r")\b"
+)
+# A bare name opening its clause before an apposition that introduces a person:
+# ``Indah, seorang pedagang sayur ...``.
+APPOSITION_NAME_RE = re.compile(
+    r"(?:^|(?<=[.,;:!?\n–—-] )|(?<=\n))([A-Z][a-z][\w’'\-]*(?:[ \t]+[A-Z][a-z][\w’'\-]*){0,2})"
+    r"(?=[ \t]*,[ \t]*(?:seorang|salah[ \t]+(?:satu|seorang))\b)",
+    re.MULTILINE,
+)
 FOLLOW_VERB_RE = re.compile(
     r"(?:[ \t]*,)?[ \t]+(?:" + _ADV + r"[ \t]+)*"
     r"(?:me|be[rl]|di|ter|mem|men|meng|meny|memper|selaku|yang|bersama|didampingi)[a-z]"
@@ -243,7 +341,10 @@ DEGREE_RUN_RE = re.compile(
 )
 
 # Reported speech in a sentence, besides a subject + reporting verb.
-MENURUT_RE = re.compile(r"\b[Mm]enurut(?:nya\b|[ \t]+(" + _PRONOUN + r")\b|[ \t]+(?=[A-Z]))")
+MENURUT_RE = re.compile(
+    r"\b[Mm]enurut(?:nya\b|[ \t]+(" + _PRONOUN + r")\b|[ \t]+(?=[A-Z])|[ \t]+(?P<title>(?:wakil"
+    r"[ \t]+)?(?:bupati|wali[ \t]?kota|walikota|gubernur)|sekda|wabup|wagub)(?![\w-]))"
+)
 NARR_SPEECH_RE = re.compile(
     r"(?<![\w-])(?:"
     + _NARR_SPEECH_ALT
@@ -290,6 +391,14 @@ ALIAS_RE = re.compile(
     r"\b(?:alias|(?:yang[ \t]+)?(?:akrab|biasa|karib|populer)[ \t]+(?:disapa|dipanggil"
     r"|disebut)|dengan[ \t]+sapaan)[ \t]+(?P<nick>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
 )
+# A nickname before the words that declare it: ``Hendi sapaan akrab Wali Kota ...``
+# (``after``: what follows, a title or a name), ``kata Emil, sapaan akrabnya``
+# (``nya``: the nickname of the person named before it).
+NICK_SAPAAN_RE = re.compile(
+    r"(?P<nick>(?:(?:Bang|Kak|Pak|Bu|Cak|Kang|Abah|Mas|Mbak|Uda|Daeng|Gus|Bung)[ \t]+)?"
+    r"[A-Z][\w'’-]+)[ \t]*,?[ \t]*(?:yang[ \t]+)?(?:sapaan|panggilan)(?:[ \t]+(?:akrab"
+    r"|karib|populer))?(?P<nya>nya)?\b[ \t]*,?[ \t]*(?P<after>(?=[A-Z]))?"
+)
 # A title at the end of the words before a nickname (``wali kota yang akrab disapa``).
 TITLE_BEFORE_ALIAS_RE = re.compile(
     r"(?i:(?:wakil[ \t]+)?(?:bupati|wali[ \t]?kota|walikota|gubernur|sekda))[ \t,]*"
@@ -304,6 +413,35 @@ ATTRIBUTION_ONLY_RE = re.compile(
     r"(?:itu|ini|tersebut))?)[ \t]+(?:(?:juga|pun|kembali|lagi)[ \t]+)?(?:"
     + _PASSIVE_ALT
     + r"|diucapkan|diutarakan|dilontarkan|ditekankan)(?:nya)?\b",
+    re.IGNORECASE,
+)
+# The same with the object first and a pronoun as agent: ``Pesan tersebut ia sampaikan
+# dalam rapat ...``.
+FRONTED_ATTRIBUTION_RE = re.compile(
+    r"^[ \t\"“”']*(?:hal|pesan|pernyataan|penegasan|arahan|imbauan|harapan|ajakan|penjelasan"
+    r"|keterangan|instruksi)[ \t]+(?:itu|ini|tersebut)[ \t]+(?:(?:juga|pun|kembali)[ \t]+)?"
+    r"(?:ia|dia|beliau)[ \t]+(?:sampaikan|katakan|tegaskan|ungkapkan|jelaskan|utarakan"
+    r"|tekankan|lontarkan|ucapkan)\b",
+    re.IGNORECASE,
+)
+# A request in the passive with the people asked as its subject: ``ASN diminta untuk
+# ...``, ``Selain itu, pejabat Pemkab diharapkan memahami ...`` (someone's request in
+# the reporter's words; ``Hal ini diharapkan dapat ...`` is not one).
+PASSIVE_REQUEST_RE = re.compile(
+    r"^[ \t\"“”']*(?:[^,.;:!?\n]{0,40},[ \t]*)?(?:(?:seluruh|para|setiap|semua)[ \t]+)?"
+    r"(?:ASN|PNS|pegawai|pejabat|kepala|camat|lurah|kades|OPD|SKPD|masyarakat|warga|jajaran"
+    r"|aparatur|pimpinan|petugas)\b[^,.;:!?\n]{0,50}?[ \t](?:(?:juga|pun|tetap)[ \t]+)?"
+    r"(?:diminta|diharapkan|dituntut|diimbau|dihimbau|diinstruksikan|diperintahkan|diingatkan"
+    r"|diwajibkan|diajak)\b",
+    re.IGNORECASE,
+)
+# A sentence that goes on from reported speech with a connective of reason,
+# consequence, condition or addition (``Sebab, ...``, ``Sehingga ...``, ``Apalagi ...``):
+# the speaker's reasoning carried on.
+CONTINUATION_START_RE = re.compile(
+    r"^[ \t\"“”'(]*(?:sebab|karena|sehingga|apalagi|bahkan|tapi|tetapi|juga|sekaligus|jika"
+    r"|bila|apabila|kalau|oleh[ \t]+(?:karena|sebab)[ \t]+itu|dengan[ \t]+(?:begitu|demikian)"
+    r"|artinya|misalnya|termasuk|sayangnya|maka|makanya|untuk[ \t]+itu|selama[ \t]+ini)\b",
     re.IGNORECASE,
 )
 # A demand or an imperative: a sentence that goes on from a report and can only be the

@@ -13,8 +13,10 @@ when it ends in a quote introduced by a reporting clause (``Bupati X mengatakan,
 “...”``). The other sentences are **indirect** or **narration** as attribution finds,
 and a sentence with no cue of its own that goes on from a direct or indirect one (same
 paragraph or the next) with a demand or an order (*harus, jangan, tidak boleh, mari*
-...) is indirect too, the same speaker's (cue ``"continues reported speech"``): the
-codebook's "can only be that person's words".
+...), or that opens with a connective of reason, consequence, condition or addition
+(*Sebab, Sehingga, Apalagi, Jika, Oleh karena itu, Misalnya* ...), is indirect too,
+the same speaker's (cue ``"continues reported speech"``): the codebook's "can only be
+that person's words".
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from .body import Body, read_body
 from .marks import Quote, find_quotes, mask
 from .mentions import find_mentions
 from .names import name_context
-from .patterns import ATTRIBUTION_ONLY_RE, DEONTIC_RE, WORDCHAR_RE
+from .patterns import ATTRIBUTION_ONLY_RE, CONTINUATION_START_RE, DEONTIC_RE, WORDCHAR_RE
 
 __all__ = [
     "VOICES",
@@ -180,13 +182,22 @@ def _continues_report(body: Body, k: int, previous: dict[str, Any]) -> bool:
     """Does sentence ``k`` go on from the report before it and can it only be the
     speaker's words: the sentence before is direct or indirect, in the same paragraph
     or the one before, and this one (a sentence, not a subheading without a full stop)
-    makes a demand or gives an order (*harus, jangan, tidak boleh, mari* ...)?"""
+    makes a demand or gives an order (*harus, jangan, tidak boleh, mari* ...) or opens
+    with a connective that carries the speaker's reasoning on (*Sebab, Sehingga,
+    Apalagi, Jika* ...)?"""
     if previous["voice"] not in ("direct", "indirect") or not previous["speaker"]:
         return False
     here, before = body.sentences[k], body.sentences[k - 1]
     gap = body.text.count("\n", before.end, here.start)
     ends = here.text.rstrip("\"'”’) ")[-1:] in ".!?"  # a sentence, not a subheading
-    return gap <= 1 and ends and DEONTIC_RE.search(here.text) is not None
+    return (
+        gap <= 1
+        and ends
+        and (
+            DEONTIC_RE.search(here.text) is not None
+            or CONTINUATION_START_RE.match(here.text) is not None
+        )
+    )
 
 
 def _sentence_nos(body: Body, ends: list[int], q: Quote) -> list[int]:
@@ -335,7 +346,13 @@ def sentence_voices(
           its agent (``dikatakan Sekda``, ``Ditegaskannya``: ``"passive"``); also a
           sentence outside quotes in the first person (``Kita upayakan semua bisa
           berjalan ...``: the speaker's words without marks, cue ``"unmarked first
-          person"``, speaker: the last speaker); speaker resolved as for quotes;
+          person"``, speaker: the last speaker), a sentence that only says the words
+          before were said (``Hal itu disampaikan dalam rapat ...``: cue
+          ``"attribution"``, the last speaker), and a sentence carrying reported
+          speech on with a demand or a connective (``Sebab ...``: cue ``"continues
+          reported speech"``, the speaker before), and a request in the passive to
+          people (``ASN diminta ...``: cue ``"passive request"``); speaker resolved as
+          for quotes;
         - ``narration`` otherwise (speaker and cue ``""``).
     """
     return analyse(text, leader=leader, role=role, places=places).voices

@@ -1,0 +1,76 @@
+"""Tests for analysis.quotes.aliases: nicknames and short forms mapped to the full name.
+
+The codebook names a speaker in the fullest form the article uses; each passage below
+is invented.
+"""
+
+from __future__ import annotations
+
+from analysis.quotes import extract_quotes, sentence_voices
+from analysis.quotes.aliases import Aliases, fullest_name
+
+
+def _speakers(text, **kw):
+    return [q["speaker"] for q in extract_quotes(text, **kw)]
+
+
+def test_a_nickname_with_an_honorific_is_the_full_name():
+    text = (
+        "Pemkab Tanah Merdu menggelar rapat camat.\n"
+        "Bupati Tanah Merdu, Andi Surya Latif yang akrab disapa Bang Ucok, memimpin rapat.\n"
+        "“Koordinasi tidak boleh berhenti,” ujar Bang Ucok sambil tersenyum."
+    )
+    assert _speakers(text) == ["Andi Surya Latif"]
+
+
+def test_a_nickname_declared_before_a_title_is_the_holders():
+    text = (
+        "Wali Kota Sukamaju Hendra Prasetya meninjau kantor OPD Pemkot Sukamaju.\n"
+        "Ditemani dua asisten, Edo sapaan akrab Wali Kota Sukamaju, menyisir semua kantor.\n"
+        "“Semua pegawai masuk hari ini,” terang Edo, Senin."
+    )
+    assert _speakers(text) == ["Hendra Prasetya"]
+
+
+def test_a_nickname_of_the_person_named_before():
+    text = (
+        "Usai rapat, Rahmat Hidayat mengatakan banyak kepala dinas tidak hadir.\n"
+        "“Mereka punya banyak alasan,” kata Oding, sapaan akrabnya."
+    )
+    assert _speakers(text) == ["Rahmat Hidayat"]
+
+
+def test_a_declared_nickname_used_as_a_subject_reports_speech():
+    text = (
+        "Wali Kota Sukamaju Andi Hasan, akrab disapa AH, memimpin rapat Pemkot Sukamaju.\n"
+        "AH menegaskan bahwa evaluasi dilakukan setiap bulan."
+    )
+    assert [(v["voice"], v["speaker"]) for v in sentence_voices(text)][1] == (
+        "indirect",
+        "Andi Hasan",
+    )
+
+
+def test_short_forms_take_the_fullest_name_in_the_text():
+    text = (
+        "Penjabat Wali Kota Sukamaju, Unu Salimudin, menegaskan komunikasi di Kota Sukamaju.\n"
+        "“Kalau tidak melapor, saya anggap beres,” ujar Unu.\n"
+        "Wakil Wali Kota Sukamaju, Hermansyah, mengancam memberi sanksi.\n"
+        "“Waktunya tinggal tiga bulan,” ucap Herman."
+    )
+    assert _speakers(text) == ["Unu Salimudin", "Hermansyah"]
+
+
+def test_a_short_form_of_two_persons_stays_as_written():
+    al = Aliases({}, ("Budi Santoso", "Budi Hartono", "Nilmaizar"))
+    assert fullest_name("Budi", al) == "Budi"
+    assert fullest_name("Santoso", al) == "Budi Santoso"
+    assert fullest_name("Nil", al) == "Nilmaizar"
+    # a prefix needs three letters, and a title is no short form
+    assert fullest_name("Ni", al) == "Ni"
+    assert fullest_name("bupati", al) == "bupati"
+
+
+def test_a_shortened_first_name_keeps_its_period():
+    text = "“Kita kerja bersama,” kata Bupati Sukamaju dr. Moh. Harun."
+    assert _speakers(text) == ["Moh. Harun"]
