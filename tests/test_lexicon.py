@@ -467,3 +467,31 @@ def test_matcher_hits_equal_hits_without_the_prefilter(prefilter, words, case):
     plain._may_stem = lambda token: True  # every token asked of the stemmer
     tokens = [case(w) for w in words]
     assert prefilter.match_tokens(tokens) == plain.match_tokens(tokens)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "frame", "matched"),
+    [
+        ("Keterlambatan pegawai pada apel pagi akan dicatat.", "discipline", "Keterlambatan"),
+        ("Ada pejabat yang mengantuk saat gubernur berbicara.", "discipline", "mengantuk"),
+        ("Penegakan aturan jangan tebang pilih.", "discipline", "tebang pilih"),
+        ("ASN dilarang berpolitik menjelang pilkada.", "discipline", "berpolitik"),
+        ("Sekda mengkoordinir persiapan acara bersama dinas.", "coordination", "mengkoordinir"),
+        (
+            "Hubungan kerja antara kepala dinas dan staf harus terbuka.",
+            "coordination",
+            "Hubungan kerja",
+        ),
+        ("Para pejabat diminta saling support dalam bertugas.", "coordination", "saling support"),
+        ("Pegawai diminta bekerja keras dan lebih giat.", "performance", "bekerja keras"),
+        ("Pegawai diminta bekerja keras dan lebih giat.", "performance", "lebih giat"),
+        ("Kota ini meraih penghargaan pelayanan publik terbaik.", "performance", "penghargaan"),
+    ],
+)
+def test_everyday_words_of_the_three_frames(matcher, sentence, frame, matched):
+    assert matched in hits_of(matcher, sentence, frame)
+
+
+def test_kegiatan_is_no_earnest_work(matcher):
+    # giat is an entry only as "lebih giat": the stem of kegiatan (activity) is giat too
+    assert hits_of(matcher, "Kegiatan itu diikuti seluruh camat.", "performance") == []
