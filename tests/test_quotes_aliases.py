@@ -74,3 +74,29 @@ def test_a_short_form_of_two_persons_stays_as_written():
 def test_a_shortened_first_name_keeps_its_period():
     text = "“Kita kerja bersama,” kata Bupati Sukamaju dr. Moh. Harun."
     assert _speakers(text) == ["Moh. Harun"]
+
+
+def test_a_nickname_in_brackets_after_the_name():
+    text = (
+        "Gubernur Tanah Merdu Dr H Rudi Santoso (Harum) memimpin apel pagi.\n"
+        "“Kepala OPD harus bicara strategis,” pesan Gubernur Harum saat memberi arahan."
+    )
+    assert "Rudi Santoso" in _speakers(text)[0]
+
+
+def test_a_short_form_takes_the_name_the_mentions_missed():
+    # a title and a place run straight into the name: the short form finds it
+    text = (
+        "Sekretaris Daerah Kota Lembah Ade Surya Pratama mengaku kecewa.\n"
+        "“Kami akan lakukan sidak sebulan sekali,” ucap Ade."
+    )
+    assert _speakers(text) == ["Ade Surya Pratama"]
+
+
+def test_a_title_with_a_demonstrative_after_the_speech_verb_points_back():
+    text = (
+        "Penjabat Bupati Lembah, Bahrudin Salim, memimpin apel gabungan.\n"
+        "“Saya tidak main-main,” kata Bahrudin.\n"
+        "“Tunggu saja sanksinya,” tutur Kepala Dinas Sosial itu."
+    )
+    assert _speakers(text) == ["Bahrudin Salim", "Bahrudin Salim"]

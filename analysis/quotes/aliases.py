@@ -10,10 +10,12 @@ back to the full name:
   Appi``), or before it (``Hendi sapaan akrab Wali Kota Semarang`` -> the holder of
   that title; ``kata Emil, sapaan akrabnya`` -> the person named last before it). An
   honorific in a nickname (*Bang, Kak, Cak, Kang, Daeng* ...) is left out;
+- **nicknames in brackets** after the full name (``Rudy Mas'ud (Harum)``);
 - **short forms**: a name that is a word of exactly one fuller name in the text
   (``Unu`` for ``Unu Ibnudin``), or a prefix of its first word (``Herman`` for
-  ``Hermansyah``, ``Nil`` for ``Nilmaizar``). A short form that fits two persons is
-  left as it is.
+  ``Hermansyah``, ``Nil`` for ``Nilmaizar``); failing that, a one-word name followed by
+  capitalised words somewhere in the text (``Ade`` for ``... Kota Bogor Ade Sarip
+  Hidayat``). A short form that fits two persons is left as it is.
 
 Everything here reads the masked body and the mentions found before (plain tuples), so
 it runs once per body.
@@ -26,7 +28,14 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from .names import normalize_speaker, title_key
-from .patterns import ALIAS_RE, NICK_SAPAAN_RE, TITLE_BEFORE_ALIAS_RE, TITLE_RE
+from .patterns import (
+    ALIAS_RE,
+    CAPITAL_RUN_RE,
+    NICK_SAPAAN_RE,
+    PAREN_NICK_RE,
+    TITLE_BEFORE_ALIAS_RE,
+    TITLE_RE,
+)
 
 __all__ = ["Aliases", "find_aliases", "fullest_name"]
 
@@ -39,6 +48,7 @@ class Aliases(NamedTuple):
 
     nicknames: dict[str, str]  # lower-case nickname -> full name
     names: tuple[str, ...]  # the names of the persons mentioned (normalised)
+    runs: tuple[str, ...] = ()  # runs of capitalised words of the body
 
 
 def find_aliases(masked: str, raw: list[_Raw], leader: str = "") -> Aliases:
@@ -75,8 +85,13 @@ def find_aliases(masked: str, raw: list[_Raw], leader: str = "") -> Aliases:
         else:
             full = _named_after(masked, m.start("after"), named, starts, by_title)
         _add(out, m.group("nick"), full)
+    for _s, end, name, _t in named:  # ``Rudy Mas'ud (Harum)``
+        p = PAREN_NICK_RE.match(masked, end)
+        if p:
+            _add(out, p.group("nick"), name)
     names = {name for name in (m[2] for m in named)} | ({leader} - {""})
-    return Aliases(out, tuple(sorted(names)))
+    runs = dict.fromkeys(m.group() for m in CAPITAL_RUN_RE.finditer(masked))
+    return Aliases(out, tuple(sorted(names)), tuple(runs))
 
 
 def _add(out: dict[str, str], nick: str, full: str) -> None:
@@ -159,7 +174,9 @@ def fullest_name(name: str, aliases: Aliases) -> str:
     str
         The full name of a nickname; else the one longer name of the body that holds
         every word of ``name`` (the first may be a prefix of its first word, of three
-        letters or more: ``Nil`` -> ``Nilmaizar``); else ``name`` as it is.
+        letters or more: ``Nil`` -> ``Nilmaizar``); else, for a one-word name the
+        mentions missed, the one capitalised run of the text that goes on after it;
+        else ``name`` as it is.
 
     Examples
     --------
@@ -177,7 +194,25 @@ def fullest_name(name: str, aliases: Aliases) -> str:
     words = name.lower().replace(".", " ").split()
     whole = _longer_names(words, aliases.names, prefix=False)
     found = whole or _longer_names(words, aliases.names, prefix=True)
+    if not found and len(words) == 1:
+        found = _from_runs(name, aliases.runs)
     return found[0] if len(found) == 1 else name
+
+
+def _from_runs(name: str, runs: Iterable[str]) -> list[str]:
+    """The fuller forms of a one-word ``name`` read from the capitalised runs of the
+    text where the mentions missed the person (``Sekretaris Daerah Kota Bogor Ade Sarip
+    Hidayat`` -> ``Ade Sarip Hidayat``): the name and the one to three words after it,
+    normalised (titles and places out)."""
+    out: dict[str, None] = {}
+    for run in runs:
+        words = run.split()
+        if name in words:
+            k = words.index(name)
+            full = normalize_speaker(" ".join(words[k : k + 4]))
+            if len(full.split()) >= 2 and full.split()[0] == name:
+                out[full] = None
+    return list(out)
 
 
 def _longer_names(words: list[str], names: Iterable[str], *, prefix: bool) -> list[str]:

@@ -245,11 +245,11 @@ PERSON_NOUNS = tuple(
     birokrat jenderal perwira tokoh pejabat pelatih juru putra putri suami istri ayah
     pemain kader""".split()
 )
-# the same, or a title, in lower case (``bupati dua periode itu``)
+# the same, or a title (``bupati dua periode itu``, ``Kepala BPMD NTB ini``), in any case
 _PERSON_HEAD = (
-    r"(?:(?i:"
+    r"(?i:"
     + alternation(PERSON_NOUNS)
-    + r")|bupati|gubernur|wali[ \t]?kota|walikota|wakil|sekda|kapolda|kapolres|kapolresta"
+    + r"|bupati|gubernur|wali[ \t]?kota|walikota|wakil|sekda|kapolda|kapolres|kapolresta"
     r"|kepala|ketua|pimpinan|pemimpin|ibu|bapak)"
 )
 _DEMONSTRATIVE_EPITHET = (
@@ -399,6 +399,11 @@ NICK_SAPAAN_RE = re.compile(
     r"[A-Z][\w'’-]+)[ \t]*,?[ \t]*(?:yang[ \t]+)?(?:sapaan|panggilan)(?:[ \t]+(?:akrab"
     r"|karib|populer))?(?P<nya>nya)?\b[ \t]*,?[ \t]*(?P<after>(?=[A-Z]))?"
 )
+# A nickname or campaign name in brackets right after a person's name: ``Rudy Mas'ud
+# (Harum)`` (a capitalised word, not an acronym such as ``(BKD)``).
+PAREN_NICK_RE = re.compile(r"[ \t]*\((?P<nick>[A-Z][a-z][\w'’-]*)\)")
+# A run of capitalised words: a name may be read from it when the mentions missed it.
+CAPITAL_RUN_RE = re.compile(r"[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+)+")
 # A title at the end of the words before a nickname (``wali kota yang akrab disapa``).
 TITLE_BEFORE_ALIAS_RE = re.compile(
     r"(?i:(?:wakil[ \t]+)?(?:bupati|wali[ \t]?kota|walikota|gubernur|sekda))[ \t,]*"
