@@ -126,6 +126,8 @@ _REPORTED_RE = re.compile(
     r"|imbau|himbau|pinta|tekan)\w*",
     re.IGNORECASE,
 )
+# A bulleted line: "• item", "- item", "* item".
+_BULLET_START_RE = re.compile(r"^[•·▪►■◆\-–*]\s*\S")
 # The two halves of a dateline split over two lines: an upper-case place alone, then the
 # outlet's domain and a dash ("TANAH BUMBU" / ", situs.com — Ada ...").
 _PLACE_ALONE_RE = re.compile(r"^[A-Z][A-Z'.]+(?:\s+[A-Z][A-Z'.]+){0,2}$")
@@ -304,6 +306,7 @@ def _drop_boilerplate(
     kept: Lines = []
     ended = False  # a comment form after the first lines ends the article page
     label = False  # the last line was the bare label of a list of other articles
+    listing = False  # the article's last kept line introduced a list (ends with ":")
     for no, line in joined:
         if not line:
             continue
@@ -315,6 +318,8 @@ def _drop_boilerplate(
             reason = memo[line] = classify_line(line)
         if not reason and label and not ends_sentence(line) and word_count(line) <= 25:
             reason = "related-link"  # a headline listed under "Baca Juga:"
+        if reason == "related-link" and listing and _BULLET_START_RE.match(line):
+            reason = None  # an item of a list the article introduced with a colon
         if reason == "caption" and kept and _captioned(kept[-1], no, line):
             no0, line0 = kept.pop()  # the caption's text shown once more above it
             removed.append(RemovedLine(no0, line0, "caption"))
@@ -329,6 +334,7 @@ def _drop_boilerplate(
             removed.append(RemovedLine(no, line, "after-article"))
             continue
         kept.append((no, line))
+        listing = line.rstrip().endswith(":") or (listing and bool(_BULLET_START_RE.match(line)))
     return kept
 
 

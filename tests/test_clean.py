@@ -689,3 +689,19 @@ def test_a_dateline_split_over_two_lines_is_found():
     assert art.dateline.place == "LEMBAH HULU"
     assert art.paragraphs == ["Suasana rapat koordinasi kali ini berbeda dari biasanya."]
     assert {r.line_no: r.reason for r in art.removed}[2] == "header"
+
+
+def test_a_bulleted_list_the_article_introduces_with_a_colon_stays():
+    raw = (
+        "LEMBAH, KABAR.ID - Wali Kota Lembah menggelar rapat evaluasi kinerja.\n"
+        "Rapat ini melibatkan sejumlah pejabat, termasuk:\n"
+        "• Seluruh Asisten Sekretaris Daerah\n"
+        "• Kepala Dinas Pendidikan dan Kesehatan\n"
+        "Rapat bertujuan mengevaluasi kinerja setiap OPD.\n"
+        "Baca Juga:\n"
+        "• Harga Cabai Di Pasar Lembah Naik Lagi"
+    )
+    art = clean_article(raw)
+    assert "• Seluruh Asisten Sekretaris Daerah" in art.paragraphs
+    assert "• Kepala Dinas Pendidikan dan Kesehatan" in art.paragraphs
+    assert "• Harga Cabai Di Pasar Lembah Naik Lagi" not in art.paragraphs
