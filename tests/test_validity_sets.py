@@ -23,8 +23,8 @@ def devset():
 def test_devset_articles_are_complete_and_unique(devset):
     articles, _ = devset
     ids = [a["id"] for a in articles]
-    assert len(ids) == len(set(ids)) == 97  # 52 coded first, 45 in a second batch
-    assert sum(a["genre"] == "on" for a in articles) == 83
+    assert len(ids) == len(set(ids)) == 117  # batches of 52, 45 and 20
+    assert sum(a["genre"] == "on" for a in articles) == 99
     for a in articles:
         assert len(a["sha256"]) == 64 and a["url"].startswith("http")
         assert a["dominant_frame"] in FRAMES | {"mixed", "none"}
@@ -43,7 +43,7 @@ def test_devset_sentences_are_numbered_and_labelled(devset):
     assert set(by_id) == {a["id"] for a in articles}
     for numbers in by_id.values():
         assert numbers == list(range(1, len(numbers) + 1))
-    assert len(sentences) == 1318
+    assert len(sentences) == 1612
 
 
 def test_second_coder_codes_ten_articles_of_the_devset(devset):
@@ -54,16 +54,31 @@ def test_second_coder_codes_ten_articles_of_the_devset(devset):
     assert {(r["id"], r["n"]) for r in second} <= first
 
 
-def test_the_fresh_set_is_apart_from_the_devset(devset):
-    fresh = _rows(HERE / "freshset" / "articles.jsonl")
-    sentences = _rows(HERE / "freshset" / "sentences.jsonl")
-    assert len(fresh) == 15 and len(sentences) == 206
-    assert not {a["url"] for a in fresh} & {a["url"] for a in devset[0]}
+@pytest.mark.parametrize(
+    ("name", "n_articles", "n_sentences"), [("freshset", 15, 206), ("freshset2", 20, 276)]
+)
+def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
+    devset, name, n_articles, n_sentences
+):
+    fresh = _rows(HERE / name / "articles.jsonl")
+    sentences = _rows(HERE / name / "sentences.jsonl")
+    assert len(fresh) == n_articles and len(sentences) == n_sentences
+    other = "freshset2" if name == "freshset" else "freshset"
+    others = {a["url"] for a in devset[0]} | {
+        a["url"] for a in _rows(HERE / other / "articles.jsonl")
+    }
+    assert not {a["url"] for a in fresh} & others
     assert {r["id"] for r in sentences} == {a["id"] for a in fresh}
 
 
 @pytest.mark.parametrize(
-    "name", ["devset/articles.jsonl", "checkset/articles.jsonl", "freshset/articles.jsonl"]
+    "name",
+    [
+        "devset/articles.jsonl",
+        "checkset/articles.jsonl",
+        "freshset/articles.jsonl",
+        "freshset2/articles.jsonl",
+    ],
 )
 def test_no_article_text_is_committed(name):
     # codes only: URLs, digests, names, roles (the longest is 76 characters), credits,
