@@ -110,3 +110,25 @@ def test_parameters_are_documented_as_name_colon_type_with_the_description_below
                 if not kind or kind.endswith(".") or len(kind.split()) > 10:
                     wrong.append(f"{path.name}:{node.lineno} {node.name}: {entry[:60]}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_no_function_is_too_complex_or_too_long():
+    # issue 11: no cyclomatic complexity above 30 (radon's ranks E and F), no function of
+    # much more than 100 lines of code (its docstring left out)
+    from radon.complexity import cc_visit
+
+    complex_, long_ = [], []
+    for path in MODULES:
+        source = path.read_text("utf-8")
+        for block in cc_visit(source):
+            if block.complexity > 30:
+                complex_.append(f"{path.name}:{block.lineno} {block.name} {block.complexity}")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                first = node.body[0]
+                doc = isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+                start = first.end_lineno + 1 if doc else first.lineno
+                if node.end_lineno - start + 1 > 110:
+                    long_.append(f"{path.name}:{node.lineno} {node.name}")
+    assert not complex_, complex_
+    assert not long_, long_

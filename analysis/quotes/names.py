@@ -269,6 +269,27 @@ def _is_rank(word: str) -> bool:
     return low in RANKS or low in RANK_SUFFIXES
 
 
+def _only_places(toks: list[_Token], region_mode: bool, places: frozenset[str]) -> bool:
+    """Are the capitalised words read so far all places (or read in region mode), so
+    that a parenthesis after them may be passed over?"""
+    return all(
+        k != "cap" or region_mode or c.lower() in PLACE_WORDS or c.lower() in places
+        for c, _s, _e, k in toks
+    )
+
+
+def _not_a_name(core: str, region_mode: bool, after_rank: bool) -> bool:
+    """Does a capitalised word stop a name (a word of :data:`NOT_NAMES` outside a region
+    and not a place word; after a rank only an office title does: ``Kombes Hari``)?"""
+    low = core.lower()
+    return (
+        low in NOT_NAMES
+        and not region_mode
+        and low not in PLACE_WORDS
+        and not (after_rank and not TITLE_RE.fullmatch(core))
+    )
+
+
 def _scan_words(
     text: str, pos: int, limit: int, after_title: bool, places: frozenset[str] = frozenset()
 ) -> tuple[list[_Token], int, bool]:
@@ -293,10 +314,7 @@ def _scan_words(
             p = e
             continue
         if tok[0] == "(":
-            if after_title and all(
-                k != "cap" or region_mode or c.lower() in PLACE_WORDS or c.lower() in places
-                for c, _s, _e, k in toks
-            ):
+            if after_title and _only_places(toks, region_mode, places):
                 p = paren_end = e
                 continue
             break
@@ -306,13 +324,7 @@ def _scan_words(
         kind = _word_kind(core, dot, bool(toks))
         if kind is None:
             break
-        if (
-            kind == "cap"
-            and low in NOT_NAMES
-            and not region_mode
-            and low not in PLACE_WORDS
-            and not (after_rank and not TITLE_RE.fullmatch(core))  # ``Kombes Hari``
-        ):
+        if kind == "cap" and _not_a_name(core, region_mode, after_rank):
             break
         if kind in ("cap", "caps") and low in PLACE_MARKERS and after_title:
             region_mode = True
