@@ -225,12 +225,17 @@ _COMMENTS_RE = re.compile(
 )
 # A caption behind an upper-case label: "LANTIK: Pj Wali Kota ... saat memasang ...".
 _CAPS_LABEL_RE = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{2,}){0,3}\s*:\s+\S")
+# The bullets of lists; a dash also marks a headline of a list of other articles, an
+# asterisk also a line's bullet (not a headline's).
+_BULLET_CHARS = "•·▪►■◆"
 # A bulleted headline of a list of other articles: "• VIDEO: ...", "- Banjir di Sumatera: ...".
-_BULLET_HEADLINE_RE = re.compile(r"^[•·▪►■◆\-–]\s*(?=\S)")
+_BULLET_HEADLINE_RE = re.compile(rf"^[{_BULLET_CHARS}\-–]\s*(?=\S)")
+# Any bulleted line: "• item", "- item", "* item".
+_BULLETED_RE = re.compile(rf"^[{_BULLET_CHARS}\-–*]\s*\S")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ASCII_LOWER_START_RE = re.compile(r"(?<!\S)[a-z]")
-_BULLET_RE = re.compile(r"^[•·▪►■◆*]\s*")
+_BULLET_RE = re.compile(rf"^[{_BULLET_CHARS}*]\s*")
 
 # Dateline at the start of the first paragraph. Place: one to four capitalised words.
 _PLACE = r"(?P<place>[A-Z][A-Za-z'.]*(?:\s+[A-Z][A-Za-z'.]*){0,3})"
@@ -380,6 +385,11 @@ def is_title_case(line: str) -> bool:
     return bool(counted) and upper >= 0.9 * len(counted)
 
 
+def is_bulleted(line: str) -> bool:
+    """Does the line start with a bullet (``•``, ``-``, ``*`` ...) and go on after it?"""
+    return bool(_BULLETED_RE.match(line))
+
+
 def is_list_item(line: str) -> bool:
     """Does the line start like an item of a list (``1.``, ``a)``, ``-``, ``•``)?"""
     return bool(_LIST_ITEM_RE.match(line))
@@ -472,7 +482,7 @@ _START_PATTERNS = (
 _BARE_PATTERNS = (_TIMESTAMP_RE, _WIDGET_RE)
 _ANY_START_RE = _union(_START_PATTERNS + _BARE_PATTERNS)
 _ANY_BARE_START_RE = _union(_BARE_PATTERNS)
-_BULLETS = "•·▪►■◆*"
+_BULLETS = _BULLET_CHARS + "*"
 
 
 def classify_line(line: str) -> str | None:

@@ -33,6 +33,7 @@ from .boilerplate import (
     classify_line,
     ends_paragraph,
     ends_sentence,
+    is_bulleted,
     is_comment_form,
     is_headline_like,
     is_list_item,
@@ -126,8 +127,6 @@ _REPORTED_RE = re.compile(
     r"|imbau|himbau|pinta|tekan)\w*",
     re.IGNORECASE,
 )
-# A bulleted line: "• item", "- item", "* item".
-_BULLET_START_RE = re.compile(r"^[•·▪►■◆\-–*]\s*\S")
 # The two halves of a dateline split over two lines: an upper-case place alone, then the
 # outlet's domain and a dash ("TANAH BUMBU" / ", situs.com — Ada ...").
 _PLACE_ALONE_RE = re.compile(r"^[A-Z][A-Z'.]+(?:\s+[A-Z][A-Z'.]+){0,2}$")
@@ -318,7 +317,7 @@ def _drop_boilerplate(
             reason = memo[line] = classify_line(line)
         if not reason and label and not ends_sentence(line) and word_count(line) <= 25:
             reason = "related-link"  # a headline listed under "Baca Juga:"
-        if reason == "related-link" and listing and _BULLET_START_RE.match(line):
+        if reason == "related-link" and listing and is_bulleted(line):
             reason = None  # an item of a list the article introduced with a colon
         if reason == "caption" and kept and _captioned(kept[-1], no, line):
             no0, line0 = kept.pop()  # the caption's text shown once more above it
@@ -334,7 +333,7 @@ def _drop_boilerplate(
             removed.append(RemovedLine(no, line, "after-article"))
             continue
         kept.append((no, line))
-        listing = line.rstrip().endswith(":") or (listing and bool(_BULLET_START_RE.match(line)))
+        listing = line.rstrip().endswith(":") or (listing and is_bulleted(line))
     return kept
 
 
