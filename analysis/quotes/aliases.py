@@ -48,7 +48,7 @@ class Aliases(NamedTuple):
 
     nicknames: dict[str, str]  # lower-case nickname -> full name
     names: tuple[str, ...]  # the names of the persons mentioned (normalised)
-    runs: tuple[str, ...] = ()  # runs of capitalised words of the body
+    text: str = ""  # the masked body, read for capitalised runs only when needed
 
 
 def find_aliases(masked: str, raw: list[_Raw], leader: str = "") -> Aliases:
@@ -90,8 +90,7 @@ def find_aliases(masked: str, raw: list[_Raw], leader: str = "") -> Aliases:
         if p:
             _add(out, p.group("nick"), name)
     names = {name for name in (m[2] for m in named)} | ({leader} - {""})
-    runs = dict.fromkeys(m.group() for m in CAPITAL_RUN_RE.finditer(masked))
-    return Aliases(out, tuple(sorted(names)), tuple(runs))
+    return Aliases(out, tuple(sorted(names)), masked)
 
 
 def _add(out: dict[str, str], nick: str, full: str) -> None:
@@ -195,18 +194,18 @@ def fullest_name(name: str, aliases: Aliases) -> str:
     whole = _longer_names(words, aliases.names, prefix=False)
     found = whole or _longer_names(words, aliases.names, prefix=True)
     if not found and len(words) == 1:
-        found = _from_runs(name, aliases.runs)
+        found = _from_runs(name, aliases.text)
     return found[0] if len(found) == 1 else name
 
 
-def _from_runs(name: str, runs: Iterable[str]) -> list[str]:
+def _from_runs(name: str, text: str) -> list[str]:
     """The fuller forms of a one-word ``name`` read from the capitalised runs of the
     text where the mentions missed the person (``Sekretaris Daerah Kota Bogor Ade Sarip
     Hidayat`` -> ``Ade Sarip Hidayat``): the name and the one to three words after it,
     normalised (titles and places out)."""
     out: dict[str, None] = {}
-    for run in runs:
-        words = run.split()
+    for m in CAPITAL_RUN_RE.finditer(text):
+        words = m.group().split()
         if name in words:
             k = words.index(name)
             full = normalize_speaker(" ".join(words[k : k + 4]))

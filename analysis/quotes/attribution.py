@@ -193,7 +193,7 @@ def _full_names(
     """Each speaker in the fullest form the text gives (a nickname or a short form: see
     :mod:`analysis.quotes.aliases`)."""
     aliases = ctx.mentions.aliases
-    if not aliases.names and not aliases.nicknames and not aliases.runs:
+    if not aliases.names and not aliases.nicknames and not aliases.text:
         return quotes, voices
     full: dict[str, str] = {}
 
