@@ -595,7 +595,7 @@ def match_frames(tokens: Sequence[str], lexicon: Any = None) -> list[dict[str, A
     Examples
     --------
     >>> [h["entry"] for h in match_frames(["penyerapan", "anggaran", "rendah"])]
-    ['serap anggaran']
+    ['serap anggaran', 'rendah']
     """
     matcher = lexicon if isinstance(lexicon, FrameMatcher) else FrameMatcher(lexicon)
     return [
