@@ -22,6 +22,7 @@ one space) and there is one paragraph per line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -364,15 +365,30 @@ def _drop_teasers(kept: Lines, removed: list[RemovedLine]) -> Lines:
 # --------------------------------------------------------------------------- the top
 
 
-def _continues(kept: Lines, i: int) -> bool:
+def _continues(kept: Lines, i: int, wrapped: Callable[[], bool] | None = None) -> bool:
     """Does line ``i`` run on into the next line (a paragraph broken by the page): it does
     not end a paragraph and the next line starts with a lower-case letter, or follows
-    it directly (no blank line) in a text broken into many such lines?"""
+    it directly (no blank line) in a text broken into many such lines? (``wrapped``:
+    :func:`_hard_wrapped` of ``kept`` when the caller keeps it, asked only when needed.)"""
     if i + 1 >= len(kept) or ends_paragraph(kept[i][1]) or is_title_case(kept[i][1]):
         return False
     nxt = kept[i + 1][1]
-    return nxt[:1].islower() or (
-        kept[i + 1][0] == kept[i][0] + 1 and _hard_wrapped(kept) and not is_list_item(nxt)
+    if nxt[:1].islower():
+        return True
+    if kept[i + 1][0] != kept[i][0] + 1 or is_list_item(nxt):
+        return False
+    return wrapped() if wrapped is not None else _hard_wrapped(kept)
+
+
+def _wraps(kept: Lines, k: int) -> bool:
+    """Is line ``k`` broken inside its paragraph: four words or more, not ending a
+    paragraph, not Title-Case, and followed directly by the next line?"""
+    (no, line), (nxt_no, _nxt) = kept[k], kept[k + 1]
+    return (
+        nxt_no == no + 1
+        and word_count(line) >= 4
+        and not ends_paragraph(line)
+        and not is_title_case(line)
     )
 
 
@@ -380,16 +396,47 @@ def _hard_wrapped(kept: Lines) -> bool:
     """Is the text broken into lines inside its paragraphs (at least three lines of four
     words or more that do not end a paragraph and are followed directly by the next)?"""
     n = 0
-    for (no, line), (nxt_no, _nxt) in zip(kept, kept[1:]):
-        if nxt_no == no + 1 and word_count(line) >= 4 and not ends_paragraph(line):
-            if not is_title_case(line):
-                n += 1
-                if n >= 3:
-                    return True
+    for k in range(len(kept) - 1):
+        if _wraps(kept, k):
+            n += 1
+            if n >= 3:
+                return True
     return False
 
 
-def _header_like(kept: Lines, i: int) -> bool:
+class _Wrapping:
+    """:func:`_hard_wrapped` of a list of lines kept up to date while its lines are
+    joined (asking it again after every join made a page of thousands of short lines
+    quadratic)."""
+
+    def __init__(self, kept: Lines) -> None:
+        self._flags = [_wraps(kept, k) for k in range(len(kept) - 1)]
+        self._n = sum(self._flags)
+
+    def __call__(self) -> bool:
+        return self._n >= 3
+
+    def changed(self, kept: Lines, k: int) -> None:
+        """Line ``k`` of ``kept`` has a new text."""
+        if k < len(self._flags):
+            new = _wraps(kept, k)
+            self._n += new - self._flags[k]
+            self._flags[k] = new
+
+
+def _once(f: Callable[[], bool]) -> Callable[[], bool]:
+    """``f``, called at most once."""
+    box: list[bool] = []
+
+    def g() -> bool:
+        if not box:
+            box.append(f())
+        return box[0]
+
+    return g
+
+
+def _header_like(kept: Lines, i: int, wrapped: Callable[[], bool] | None = None) -> bool:
     """Is kept line ``i`` page furniture rather than the article's first paragraph: a
     menu, a caption, a Title-Case line, a line without sentence punctuation that is not
     the last and does not run on (a headline, or a ticker of headlines: a long line
@@ -405,7 +452,7 @@ def _header_like(kept: Lines, i: int) -> bool:
         and not ends_sentence(line)
         and (word_count(line) <= 25 or not (_INNER_END_RE.search(line) or _mostly_lower_case(line)))
     ):
-        return not _continues(kept, i)
+        return not _continues(kept, i, wrapped)
     if not last and kept[i + 1][1] == line:
         return True
     return _repeated_later(kept, i)
@@ -455,8 +502,9 @@ def _body_start(kept: Lines) -> tuple[int, re.Match[str] | None]:
         found = _dateline_at(kept, weak=weak)
         if found is not None:
             return found
+    wrapped = _once(lambda: _hard_wrapped(kept))
     for i in range(min(len(kept), _HEADER_WINDOW)):
-        if not _header_like(kept, i):
+        if not _header_like(kept, i, wrapped):
             return i, None
     return 0, None
 
@@ -550,14 +598,16 @@ def _unwrap(body: Body) -> Body:
     if len(body) < 2:
         return body
     lines = [(no, ln) for _i, no, ln in body]
+    wrapped = _Wrapping(lines)
     out: Body = []
     k = 0
     while k < len(body):
         i, no, text = body[k]
-        while k + 1 < len(body) and _continues(lines, k):
+        while k + 1 < len(body) and _continues(lines, k, wrapped):
             k += 1
             text = text + " " + body[k][2]
             lines[k] = (lines[k][0], text)  # the joined line decides whether it runs on
+            wrapped.changed(lines, k)
         out.append((i, no, text))
         k += 1
     return out

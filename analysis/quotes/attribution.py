@@ -59,7 +59,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .aliases import fullest_name
-from .body import Body, Boundaries, Sentence, boundaries, clause_start, paragraph_at
+from .body import Body, Boundaries, Sentence, boundaries, clause_start, paragraph_at, within_reach
 from .marks import Quote
 from .mentions import Mention, Mentions, mention_at, mentions_from
 from .names import NameContext, normalize_speaker, title_key
@@ -382,6 +382,7 @@ def _attribution_before(ctx: Context, chain: _Chain, q: Quote, mark: int) -> _Fo
     “``, in the clause that ends at the mark (on the masked paragraph)."""
     par = ctx.body.paragraphs[q.paragraph - 1]
     cs = par.start + clause_start(_masked_boundaries(ctx, par.no), mark - par.start)
+    cs = within_reach(ctx.masked, cs, mark)
     cue = _reporting_in(ctx, cs, mark)
     if cue is None:
         return None

@@ -38,6 +38,7 @@ found once per paragraph (:mod:`analysis.quotes.body`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import NamedTuple
 
 from .body import (
@@ -80,6 +81,11 @@ __all__ = [
     "third_person_start",
 ]
 
+# How far before a quote mark its naming word (``tema``, ``program`` ...) is looked
+# for: the word and two more end at the mark, so only words of over 90 letters or
+# runs of spaces could reach further.
+LABEL_REACH = 200
+
 #: Kinds of quote: speech, a quoted name/theme/term, a lone mark.
 KINDS = ("speech", "label", "stray")
 
@@ -110,7 +116,42 @@ def find_quotes(body: Body) -> list[Quote]:
     }
     spans = [q for no, b in marked.items() for q in _paragraph_quotes(body.paragraphs[no - 1], b)]
     spans = _link_continuations(body, spans)
-    return [_classified(body, marked[q.paragraph], q) for q in spans]
+    cues = {no: ReportingCues(body.text, body.paragraphs[no - 1]) for no in marked}
+    return [_classified(body, marked[q.paragraph], cues[q.paragraph], q) for q in spans]
+
+
+class ReportingCues:
+    """Where the words that report speech (:func:`has_reporting`) stand in one
+    paragraph, found once, so that asking whether a clause reports speech costs a
+    bisection, not a scan of the clause (a paragraph with thousands of quotes in one
+    sentence would otherwise be read once per quote).
+
+    ``cs:end`` reports speech when a cue lies inside it, as :func:`has_reporting` of
+    ``text[cs:end]`` says; the cues are matched on the whole paragraph, so a word cut by
+    ``cs`` is no cue (the clause starts at a sentence start, where no word is cut).
+    """
+
+    __slots__ = ("_starts", "_min_end")
+
+    def __init__(self, text: str, par: Paragraph) -> None:
+        spans = sorted(
+            (m.start(), m.end())
+            for rx in (REPORTING_WORD_RE, MENURUT_RE, NARR_SPEECH_RE)
+            for m in rx.finditer(text, par.start, par.end)
+        )
+        self._starts = [a for a, _b in spans]
+        # the earliest end of the cues starting at or after each one
+        min_end: list[int] = []
+        best = len(text) + 1
+        for _a, b in reversed(spans):
+            best = min(best, b)
+            min_end.append(best)
+        self._min_end = min_end[::-1]
+
+    def inside(self, cs: int, end: int) -> bool:
+        """Does a cue lie in ``[cs, end)`` (body offsets)?"""
+        i = bisect_left(self._starts, cs)
+        return i < len(self._starts) and self._min_end[i] <= end
 
 
 # ------------------------------------------------------------------ marks
@@ -285,19 +326,18 @@ def _link_continuations(body: Body, spans: list[Quote]) -> list[Quote]:
 # ------------------------------------------------------------------ kinds
 
 
-def _classified(body: Body, bounds: Boundaries, q: Quote) -> Quote:
+def _classified(body: Body, bounds: Boundaries, cues: ReportingCues, q: Quote) -> Quote:
     """``q`` with its kind and whether a reporting clause introduces it (``bounds``:
-    the sentence boundaries of its paragraph)."""
+    the sentence boundaries of its paragraph, ``cues``: its reporting cues)."""
     intro = False
     if q.mark_at is not None:
         p0 = body.paragraphs[q.paragraph - 1].start
-        clause = body.text[p0 + clause_start(bounds, q.mark_at - p0) : q.mark_at]
-        intro = bool(clause.strip()) and has_reporting(clause)
+        intro = cues.inside(p0 + clause_start(bounds, q.mark_at - p0), q.mark_at)
     q = q._replace(intro=intro)
-    return q._replace(kind=quote_kind(body, bounds, q))
+    return q._replace(kind=quote_kind(body, bounds, q, cues))
 
 
-def quote_kind(body: Body, bounds: Boundaries, q: Quote) -> str:
+def quote_kind(body: Body, bounds: Boundaries, q: Quote, cues: ReportingCues) -> str:
     """``speech``, ``label`` (a name, theme or term) or ``stray`` (a lone mark)."""
     quoted = body.text[q.start : q.end]
     if not q.closed:
@@ -314,15 +354,19 @@ def quote_kind(body: Body, bounds: Boundaries, q: Quote) -> str:
         return "speech"
     if q.mark_at is None:  # inferred: nothing stands before it
         return "speech"
-    return _closed_kind(body.text, par, bounds, q.mark_at, quoted)
+    return _closed_kind(body.text, par, bounds, cues, q.mark_at, quoted)
 
 
-def _closed_kind(text: str, par: Paragraph, bounds: Boundaries, mark: int, quoted: str) -> str:
+def _closed_kind(
+    text: str, par: Paragraph, bounds: Boundaries, cues: ReportingCues, mark: int, quoted: str
+) -> str:
     """Kind of a closed quote with no speech verb after it, by what stands before its
     opening mark (at body offset ``mark``)."""
     p0 = par.start
-    # the naming word and the words up to the mark lie in the sentence of the mark
-    if LABEL_BEFORE_RE.search(text, p0 + sentence_start(bounds, mark - p0), mark):
+    # the naming word and at most two words after it end right at the mark: read the
+    # last LABEL_REACH characters of its sentence, not all of it
+    ss = max(p0 + sentence_start(bounds, mark - p0), mark - LABEL_REACH)
+    if LABEL_BEFORE_RE.search(text, ss, mark):
         return "label"
     if FIRST_PERSON_RE.search(quoted):
         return "speech"
@@ -332,8 +376,7 @@ def _closed_kind(text: str, par: Paragraph, bounds: Boundaries, mark: int, quote
     if len(quoted.split()) <= 4 and j > p0:
         # a scare-quoted word (``tidak “main mata” dengan``) or a short partial
         # quote, unless a reporting clause introduces it: ``kata Hendra, “...”``
-        clause = text[p0 + clause_start(bounds, j - p0) : j]
-        if not (text[j - 1] in ",:" and has_reporting(clause)):
+        if not (text[j - 1] in ",:" and cues.inside(p0 + clause_start(bounds, j - p0), j)):
             return "label"
     return "speech"
 

@@ -80,7 +80,7 @@ class Mentions(NamedTuple):
 
 def find_mentions(body: Body, masked: str, ctx: NameContext) -> Mentions:
     """All :class:`Mention` of a body, found on ``masked`` (see the module notes)."""
-    taken: list[tuple[int, int]] = []
+    taken = _Taken(len(masked))
     raw = _title_mentions(body, masked, ctx, taken)
     raw += _honorific_mentions(body, masked, ctx, taken)
     raw += _reporting_subjects(masked, ctx, taken)
@@ -91,17 +91,30 @@ def find_mentions(body: Body, masked: str, ctx: NameContext) -> Mentions:
     return Mentions(items, starts, {m.start: m for m in items}, aliases)
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+class _Taken:
+    """The character positions already taken by a mention: a span is added in time
+    linear in its length, and a position looked up in constant time (a list of spans
+    scanned at every lookup made a body with thousands of titles quadratic)."""
+
+    __slots__ = ("_covered",)
+
+    def __init__(self, n: int) -> None:
+        self._covered = bytearray(n + 1)
+
+    def add(self, start: int, end: int) -> None:
+        """Take the positions ``[start, end)``."""
+        if end > start:
+            self._covered[start:end] = b"\x01" * (end - start)
+
+    def __contains__(self, pos: int) -> bool:
+        return 0 <= pos < len(self._covered) and self._covered[pos] == 1
 
 
-def _title_mentions(
-    body: Body, masked: str, ctx: NameContext, taken: list[tuple[int, int]]
-) -> list[_Raw]:
+def _title_mentions(body: Body, masked: str, ctx: NameContext, taken: _Taken) -> list[_Raw]:
     """Pass 1: titles, with the name read after each."""
     out: list[_Raw] = []
     for m in TITLE_RE.finditer(masked):
-        if _inside(m.start(), taken):
+        if m.start() in taken:
             continue
         prev = PREV_WORD_RE.search(masked, max(0, m.start() - 40), m.start())
         prev_w = prev.group(1).lower().strip("(\"'“”,") if prev else ""
@@ -112,30 +125,28 @@ def _title_mentions(
         limit = paragraph_at(body, m.start()).end
         name, end = read_name(masked, m.end(), after_title=True, limit=limit, ctx=ctx)
         end = max(end, m.end())
-        taken.append((m.start(), end))
+        taken.add(m.start(), end)
         if prev_w not in ("mantan", "eks", "bekas"):
             # a former office only describes someone: ``mantan Kapolda Sultra itu``
             out.append((m.start(), end, name, title_key(m.group())))
     return out
 
 
-def _honorific_mentions(
-    body: Body, masked: str, ctx: NameContext, taken: list[tuple[int, int]]
-) -> list[_Raw]:
+def _honorific_mentions(body: Body, masked: str, ctx: NameContext, taken: _Taken) -> list[_Raw]:
     """Pass 2: an honorific and a name not after a title (``Pak Budiman``)."""
     out: list[_Raw] = []
     for m in HONORIFIC_RE.finditer(masked):
-        if _inside(m.start(), taken) or TITLE_RE.match(masked, m.end()):
+        if m.start() in taken or TITLE_RE.match(masked, m.end()):
             continue
         limit = paragraph_at(body, m.start()).end
         name, end = read_name(masked, m.start(), after_title=False, limit=limit, ctx=ctx)
         if name and name.split()[0].lower() not in ("kota", "negara", "pertiwi"):
             out.append((m.start(), end, name, ""))
-            taken.append((m.start(), end))
+            taken.add(m.start(), end)
     return out
 
 
-def _reporting_subjects(masked: str, ctx: NameContext, taken: list[tuple[int, int]]) -> list[_Raw]:
+def _reporting_subjects(masked: str, ctx: NameContext, taken: _Taken) -> list[_Raw]:
     """Pass 3: a bare name right before a reporting verb (``Edward Candra mengatakan``,
     ``Setda Muaro Jambi Fauzan Harahap menyebut``: the place before it left out), or
     before an apposition and its reporting verb (``Indah, seorang pedagang sayur di
@@ -148,19 +159,19 @@ def _reporting_subjects(masked: str, ctx: NameContext, taken: list[tuple[int, in
             continue
         found = _bare_name(masked, window_start + w.start(1), w.group(1).split(), ctx)
         e = window_start + w.end(1)
-        if found and not (_inside(found[0], taken) or _inside(e - 1, taken)):
+        if found and not (found[0] in taken or e - 1 in taken):
             out.append((found[0], e, found[1], ""))
-            taken.append((found[0], e))
+            taken.add(found[0], e)
     for m in APPOSITION_NAME_RE.finditer(masked):
         found = _bare_name(masked, m.start(), m.group(1).split(), ctx)
         e = m.end(1)
         if (
             found
-            and not (_inside(found[0], taken) or _inside(e - 1, taken))
+            and not (found[0] in taken or e - 1 in taken)
             and CIRCUMSTANCE_REPORT_RE.match(masked, e)
         ):
             out.append((found[0], e, found[1], ""))
-            taken.append((found[0], e))
+            taken.add(found[0], e)
     return out
 
 
@@ -204,7 +215,7 @@ def _later_uses(
     masked: str,
     raw: list[_Raw],
     leader: str,
-    taken: list[tuple[int, int]],
+    taken: _Taken,
     nicknames: dict[str, str],
 ) -> list[_Raw]:
     """Pass 4: later bare uses of a name already found, of the leader's, or of a
@@ -218,9 +229,9 @@ def _later_uses(
     out: list[_Raw] = []
     rx = re.compile(r"(?<![\w.])(?:" + alternation(names) + r")\b")
     for m in rx.finditer(masked):
-        if not _inside(m.start(), taken):
+        if m.start() not in taken:
             out.append((m.start(), m.end(), m.group(), ""))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
     return out
 
 

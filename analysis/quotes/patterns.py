@@ -336,8 +336,10 @@ FOLLOW_VERB_RE = re.compile(
 )
 PREV_WORD_RE = re.compile(r"(\S+)[ \t]*$")
 SPEECH_WORD_RE = re.compile(r"(?:" + _SPEECH_ALT + r"|" + _PASSIVE_ALT + r")|menurut")
+# At most eight degrees after a name (a longer run of short capitalised words is no
+# list of degrees, and reading all of it after every name would be quadratic).
 DEGREE_RUN_RE = re.compile(
-    r"(?:[ \t]*,?[ \t]*(?:[A-Z][A-Za-z]{0,5}(?:\.[A-Za-z]{1,5})*\.?)(?=[\s,.]|$))+"
+    r"(?:[ \t]*,?[ \t]*(?:[A-Z][A-Za-z]{0,5}(?:\.[A-Za-z]{1,5})*\.?)(?=[\s,.]|$)){1,8}"
 )
 
 # Reported speech in a sentence, besides a subject + reporting verb.
