@@ -20,6 +20,12 @@ seconds, articles per second, MB of raw text per second and peak memory:
     scikit-learn's ``CountVectorizer().fit_transform`` over the raw texts: tokenise and
     count, nothing else (no cleaning, no sentences, no stems); one process.
 
+With the extras, ``import analysis`` and the figures command are timed from a cold
+interpreter, and the worst case: one page gone wrong (200,000 random tokens of quote
+marks, titles, speech verbs and punctuation on one line, about 1 MB,
+:func:`analysis.adversarial.random_tokens`) through ``quote_table`` and
+``frame_scores(by="voice")``, each in a fresh process.
+
 Peak memory is the highest total proportional set size (PSS, from
 ``/proc/<pid>/smaps_rollup``; RSS where PSS is unavailable) of the operation's process
 and all its worker processes, sampled every 50 ms: shared pages of forked workers are
@@ -38,16 +44,24 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .adversarial import random_tokens
 from .parallel import resolve_jobs
 from .tokens import TOKEN_PATTERN
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["OPERATIONS", "benchmark", "machine", "run_operation", "speed_ratios"]
+__all__ = ["OPERATIONS", "WORST_CASES", "benchmark", "machine", "run_operation", "speed_ratios"]
 
 #: Operations measured, in the order of the table.
 OPERATIONS = ("terms", "frames", "nltk", "sklearn")
+
+#: The worst case (with the extras): one page gone wrong,
+#: :func:`analysis.adversarial.random_tokens` of 200,000 tokens (about 1 MB on one
+#: line, thousands of quotes, speakers and sentences in one paragraph), through the
+#: quote table and the frames by voice.
+WORST_CASES = ("worst_quotes", "worst_frames")
+WORST_CASE_TOKENS = 200_000
 
 DESCRIPTIONS = {
     "terms": "term_frequencies(stem=True): clean, sentences, tokens, stems, stopwords, counts",
@@ -56,6 +70,8 @@ DESCRIPTIONS = {
     "sklearn": "baseline: CountVectorizer.fit_transform (tokenise and count only)",
     "import": "python -c 'import analysis' (cold interpreter)",
     "figures": "python -m analysis figures on the seeds (cold interpreter)",
+    "worst_quotes": "quote_table of one 200,000-token adversarial article (1 MB, one line)",
+    "worst_frames": "frame_scores(by='voice') of the same adversarial article",
 }
 
 _SAMPLE_SECONDS = 0.05
@@ -108,23 +124,64 @@ def _sklearn_pipeline():
 def run_operation(name: str, path: str | Path, *, jobs: int | None = None) -> dict[str, Any]:
     """Run one operation on a JSON Lines corpus in this process; ``{"seconds": ...}``."""
     path = Path(path)
-    if name not in OPERATIONS:
-        raise ValueError(f"unknown operation {name!r}; use one of {', '.join(OPERATIONS)}")
+    if name not in OPERATIONS + WORST_CASES:
+        known = ", ".join(OPERATIONS + WORST_CASES)
+        raise ValueError(f"unknown operation {name!r}; use one of {known}")
     if name == "terms":
         from .terms import term_frequencies  # lazy: the baselines' processes import bench
 
         start = time.perf_counter()
         size = len(term_frequencies(path, stem=True, jobs=jobs, progress=False))
-    elif name == "frames":
+    elif name in ("frames", "worst_frames"):
         from .frames import frame_scores  # lazy: the baselines' processes import bench
 
         start = time.perf_counter()
-        size = len(frame_scores(path, by="leader", jobs=jobs, progress=False))
+        if name == "frames":
+            size = len(frame_scores(path, by="leader", jobs=jobs, progress=False))
+        else:  # the folder of the worst-case article
+            size = len(frame_scores(path, by="voice", jobs=1, progress=False))
+    elif name == "worst_quotes":
+        from .quotes import quote_table  # lazy: the baselines' processes import bench
+
+        start = time.perf_counter()
+        size = len(quote_table(path, jobs=1, progress=False))
     else:
         run = _nltk_pipeline() if name == "nltk" else _sklearn_pipeline()
         start = time.perf_counter()
         size = run(path)
     return {"seconds": time.perf_counter() - start, "rows": size}
+
+
+def _worst_case_rows(repeat: int) -> list[dict[str, Any]]:
+    """The rows of :data:`WORST_CASES`, each the fastest of ``repeat`` runs."""
+    import tempfile
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="analysis-worst-") as folder:
+        text = random_tokens(WORST_CASE_TOKENS)
+        Path(folder, "worst.txt").write_text(text, encoding="utf-8")
+        megabytes = len(text.encode("utf-8")) / 1e6
+        for name in WORST_CASES:
+            runs = []
+            for _ in range(repeat):
+                out, wall, peak = _measure([sys.executable, "-m", "analysis.bench", name, folder])
+                runs.append((json.loads(out.strip().splitlines()[-1])["seconds"], wall, peak))
+            seconds, wall, _peak = min(runs)
+            rows.append(
+                {
+                    "operation": name,
+                    "what": DESCRIPTIONS[name],
+                    "jobs": 1,
+                    "articles": 1,
+                    "runs": repeat,
+                    "seconds": seconds,
+                    "articles_per_s": 1 / seconds,
+                    "mb_per_s": megabytes / seconds,
+                    "peak_mb": max(r[2] for r in runs),
+                    "wall_s": wall,
+                }
+            )
+    return rows
 
 
 # ---------------------------------------------------------------- measuring (parent side)
@@ -216,7 +273,9 @@ def benchmark(
         Which of :data:`OPERATIONS` to run.
     extras : bool
         Also time ``import analysis`` and ``python -m analysis figures`` on the
-        seeds, each from a cold interpreter.
+        seeds, each from a cold interpreter, and the worst case (:data:`WORST_CASES`:
+        one 200,000-token adversarial article through ``quotes`` and ``frames --by
+        voice``).
     progress : callable or None
         Optional callable taking a message, called before each step.
     repeat : int
@@ -328,6 +387,9 @@ def benchmark(
                 "wall_s": wall,
             }
         )
+        if progress:
+            progress("timing the worst case: one 200,000-token adversarial article ...")
+        rows += _worst_case_rows(repeat)
     frame = pd.DataFrame(rows).set_index("operation")
     return frame.astype({"jobs": "int64", "articles": "int64", "runs": "int64"})
 
@@ -382,7 +444,7 @@ def _main(argv: list[str] | None = None) -> int:
     import argparse
 
     p = argparse.ArgumentParser(prog="python -m analysis.bench")
-    p.add_argument("operation", choices=OPERATIONS)
+    p.add_argument("operation", choices=OPERATIONS + WORST_CASES)
     p.add_argument("path")
     p.add_argument("--jobs", type=int, default=None)
     args = p.parse_args(argv)

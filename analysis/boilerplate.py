@@ -93,7 +93,7 @@ _RELATED_RE = re.compile(
 # The label of a list of other articles, alone on its line: the headlines follow it.
 _RELATED_LABEL_RE = re.compile(
     r"^(?:(?:baca|simak|lihat)\s+(?:juga|pula)|(?:berita|artikel)\s+(?:terkait|lainnya)"
-    r"|read\s+(?:also|more))\s*:?\s*$",
+    r"|read\s+(?:also|more))\s*(?::\s*)?$",
     re.IGNORECASE,
 )
 # A teaser of another article cut off with an ellipsis: "... mengerahk ...", "resmi…".
@@ -104,7 +104,7 @@ _TABLE_ROW_RE = re.compile(r"^\|\s*\S")
 # A photo credit anywhere in a short line: "--Foto : Lutfhi -PALTV", "Foto: Humas", "(Foto: ist)".
 _CAPTION_RE = re.compile(
     r"(?:^|[\s,(\-–—|])(?:foto|photo|ilustrasi|dokumentasi|dok|keterangan\s+foto|caption)"
-    r"\s*\.?\s*(?::|/\s*\w)",
+    r"\s*(?:\.\s*)?(?::|/\s*\w)",
     re.IGNORECASE,
 )
 # A credit closing a caption: "... sumpah jabatan/ist.", "... Tahun 2026.(Ist)",
@@ -124,7 +124,7 @@ _PHOTO_POSITION_RE = re.compile(
 )
 _PERBESAR_RE = re.compile(r"\bperbesar\s*$", re.IGNORECASE)
 # A photographer's credit inside a caption: "... (13/12/2018) KOMPAS.com/ NAMA FOTOGRAFER".
-_OUTLET_CREDIT_RE = re.compile(r"\b[\w-]+\.(?:com|co\.id|id|net)\s*/\s*[A-Z]")
+_OUTLET_CREDIT_RE = re.compile(r"(?<![\w-])-*\b[\w-]+\.(?:com|co\.id|id|net)\s*/\s*[A-Z]")
 
 _BYLINE_RE = re.compile(
     r"^(?:(?:written|posted|reported|edited|published)\s+by\b.{1,80}"
@@ -152,12 +152,12 @@ _MONTH = (
 _TIMESTAMP_RE = re.compile(
     r"^(?:[^\W\d][\w.' ]{0,30}?\s*[·|•\-–—/]\s*)?"
     r"(?:(?:diperbarui|diterbitkan|dipublikasikan|diposting|terbit|updated|published|posted)"
-    r"(?:\s+(?:pada|on))?\s*:?\s*)?"
+    r"(?:\s+(?:pada|on))?\s*(?::\s*)?)?"
     r"(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday)\s*,?\s*)?"
+    r"thursday|friday|saturday|sunday)\s*(?:,\s*)?)?"
     rf"(?:\d{{1,2}}[\s/.-]+(?:\d{{1,2}}|{_MONTH})[\s/.,-]+\d{{2,4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
-    r"(?:\s*[|,\-–—·]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:wib|wita|wit)?)?"
-    r"\s*[·|•]?\s*$"
+    r"(?:\s*(?:[|,\-–—·]\s*)?(?:pukul\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:wib|wita|wit)?)?"
+    r"\s*(?:[·|•]\s*)?$"
     r"|^\d+\s+(?:detik|menit|jam|hari|minggu|bulan)\s+(?:yang\s+)?lalu$",
     re.IGNORECASE,
 )
@@ -177,7 +177,7 @@ _ENGAGEMENT_RE = re.compile(
     r"|(?:share|bagikan)(?:\s+(?:this|artikel\s+ini|berita\s+ini))?\s*:?"
     r"|(?:tags?|topik|kata\s+kunci)\s*:.*"
     r"|scroll\s+to\s+continue\s+with\s+content"
-    r"|(?:iklan\s*[-–—:]?\s*)?(?:geser|gulir|scroll)\s+(?:ke\s+)?(?:atas|bawah|down|up)?\s*"
+    r"|(?:iklan\s*(?:[-–—:]\s*)?)?(?:geser|gulir|scroll)\s+(?:ke\s+)?(?:atas|bawah|down|up)?\s*"
     r"(?:untuk\s+)?(?:melanjutkan|lanjut|continue|membaca|baca)\b.*"
     r"|(?:copyright\s*)?[©ⓒⒸ].*|(?:\(c\)\s*)?hak\s+cipta\b.*"
     r"|(?:tulis|tinggalkan|beri|berikan|kirim)\s+(?:komentar|balasan|tanggapan)\b.*"
@@ -201,7 +201,7 @@ _FOLLOW_RE = re.compile(
 )
 # Page furniture: view counters, font-size and dark-mode switches, editorial disclaimers.
 _WIDGET_RE = re.compile(
-    r"^(?:(?:dibaca|dilihat|views?|pembaca)\s*:?\s*\d[\d.,]*\s*(?:kali|x)?"
+    r"^(?:(?:dibaca|dilihat|views?|pembaca)\s*(?::\s*)?\d[\d.,]*\s*(?:kali|x)?"
     r"|\d[\d.,]*\s*(?:x\s*)?(?:views?|kali\s+dibaca|kali\s+dilihat|dibaca|dilihat|pembaca|hits)"
     r"|dibaca\s+\d[\d.,]*\s*kali"
     r"|(?:mode\s+(?:gelap|terang|malam)|dark\s+mode|light\s+mode)"
@@ -232,7 +232,7 @@ _BULLET_CHARS = "•·▪►■◆"
 _BULLET_HEADLINE_RE = re.compile(rf"^[{_BULLET_CHARS}\-–]\s*(?=\S)")
 # Any bulleted line: "• item", "- item", "* item".
 _BULLETED_RE = re.compile(rf"^[{_BULLET_CHARS}\-–*]\s*\S")
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ASCII_LOWER_START_RE = re.compile(r"(?<!\S)[a-z]")
 _BULLET_RE = re.compile(rf"^[{_BULLET_CHARS}*]\s*")
@@ -253,7 +253,8 @@ _DATELINE_RES = (
     re.compile(rf"^{_DOMAIN_OUTLET}\s*{_DASH}\s*"),
     # Palembang, 12/3/2024 - ... | Lahat, Senin (12/2/2024) - ... (place and date)
     re.compile(
-        rf"^{_PLACE}\s*,\s*(?i:{_DAY}\s*,?\s*)?\(?\d{{1,2}}[/ .-]\w+[/ .-]\d{{2,4}}\)?\s*{_DASH}\s*"
+        rf"^{_PLACE}\s*,\s*(?i:{_DAY}\s*(?:,\s*)?)?\(?\d{{1,2}}[/ .-]\w+[/ .-]\d{{2,4}}\)?"
+        rf"\s*{_DASH}\s*"
     ),
     # PALEMBANG, PALTV.CO.ID - ... | Baturaja, BP–... | LUWU TIMUR,Timuronline – ...
     re.compile(rf"^{_PLACE}\s*[,_]\s*{_OUTLET}\s*{_DASH}\s*"),

@@ -34,6 +34,7 @@ __all__ = [
     "CorpusError",
     "CorpusWarning",
     "as_documents",
+    "MAX_ARTICLE_CHARS",
     "METADATA_FILE",
     "iter_documents",
     "iter_records",
@@ -45,6 +46,13 @@ __all__ = [
 ]
 
 METADATA_FILE = "metadata.csv"
+
+#: Articles longer than this many characters (about 2 MB of text; a long news article
+#: has under 20,000) are processed whole, like any other, but with a
+#: :class:`CorpusWarning` naming them: such a file is usually a page gone wrong (a
+#: site dump, a feed saved as one article), and its words would weigh on every table.
+#: Pass ``max_article_chars`` to the readers to change it (``None``: never warn).
+MAX_ARTICLE_CHARS = 2_000_000
 REQUIRED_METADATA_COLUMNS = ("doc_id", "file")
 
 
@@ -320,6 +328,7 @@ def iter_documents(
     text_column: str = "text",
     id_column: str = "doc_id",
     skipped: list[CorpusError] | None = None,
+    max_article_chars: int | None = MAX_ARTICLE_CHARS,
 ) -> Iterator[dict[str, Any]]:
     """Stream the documents of a corpus, one dict at a time.
 
@@ -340,6 +349,11 @@ def iter_documents(
     skipped : list of CorpusError or None
         A list to which every skipped article's error is appended (with
         ``on_error="skip"``), so a caller can report them.
+    max_article_chars : int or None
+        An article longer than this (in characters; default
+        :data:`MAX_ARTICLE_CHARS`, 2,000,000) is processed whole, never dropped or
+        cut, and named in a :class:`CorpusWarning` as probably not one article;
+        ``None`` never warns. Every step's time is linear in an article's length.
 
     Yields
     ------
@@ -353,7 +367,12 @@ def iter_documents(
     Problems with the metadata itself (malformed, missing files) always raise.
     """
     for raw, meta in iter_records(
-        path, on_error=on_error, text_column=text_column, id_column=id_column, skipped=skipped
+        path,
+        on_error=on_error,
+        text_column=text_column,
+        id_column=id_column,
+        skipped=skipped,
+        max_article_chars=max_article_chars,
     ):
         yield make_document(raw, meta)
 
@@ -365,6 +384,7 @@ def iter_records(
     text_column: str = "text",
     id_column: str = "doc_id",
     skipped: list[CorpusError] | None = None,
+    max_article_chars: int | None = MAX_ARTICLE_CHARS,
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """Stream ``(raw text, metadata)`` of each article, before cleaning.
 
@@ -389,6 +409,8 @@ def iter_records(
                 item = CorpusError(f"{name}: duplicate doc_id {doc_id!r}")
             else:
                 seen.add(doc_id)
+                if max_article_chars is not None and len(raw) > max_article_chars:
+                    _warn_long(name, len(raw), max_article_chars)
                 yield raw, meta
                 continue
         if on_error == "raise":
@@ -404,6 +426,16 @@ def iter_records(
         )
 
 
+def _warn_long(name: str, n: int, limit: int) -> None:
+    warnings.warn(
+        f"{name}: {n:,} characters, more than max_article_chars={limit:,}; processed "
+        "whole, but check that it is one article and not a page gone wrong (a site dump, "
+        "a feed saved as one file)",
+        CorpusWarning,
+        stacklevel=4,
+    )
+
+
 def load_corpus(path: str | Path | None = None, **options: Any) -> pd.DataFrame:
     """Load a corpus folder into a DataFrame indexed by ``doc_id``.
 
@@ -415,7 +447,7 @@ def load_corpus(path: str | Path | None = None, **options: Any) -> pd.DataFrame:
         Lines / CSV / Parquet file with one article per row; defaults to the repository's
         ``seeds/``.
     **options : passed to :func:`iter_documents` (``on_error="skip"``, ``text_column``,
-        ``id_column``, ``skipped``).
+        ``id_column``, ``skipped``, ``max_article_chars``).
 
     Returns
     -------

@@ -131,7 +131,12 @@ _QUOTE_CHARS = "\"'" + "".join(ch for ch, rep in _QUOTE_ITEMS if rep in ('"', "'
 # A sentence ends at . ! ? (maybe followed by closing quotes or brackets) before
 # whitespace and a capital or digit, maybe behind opening quotes or brackets:
 # 'siap.” Bupati', 'kata Sekda. “Kita', 'baik.) Rapat'.
-_SENT_END_RE = re.compile(rf"[.!?]+[{_QUOTE_CHARS})\]]*(?=\s+[{_QUOTE_CHARS}(\[]*[A-Z0-9])")
+# (A run of end marks is read from its first mark only, the lookbehind after that mark
+# so that the search still skips to the next mark: tried at every mark of a long run of
+# periods, the pattern would read the rest of the run each time.)
+_SENT_END_RE = re.compile(
+    rf"[.!?](?<![.!?]{{2}})[.!?]*[{_QUOTE_CHARS})\]]*(?=\s+[{_QUOTE_CHARS}(\[]*[A-Z0-9])"
+)
 
 
 def _is_abbreviation(text: str, end: int) -> bool:

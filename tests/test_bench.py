@@ -10,7 +10,7 @@ import math
 
 import pytest
 
-from analysis.bench import OPERATIONS, machine, run_operation, speed_ratios
+from analysis.bench import OPERATIONS, WORST_CASES, machine, run_operation, speed_ratios
 from analysis.cli import main
 from analysis.synthetic import synthetic_articles
 
@@ -187,3 +187,14 @@ def test_the_fastest_run_and_the_highest_peak_are_reported(tmp_path, monkeypatch
     assert table.loc["terms", "seconds"] == 4.0 and table.loc["terms", "peak_mb"] == 120.0
     assert table.loc["sklearn", "seconds"] == 8.0 and table.loc["sklearn", "peak_mb"] == 50.0
     assert table.loc["terms", "wall_s"] == 5.0  # the wall time of the fastest run
+
+
+def test_the_worst_case_operations_run_on_a_folder(tmp_path):
+    from analysis.adversarial import random_tokens
+
+    (tmp_path / "worst.txt").write_text(random_tokens(2000), encoding="utf-8")
+    quotes = run_operation("worst_quotes", tmp_path)
+    frames = run_operation("worst_frames", tmp_path)
+    assert quotes["rows"] > 10 and quotes["seconds"] > 0  # many quotes in one paragraph
+    assert frames["rows"] >= 1 and frames["seconds"] > 0
+    assert set(WORST_CASES) == {"worst_quotes", "worst_frames"}

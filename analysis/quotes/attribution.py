@@ -55,13 +55,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from .aliases import fullest_name
 from .body import Body, Boundaries, Sentence, boundaries, clause_start, paragraph_at, within_reach
 from .marks import Quote
-from .mentions import Mention, Mentions, mention_at, mentions_from
+from .mentions import Mention, Mentions, mention_at
 from .names import NameContext, normalize_speaker, title_key
 from .patterns import (
     AFTER_RE,
@@ -442,45 +443,65 @@ def _is_attribution(sentence: str) -> bool:
 
 
 def _reporting_in(ctx: Context, s: int, e: int) -> _Cue | None:
-    """The earliest cue of reported speech between ``s`` and ``e`` of the masked body."""
-    found = [
-        *_reporting_subjects(ctx, s, e),
-        *_menurut_cues(ctx, s, e),
-        *_speech_verb_cues(ctx, s, e),
-    ]
-    if not found:
-        return None
-    return min(found, key=lambda f: f[0])
+    """The earliest cue of reported speech between ``s`` and ``e`` of the masked body.
+
+    Each kind of cue is read in text order and only its first is taken (ties go to the
+    kind listed first): the earliest of those is the earliest of all, and a clause full
+    of speech verbs costs no more than one with a single verb."""
+    best: _Cue | None = None
+    for cues in (
+        _speaking_mentions(ctx, s, e),
+        _pronoun_subjects(ctx, s, e),
+        _institution_subjects(ctx, s, e),
+        _lower_title_subjects(ctx, s, e),
+        _menurut_cues(ctx, s, e),
+        _passive_lead(ctx, s, e),
+        _speech_verb_cues(ctx, s, e, NARR_SPEECH_RE, "speech verb"),
+        _speech_verb_cues(ctx, s, e, PASSIVE_AGENT_RE, "passive"),
+    ):
+        first = next(cues, None)
+        if first is not None and (best is None or first[0] < best[0]):
+            best = first
+    return best
 
 
-def _reporting_subjects(ctx: Context, s: int, e: int) -> list[_Cue]:
-    """Mentions that speak, and pronouns before a reporting verb (``Ia berharap``)."""
-    found: list[_Cue] = [
-        (m.start, "reporting verb", m)
-        for m in mentions_from(ctx.mentions, s, e)
-        if m.speech and m.end <= e
-    ]
-    k = bisect_left(ctx.mentions.starts, s) - 1
-    if k >= 0 and ctx.mentions.items[k].end > s and ctx.mentions.items[k].speech:
-        # a name the sentence rule cut after a shortened word (``dr. Moh. Haris,
-        # menyoroti``): it is the subject of the sentence it ends in
-        found.append((s, "reporting verb", ctx.mentions.items[k]))
-    found += [
-        (m.start(), "reporting verb", None) for m in PRONOUN_REPORT_RE.finditer(ctx.masked, s, e)
-    ]
-    found += _institution_subjects(ctx, s, e)
+def _speaking_mentions(ctx: Context, s: int, e: int) -> Iterator[_Cue]:
+    """The first mention that speaks (``Bupati X mengatakan``), or a name that the
+    sentence rule cut after a shortened word (``dr. Moh. Haris, menyoroti``), which is
+    the subject of the sentence it ends in (unless a speaking mention starts at ``s``)."""
+    items, starts = ctx.mentions.items, ctx.mentions.starts
+    k = bisect_left(starts, s)
+    cut = items[k - 1] if k and items[k - 1].end > s and items[k - 1].speech else None
+    while k < len(items) and items[k].start < e:
+        m = items[k]
+        if m.speech and m.end <= e:
+            if cut is None or m.start == s:
+                yield (m.start, "reporting verb", m)
+                return
+            break
+        k += 1
+    if cut is not None:
+        yield (s, "reporting verb", cut)
+
+
+def _pronoun_subjects(ctx: Context, s: int, e: int) -> Iterator[_Cue]:
+    """A pronoun before a reporting verb (``Ia berharap``)."""
+    for m in PRONOUN_REPORT_RE.finditer(ctx.masked, s, e):
+        yield (m.start(), "reporting verb", None)
+
+
+def _lower_title_subjects(ctx: Context, s: int, e: int) -> Iterator[_Cue]:
+    """A title in lower case before a reporting verb (``bupati menegaskan``)."""
     for m in LOWER_TITLE_REPORT_RE.finditer(ctx.masked, s, e):
         title = m.group("title")
         men = Mention(m.start(), m.start() + len(title), "", title_key(title), True, True, title)
-        found.append((m.start(), "reporting verb", men))
-    return found
+        yield (m.start(), "reporting verb", men)
 
 
-def _institution_subjects(ctx: Context, s: int, e: int) -> list[_Cue]:
+def _institution_subjects(ctx: Context, s: int, e: int) -> Iterator[_Cue]:
     """An institution that opens a clause as the subject of a reporting verb
     (``Pemerintah Kota (Pemkot) Jayapura, Papua, meminta ...``): the speaker is the
     institution as written."""
-    found: list[_Cue] = []
     text = ctx.masked
     for m in INSTITUTION_REPORT_RE.finditer(text, s, e):
         before = text[s : m.start()].rstrip()
@@ -491,43 +512,43 @@ def _institution_subjects(ctx: Context, s: int, e: int) -> list[_Cue]:
             continue  # not the subject of its clause, or a clause of its own inside
         inst = m.group("inst").split(",")[0].strip()
         men = Mention(m.start(), m.start() + len(inst), inst, "", True, True, inst)
-        found.append((m.start(), "reporting verb", men))
-    return found
+        yield (m.start(), "reporting verb", men)
 
 
-def _menurut_cues(ctx: Context, s: int, e: int) -> list[_Cue]:
+def _menurut_cues(ctx: Context, s: int, e: int) -> Iterator[_Cue]:
     """``Menurutnya``, ``Menurut dia``, ``Menurut Bupati X``, ``Menurut bupati``."""
-    found: list[_Cue] = []
     for m in MENURUT_RE.finditer(ctx.masked, s, e):
         if m.group(0).endswith("nya") or m.group(1):
-            found.append((m.start(), "menurut", None))
+            yield (m.start(), "menurut", None)
         elif m.group("title"):  # ``Menurut bupati, ...``: the holder of that title
             t = m.group("title")
             men = Mention(m.start("title"), m.end(), "", title_key(t), True, True, t)
-            found.append((m.start(), "menurut", men))
+            yield (m.start(), "menurut", men)
         else:
             men = mention_at(ctx.body, ctx.masked, ctx.mentions, ctx.names, m.end())
             if men is not None:
-                found.append((m.start(), "menurut", men))
-    return found
+                yield (m.start(), "menurut", men)
 
 
-def _speech_verb_cues(ctx: Context, s: int, e: int) -> list[_Cue]:
-    """A speech verb or a passive one with its agent: ``kata dia``, ``ujarnya``,
-    ``Masih kata Sekda``, ``dikatakan Sekda``, ``Ditegaskannya`` (not ``lebih lanjut``)."""
+def _passive_lead(ctx: Context, s: int, e: int) -> Iterator[_Cue]:
+    """``Dikatakan, ...``: the agent left out, the last speaker."""
+    if PASSIVE_LEAD_RE.match(ctx.masked, s, e):
+        yield (s, "passive", None)
+
+
+def _speech_verb_cues(
+    ctx: Context, s: int, e: int, rx: re.Pattern[str], cue: str
+) -> Iterator[_Cue]:
+    """A speech verb (``rx``: :data:`NARR_SPEECH_RE`) or a passive one with its agent
+    (:data:`PASSIVE_AGENT_RE`): ``kata dia``, ``ujarnya``, ``Masih kata Sekda``,
+    ``dikatakan Sekda``, ``Ditegaskannya`` (not ``lebih lanjut``)."""
     text = ctx.masked
-    found: list[_Cue] = []
-    lead = PASSIVE_LEAD_RE.match(text, s, e)
-    if lead:  # ``Dikatakan, ...``: the agent left out, the last speaker
-        found.append((s, "passive", None))
-    for rx, cue in ((NARR_SPEECH_RE, "speech verb"), (PASSIVE_AGENT_RE, "passive")):
-        for m in rx.finditer(text, s, e):
-            if LEBIH_BEFORE_RE.search(text, max(s, m.start() - 8), m.start()):
-                continue
-            if m.group("nya") or m.group("pron"):
-                found.append((m.start(), cue, None))
-            else:
-                men = mention_at(ctx.body, text, ctx.mentions, ctx.names, m.end())
-                if men is not None and (men.name or men.title):
-                    found.append((m.start(), cue, men))
-    return found
+    for m in rx.finditer(text, s, e):
+        if LEBIH_BEFORE_RE.search(text, max(s, m.start() - 8), m.start()):
+            continue
+        if m.group("nya") or m.group("pron"):
+            yield (m.start(), cue, None)
+        else:
+            men = mention_at(ctx.body, text, ctx.mentions, ctx.names, m.end())
+            if men is not None and (men.name or men.title):
+                yield (m.start(), cue, men)

@@ -265,7 +265,7 @@ _EPITHET = (
 # Attribution right after a closing mark: ``,” kata Askolani``, ``,” katanya``,
 # ``” demikian disampaikan Bupati``, ``,” menurutnya``.
 AFTER_RE = re.compile(
-    r"[ \t]*[,.;:!?]?[ \t]*(?:[-–—][ \t]*)?"
+    r"[ \t]*(?:[,.;:!?][ \t]*)?(?:[-–—][ \t]*)?"
     r"(?:(?:[Dd]emikian|[Bb]egitu|[Ss]eperti\s+yang|[Ss]ebagaimana)[ \t]+)?"
     r"(?:(?P<verb>" + _SPEECH_ALT + r"|" + _REPORTING_ALT + r")(?P<nya>nya)?"
     r"|(?P<passive>" + _PASSIVE_ALT + r")(?P<pnya>nya)?"
@@ -287,7 +287,7 @@ EPITHET_AT_RE = re.compile(
 )
 SPACE_AT_RE = re.compile(r"[ \t]+(?:lagi[ \t]+|pula[ \t]+)?(?:oleh[ \t]+)?(?=[A-Z])")
 # Name first after a closing mark: ``,” Budiman menegaskan.``
-LEAD_AT_RE = re.compile(r"[ \t]*[,.;:!?]?[ \t]*(?=[A-Z])")
+LEAD_AT_RE = re.compile(r"[ \t]*(?:[,.;:!?][ \t]*)?(?=[A-Z])")
 # What may follow a mention before its reporting verb.
 FOLLOW_REPORT_RE = re.compile(
     r"(?:[ \t]*\([^()\n]{0,40}\))?(?:[ \t]*,)?[ \t]+(?:"
@@ -339,7 +339,7 @@ SPEECH_WORD_RE = re.compile(r"(?:" + _SPEECH_ALT + r"|" + _PASSIVE_ALT + r")|men
 # At most eight degrees after a name (a longer run of short capitalised words is no
 # list of degrees, and reading all of it after every name would be quadratic).
 DEGREE_RUN_RE = re.compile(
-    r"(?:[ \t]*,?[ \t]*(?:[A-Z][A-Za-z]{0,5}(?:\.[A-Za-z]{1,5})*\.?)(?=[\s,.]|$)){1,8}"
+    r"(?:[ \t]*(?:,[ \t]*)?(?:[A-Z][A-Za-z]{0,5}(?:\.[A-Za-z]{1,5})*\.?)(?=[\s,.]|$)){1,8}"
 )
 
 # Reported speech in a sentence, besides a subject + reporting verb.
@@ -397,13 +397,13 @@ ALIAS_RE = re.compile(
 # (``after``: what follows, a title or a name), ``kata Emil, sapaan akrabnya``
 # (``nya``: the nickname of the person named before it).
 NICK_SAPAAN_RE = re.compile(
-    r"(?P<nick>(?:(?:Bang|Kak|Pak|Bu|Cak|Kang|Abah|Mas|Mbak|Uda|Daeng|Gus|Bung)[ \t]+)?"
-    r"[A-Z][\w'’-]+)[ \t]*,?[ \t]*(?:yang[ \t]+)?(?:sapaan|panggilan)(?:[ \t]+(?:akrab"
-    r"|karib|populer))?(?P<nya>nya)?\b[ \t]*,?[ \t]*(?P<after>(?=[A-Z]))?"
+    r"(?<![\w'’-])(?P<nick>(?:(?:Bang|Kak|Pak|Bu|Cak|Kang|Abah|Mas|Mbak|Uda|Daeng|Gus|Bung)"
+    r"[ \t]+)?[A-Z][\w'’-]+)[ \t]*(?:,[ \t]*)?(?:yang[ \t]+)?(?:sapaan|panggilan)(?:[ \t]+(?:akrab"
+    r"|karib|populer))?(?P<nya>nya)?\b[ \t]*(?:,[ \t]*)?(?P<after>(?=[A-Z]))?"
 )
 # A nickname or campaign name in brackets right after a person's name: ``Rudy Mas'ud
 # (Harum)`` (a capitalised word, not an acronym such as ``(BKD)``).
-PAREN_NICK_RE = re.compile(r"[ \t]*\((?P<nick>[A-Z][a-z][\w'’-]*)\)")
+PAREN_NICK_RE = re.compile(r"(?<![ \t])[ \t]*\((?P<nick>[A-Z][a-z][\w'’-]*)\)")
 # A run of capitalised words: a name may be read from it when the mentions missed it.
 CAPITAL_RUN_RE = re.compile(r"[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+)+")
 # A title at the end of the words before a nickname (``wali kota yang akrab disapa``).
@@ -461,7 +461,7 @@ DEONTIC_RE = re.compile(
 # A person named by what they are, not pointing back (``kata ajudan``, ``ujar seorang
 # pedagang``): the speaker is that description.
 ROLE_NOUN_AT_RE = re.compile(
-    r"[ \t]+((?:seorang|salah\s+(?:satu|seorang))?[ \t]*(?:ajudan|petugas|warga|pedagang"
+    r"[ \t]+((?:(?:seorang|salah\s+(?:satu|seorang))[ \t]*)?(?:ajudan|petugas|warga|pedagang"
     r"|pelatih|pemain|penonton|pengunjung|peserta|korban|saksi|sopir|staf|guru|siswa"
     r"|mahasiswa|pembeli|penjual|nelayan|petani)\b(?![ \t]+(?:itu|tersebut|ini)\b)"
     r"[^,.;\n]{0,40})"
@@ -474,11 +474,11 @@ LABEL_BEFORE_RE = re.compile(
     r"|jargon|tagline|tagar|judul|berjudul|program|gerakan|istilah|sebutan|julukan"
     r"|dijuluki|disebut|dinamakan|bernama|kegiatan|acara|aplikasi|inovasi|lomba|kategori"
     r"|predikat|penghargaan|kata|kalimat|frasa|logo|label|moto|visi|misi|nama|sebagai"
-    r"|bertitel|berlabel|hashtag)(?:[ \t]+\w+){0,2}[ \t]*[:,]?[ \t]*$",
+    r"|bertitel|berlabel|hashtag)(?:[ \t]+\w+){0,2}[ \t]*(?:[:,][ \t]*)?$",
     re.IGNORECASE,
 )
 DATELINE_START_RE = re.compile(
-    r"[A-Z]{3,}(?:[ ][A-Z]{2,}){0,2}[ \t]*(?:,[ \t]*[\w.]+(?:[ \t][\w.]+)?)?[ \t]*[-–—_]"
+    r"[A-Z]{3,}(?:[ ][A-Z]{2,}){0,2}[ \t]*(?:,[ \t]*[\w.]+(?:[ \t][\w.]+)?[ \t]*)?[-–—_]"
     r"|[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?,[ \t]*[\w.]+[ \t]*[-–—]"
 )
 DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .,'’/()-]{1,60}?[ \t]*[-–—_:]+[ \t]*$")
@@ -492,7 +492,7 @@ SUBJECT_START_RE = re.compile(
 NAME_REST_RE = re.compile(r"(?:[ \t,]+(?:[A-Z][\w’'\-]*\.?|\([^()]*\)))*")
 REPORTING_WORD_RE = re.compile(r"\b(?:" + _REPORTING_ALT + r")\b")
 NAME_BEFORE_RE = re.compile(
-    r"((?:[A-Z][\w’'\-]*\.?[ \t]+){0,3}[A-Z][\w’'\-]*)[ \t]+(?:" + _ADV + r"[ \t]+)*$"
+    r"(?<![\w’'\-])((?:[A-Z][\w’'\-]*\.?[ \t]+){0,3}[A-Z][\w’'\-]*)[ \t]+(?:" + _ADV + r"[ \t]+)*$"
 )
 COMMA_AT_RE = re.compile(r"[ \t]*,[ \t]*")
 NOMOR_AT_RE = re.compile(r"[ \t]+(?:Nomor|No\.|Nomer)\b")
