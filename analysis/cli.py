@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from .clean import clean_article
 from .coding_sheets import CodingError, coder_agreement, sample_for_coding, score_coding
 from .corpus import CorpusError, read_article
+from .figure_folder import FiguresFolderError
 from .frames import frame_scores
 from .keyness import keyness_by_group
 from .kwic import kwic_table
@@ -434,15 +436,31 @@ def _add_keyness(sub) -> None:
     p.set_defaults(func=_cmd_keyness)
 
 
+def figures_folder(corpus: str | None) -> Path:
+    """Where ``figures`` writes without ``--out``: the repository's ``figures/`` for the
+    seeds, else ``figures-<name of the corpus folder or file>`` in the current folder
+    (never the seeds' figures)."""
+    if corpus is None or Path(corpus).resolve() == SEEDS_DIR.resolve():
+        return FIGURES_DIR
+    path = Path(corpus).resolve()
+    return Path.cwd() / f"figures-{path.stem if path.is_file() else path.name}"
+
+
 def _cmd_figures(args: argparse.Namespace) -> int:
     from .figures import build_figures  # lazy: matplotlib, loaded only to draw
 
-    out = args.out if args.out is not None else FIGURES_DIR
+    out = Path(args.out) if args.out is not None else figures_folder(args.corpus)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, got {args.jobs}")
-    written = build_figures(
-        args.corpus, out, progress=False if args.quiet else None, jobs=args.jobs
-    )
+    try:
+        written = build_figures(
+            args.corpus, out, progress=False if args.quiet else None, jobs=args.jobs
+        )
+    except FiguresFolderError as exc:
+        raise UsageError(str(exc)) from None
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted; nothing was changed\n")
+        return 130
     n_figures = len({p.stem for p in written})
     sys.stdout.write(f"{n_figures} figure(s), {len(written)} files, written to {out}\n")
     return 0
@@ -458,7 +476,9 @@ def _add_figures(sub) -> None:
         "--out",
         metavar="DIR",
         default=None,
-        help="output folder (default: the repository's figures/)",
+        help="output folder (default: the repository's figures/ for the seeds; for "
+        "--corpus DIR, figures-DIRNAME in the current folder). A folder holds one "
+        "corpus's figures (manifest.json names it): another corpus's folder is refused",
     )
     p.add_argument(
         "--jobs",

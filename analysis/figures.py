@@ -50,6 +50,15 @@ from typing import TYPE_CHECKING, Any
 
 from . import parallel, plots
 from .corpus import load_corpus
+from .figure_folder import (
+    MANIFEST,
+    FiguresFolderError,
+    check_folder,
+    clear_stale_staging,
+    corpus_label,
+    no_interrupt,
+    write_manifest,
+)
 from .frames import FrameMatcher, frame_cooccurrence, frame_scores
 from .keyness import comparison_terms, keyness_by_group
 from .kwic import dispersion
@@ -68,7 +77,10 @@ __all__ = [
     "FORMATS",
     "FRAME_KEY_TERMS",
     "MAX_PANELS",
+    "MANIFEST",
+    "FiguresFolderError",
     "build_figures",
+    "corpus_label",
     "figure_builder",
     "save_figure",
 ]
@@ -223,6 +235,7 @@ def build_figures(
     *,
     progress: bool | None = None,
     jobs: int | None = None,
+    label: str | None = None,
 ) -> list[Path]:
     """Run every builder of :data:`FIGURE_BUILDERS` and write its figures.
 
@@ -241,6 +254,10 @@ def build_figures(
         process (defined in a notebook or inside a function) run in this process. Each
         worker holds a copy of the corpus (mind memory on a large one). The files are
         the same, byte for byte, whatever ``jobs``.
+    label : str or None
+        The corpus's name in the folder's manifest (default :func:`corpus_label`:
+        ``"seeds"``, the absolute path of a folder or file, or ``"in memory"`` for a
+        DataFrame or a stream).
 
     Returns
     -------
@@ -249,13 +266,25 @@ def build_figures(
 
     Raises
     ------
+    FiguresFolderError
+        If ``out_dir`` holds the figures of another corpus (its ``manifest.json``
+        names another); nothing is written.
     ValueError
         If two figures have the same name (then no file of this run is written).
+
+    A figures folder holds one corpus's figures: beside them, ``manifest.json`` names
+    the corpus, its number of articles, the package version and the files. A run
+    replaces the files of the last one on the same corpus and removes those it did not
+    make again; Ctrl-C is held back while the files are renamed into place. A staging
+    folder left by a killed run is removed by the next one.
 
     Every file is first written into a temporary folder inside ``out_dir``; only when
     every builder has finished and the names are checked are they renamed into place,
     so a failing builder leaves the previous figures as they were.
     """
+    out = Path(out_dir) if out_dir is not None else FIGURES_DIR
+    label = label if label is not None else corpus_label(corpus)
+    previous = check_folder(out, label)  # before any work: refuse another corpus's folder
     n_jobs = resolve_jobs(jobs)
     if n_jobs > 1 and len(FIGURE_BUILDERS) > 1:
         # the workers' server imports pandas, matplotlib ... while this process does too
@@ -266,12 +295,12 @@ def build_figures(
 
     if not isinstance(corpus, pd.DataFrame):
         corpus = load_corpus(corpus)
-    out = Path(out_dir) if out_dir is not None else FIGURES_DIR
     if progress is None:
         progress = sys.stderr.isatty()
     builders = list(FIGURE_BUILDERS)
     out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out, prefix=".figures-", suffix=".tmp"))
+    clear_stale_staging(out)
+    staging = Path(tempfile.mkdtemp(dir=out, prefix=f".figures-{os.getpid()}-", suffix=".tmp"))
     try:
         with tqdm(
             total=len(builders),
@@ -288,15 +317,16 @@ def build_figures(
                 if name in seen:
                     raise ValueError(f"two figures are named {name!r}")
                 seen.add(name)
-        written: list[Path] = []
-        for figures_made in made:
-            for _name, files in figures_made:
-                for file in files:
-                    os.replace(staging / file, out / file)
-                    written.append(out / file)
+        names = [file for figures_made in made for _name, files in figures_made for file in files]
+        write_manifest(staging / MANIFEST, label, len(corpus), names, _file_mode())
+        with no_interrupt():  # the files of one run replace the last run's together
+            for file in [*names, MANIFEST]:
+                os.replace(staging / file, out / file)
+            for file in sorted(set(previous) - set(names)):
+                (out / file).unlink(missing_ok=True)  # a figure the last run made, not this one
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return written
+    return [out / file for file in names]
 
 
 Made = list[tuple[str, list[str]]]  # (figure name, file names) of one builder
@@ -340,10 +370,11 @@ _FIGURE_PRELOAD = ("analysis.figures", "analysis.plots", "matplotlib.figure", "w
 _worker_corpus: pd.DataFrame | None = None
 
 
-def _init_worker(corpus: pd.DataFrame, cores: int) -> None:
+def _init_worker(corpus: pd.DataFrame, cores: int, parent: int) -> None:
     global _worker_corpus
     _worker_corpus = corpus
     parallel._CORE_SHARE = cores  # pools started by builders share the machine
+    parallel.exit_with_parent(parent)
 
 
 def _build_in_worker(builder: Builder, out: str) -> Made:
@@ -374,7 +405,7 @@ def _run_builders(
             max_workers=n_workers,
             mp_context=worker_context(_FIGURE_PRELOAD),
             initializer=_init_worker,
-            initargs=(corpus, cores),
+            initargs=(corpus, cores, os.getpid()),
         ) as pool:
             futures = {pool.submit(_build_in_worker, builders[i], str(out)): i for i in remote}
             try:

@@ -43,7 +43,10 @@ sent to workers carry their metadata, ``title`` and ``body`` but not ``raw`` and
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
@@ -158,9 +161,40 @@ def _apply(func: Callable, combine: Callable | None, kind: str, items: list) -> 
 _WORKER: tuple[Callable, Callable | None] | None = None
 
 
-def _init_worker(func: Callable, combine: Callable | None) -> None:
+def _init_worker(func: Callable, combine: Callable | None, parent: int | None = None) -> None:
     global _WORKER
     _WORKER = (func, combine)
+    if parent is not None:
+        exit_with_parent(parent)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, owned by someone else
+    return True
+
+
+def exit_with_parent(pid: int, interval: float = 1.0) -> None:
+    """In a worker process: exit as soon as process ``pid`` (the one that started the
+    pool) is gone. Workers of a pool wait for work that a killed parent (``kill -9``, an
+    out-of-memory kill, a closed notebook kernel) never sends; without this they would
+    hold their memory until they notice, which they may never do. A daemon thread looks
+    every ``interval`` seconds."""
+
+    def watch() -> None:
+        while _alive(pid):
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+    if threading.current_thread() is threading.main_thread():
+        # Ctrl-C in a terminal reaches every process of the group: the parent stops the
+        # pool and says so in one line; the workers do not each print a traceback
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run_chunk(kind: str, items: list) -> list:
@@ -269,7 +303,10 @@ def _pool_results(ctx, func, combine, kind, items, chunksize, jobs, bar, in_flig
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(func, combine)
+        max_workers=jobs,
+        mp_context=ctx,
+        initializer=_init_worker,
+        initargs=(func, combine, os.getpid()),
     ) as pool:
         pending: deque = deque()
         try:

@@ -140,6 +140,7 @@ def test_figures_command_writes_into_out(capsys, tmp_path, monkeypatch):
         "leaders.csv",
         "leaders.png",
         "leaders.svg",
+        "manifest.json",
     ]
     assert "1 figure(s), 3 files" in capsys.readouterr().out
 
@@ -148,3 +149,46 @@ def test_figures_jobs_must_be_positive(capsys, tmp_path):
     assert main(["figures", "--out", str(tmp_path), "--jobs", "0"]) == 2
     assert "--jobs must be 1 or more" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_figures_of_another_corpus_go_to_a_folder_of_their_own(capsys, tmp_path, monkeypatch):
+    from analysis import figures, plots
+    from analysis.paths import FIGURES_DIR
+
+    def tiny(corpus):
+        fig = plots.new_figure((3, 2))
+        plots.plot_top_terms(corpus["body"].str.len(), ax=fig.subplots())
+        yield "lengths", fig, corpus[["body"]], ("png",)
+
+    monkeypatch.setattr(figures, "FIGURE_BUILDERS", [tiny])
+    corpus = tmp_path / "my-articles"
+    corpus.mkdir()
+    for k in range(3):
+        (corpus / f"a{k}.txt").write_text(f"LAHAT - Sekda minta ASN disiplin {k}.", "utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    before = sorted(p.name for p in FIGURES_DIR.iterdir())
+    assert main(["figures", "--corpus", str(corpus), "--quiet"]) == 0
+    assert "figures-my-articles" in capsys.readouterr().out
+    assert sorted(p.name for p in (work / "figures-my-articles").iterdir()) == [
+        "lengths.csv", "lengths.png", "manifest.json",
+    ]  # fmt: skip
+    assert sorted(p.name for p in FIGURES_DIR.iterdir()) == before  # the seeds' untouched
+    # a folder of the seeds' figures is refused to another corpus, with a one-line error
+    seeds_figures = tmp_path / "seeds-figures"
+    assert main(["figures", "--out", str(seeds_figures), "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["figures", "--corpus", str(corpus), "--out", str(seeds_figures)]) == 2
+    assert "another corpus (seeds)" in capsys.readouterr().err
+
+
+def test_ctrl_c_in_figures_ends_with_one_line(capsys, tmp_path, monkeypatch):
+    from analysis import figures
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(figures, "build_figures", interrupted)
+    assert main(["figures", "--out", str(tmp_path), "--quiet"]) == 130
+    assert capsys.readouterr().err == "interrupted; nothing was changed\n"

@@ -57,7 +57,8 @@ def test_every_expected_file_is_written(built):
     assert expected <= names  # other builders may add figures of their own
     for stem in {p.stem for p in written}:  # every figure has a PNG and its table
         assert {f"{stem}.png", f"{stem}.csv"} <= names
-    assert {p.name for p in out.iterdir()} == names  # nothing else: no temporary files
+    # nothing else (no temporary files) but the manifest naming the corpus
+    assert {p.name for p in out.iterdir()} == names | {figures.MANIFEST}
     assert all(p.stat().st_size > 0 for p in written)
 
 
@@ -173,7 +174,8 @@ def test_notebook_builders_run_here_beside_the_workers(tmp_path, monkeypatch):
         "collocations.svg",
         "collocations.csv",
     ]
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
+    on_disk = sorted(p.name for p in tmp_path.iterdir())
+    assert on_disk == sorted([figures.MANIFEST, *(p.name for p in written)])
 
 
 def test_a_name_clash_between_builders_writes_nothing(tmp_path, monkeypatch):
@@ -212,3 +214,64 @@ def test_figure_workers_share_the_cores(monkeypatch):
     monkeypatch.setattr(parallel, "_CORE_SHARE", 1)
     assert parallel.resolve_jobs(None) == 1
     assert parallel.resolve_jobs(2) == 2  # an explicit number is kept
+
+
+# ------------------------------------------------------------------ one corpus per folder
+
+
+def _tiny_builders(monkeypatch, names):
+    def tiny(corpus):
+        for name in names:
+            fig = plots.new_figure((3, 2))
+            plots.plot_top_terms(corpus["leader"].value_counts(), ax=fig.subplots())
+            yield name, fig, corpus[["leader"]], ("png",)
+
+    monkeypatch.setattr(figures, "FIGURE_BUILDERS", [tiny])
+
+
+def test_a_figures_folder_names_its_corpus_and_drops_what_a_run_no_longer_makes(
+    tmp_path, monkeypatch
+):
+    import json
+
+    _tiny_builders(monkeypatch, ["old", "kept"])
+    figures.build_figures(out_dir=tmp_path, progress=False, jobs=1)
+    manifest = json.loads((tmp_path / figures.MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["corpus"] == "seeds" and manifest["articles"] == 5
+    assert manifest["files"] == ["old.png", "old.csv", "kept.png", "kept.csv"]
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")  # not the package's
+    _tiny_builders(monkeypatch, ["kept"])
+    figures.build_figures(out_dir=tmp_path, progress=False, jobs=1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "kept.csv", "kept.png", "manifest.json", "notes.txt",
+    ]  # fmt: skip
+
+
+def test_a_folder_of_another_corpus_is_refused_and_left_as_it_was(tmp_path, monkeypatch):
+    from analysis import load_corpus
+
+    _tiny_builders(monkeypatch, ["leaders"])
+    figures.build_figures(out_dir=tmp_path, progress=False, jobs=1)
+    before = digests(tmp_path)
+    mine = load_corpus().iloc[:2]
+    with pytest.raises(figures.FiguresFolderError, match="another corpus \\(seeds\\)"):
+        figures.build_figures(mine, out_dir=tmp_path, progress=False, jobs=1)
+    assert digests(tmp_path) == before
+    # the caller can say it is the same corpus
+    figures.build_figures(mine, out_dir=tmp_path, progress=False, jobs=1, label="seeds")
+
+
+def test_a_killed_runs_staging_folder_is_cleared_by_the_next_run(tmp_path, monkeypatch):
+    import os
+    import subprocess
+    import sys
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    stale = tmp_path / f".figures-{dead}-abc.tmp"
+    stale.mkdir()
+    running = tmp_path / f".figures-{os.getpid()}-xyz.tmp"  # a run still going
+    running.mkdir()
+    _tiny_builders(monkeypatch, ["leaders"])
+    figures.build_figures(out_dir=tmp_path, progress=False, jobs=1)
+    assert not stale.exists() and running.exists()

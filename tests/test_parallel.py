@@ -268,3 +268,21 @@ def test_script_without_main_guard_gets_a_clear_error(tmp_path):
     last = out.stderr.strip().splitlines()[-1]
     assert last.startswith("RuntimeError: a worker process stopped abruptly")
     assert 'if __name__ == "__main__":' in last
+
+
+def test_a_worker_exits_when_the_process_that_started_it_is_gone():
+    import subprocess
+    import sys
+    import time
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    code = (
+        "import time\n"
+        "from analysis.parallel import exit_with_parent\n"
+        f"exit_with_parent({dead}, interval=0.1)\n"
+        "time.sleep(60)\n"
+    )
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", code], timeout=30)
+    assert done.returncode == 1 and time.monotonic() - start < 30
