@@ -141,6 +141,31 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_tidy_notebooks(args: argparse.Namespace) -> int:
+    from .notebook_files import tidy_notebooks  # lazy: nbformat, for this tool only
+
+    try:
+        notebooks = tidy_notebooks(args.folder)
+    except RuntimeError as exc:
+        raise UsageError(str(exc)) from None
+    sys.stdout.write(f"{len(notebooks)} notebook(s) synced with their scripts, outputs cleared\n")
+    return 0
+
+
+def _add_tidy_notebooks(sub) -> None:
+    p = sub.add_parser(
+        "tidy-notebooks",
+        help="after saving notebooks in JupyterLab: sync each with its .py pair, clear outputs",
+    )
+    p.add_argument(
+        "--folder",
+        metavar="DIR",
+        default=None,
+        help="folder of notebooks (default: the repository's notebooks/)",
+    )
+    p.set_defaults(func=_cmd_tidy_notebooks)
+
+
 def _add_report(sub) -> None:
     p = sub.add_parser("report", help="run every notebook and export a self-contained HTML report")
     p.add_argument(
@@ -540,7 +565,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     import tempfile
     from pathlib import Path
 
-    from .bench import benchmark, machine, speed_ratios  # lazy: the benchmark, on demand
+    from . import bench  # lazy: the benchmark, on demand
 
     if args.articles < 1:
         raise UsageError(f"--articles must be 1 or more, got {args.articles}")
@@ -562,7 +587,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
             for art in synthetic_articles(args.articles, seed=args.seed):
                 n_bytes += len(art["text"].encode("utf-8"))
                 fh.write(json.dumps(art, ensure_ascii=False) + "\n")
-        table = benchmark(
+        table = bench.benchmark(
             path,
             articles=args.articles,
             megabytes=n_bytes / 1e6,
@@ -571,7 +596,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
             progress=say,
             repeat=args.repeat,
         )
-    info = machine()
+    info = bench.machine()
     sys.stdout.write(
         f"corpus: {args.articles:,} synthetic articles, {n_bytes / 1e6:,.1f} MB of raw text "
         f"(seed {args.seed})\n"
@@ -586,7 +611,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         for op, what in table["what"].items():
             sys.stdout.write(f"{op:<8} {what}\n")
-        ratios = speed_ratios(table)
+        ratios = bench.speed_ratios(table)
         if not ratios.empty:
             sys.stdout.write("\nspeed (articles/s) relative to the baselines:\n")
             emit_table(ratios.round(2), "table")
@@ -782,6 +807,7 @@ def _add_validate(sub) -> None:
 SUBCOMMANDS: list[Callable] = [
     _add_clean,
     _add_report,
+    _add_tidy_notebooks,
     _add_frames,
     _add_terms,
     _add_kwic,

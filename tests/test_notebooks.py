@@ -12,6 +12,7 @@ import time
 import nbformat
 import pytest
 
+from analysis.notebook_files import TIDY_COMMAND, tidy_notebooks
 from analysis.paths import CORPUS_ENV_VAR, NOTEBOOKS_DIR
 
 # every test here runs notebooks in a kernel: slow
@@ -41,7 +42,9 @@ def test_notebooks_are_the_expected_ones():
 def test_committed_without_outputs(path):
     nb = nbformat.read(path, as_version=4)
     for cell in _code_cells(nb):
-        assert cell.outputs == [] and cell.execution_count is None, path.name
+        assert cell.outputs == [] and cell.execution_count is None, (
+            f"{path.name} was saved with outputs: run `{TIDY_COMMAND}`"
+        )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -49,15 +52,16 @@ def test_paired_with_percent_script(path):
     import jupytext
 
     script = path.with_suffix(".py")
-    assert script.exists(), f"{script.name} missing: run `jupytext --sync notebooks/*.ipynb`"
+    assert script.exists(), f"{script.name} missing: run `{TIDY_COMMAND}`"
     paired = jupytext.read(script)
     nb = nbformat.read(path, as_version=4)
+    stale = f"{path.name} and {script.name} differ: run `{TIDY_COMMAND}`"
     assert [c.source.strip() for c in _code_cells(paired)] == [
         c.source.strip() for c in _code_cells(nb)
-    ]
+    ], stale
     assert [c.source.strip() for c in paired.cells if c.cell_type == "markdown"] == [
         c.source.strip() for c in nb.cells if c.cell_type == "markdown"
-    ]
+    ], stale
 
 
 FORBIDDEN_CALLS = {"open", "read_csv", "to_csv", "write_text", "write_bytes", "savefig", "to_json"}
@@ -139,3 +143,39 @@ def test_notebook_runs_top_to_bottom(path, monkeypatch, small_corpus):
             for c in _code_cells(nb) for o in c.outputs
         )  # fmt: skip
         assert "korpus-kecil" in text, "notebook 06 must show which folder it analysed"
+
+
+def test_tidy_notebooks_clears_outputs_and_syncs_the_pairs(tmp_path):
+    import shutil
+
+    import jupytext
+
+    # the pairing the repository's pyproject.toml declares
+    (tmp_path / "jupytext.toml").write_text(
+        'formats = "ipynb,py:percent"\nnotebook_metadata_filter = "kernelspec,jupytext"\n'
+        'cell_metadata_filter = "-all"\n',
+        encoding="utf-8",
+    )
+    for name in EXPECTED[:2]:
+        shutil.copy(NOTEBOOKS_DIR / name, tmp_path / name)
+        shutil.copy(NOTEBOOKS_DIR / name.replace(".ipynb", ".py"), tmp_path)
+    # a session in Lab: outputs saved into the first, a code cell edited in the second
+    first, second = tmp_path / EXPECTED[0], tmp_path / EXPECTED[1]
+    nb = nbformat.read(first, as_version=4)
+    cell = _code_cells(nb)[0]
+    cell.outputs = [nbformat.v4.new_output("stream", text="hello\n")]
+    cell.execution_count = 3
+    nbformat.write(nb, first)
+    time.sleep(1.1)  # jupytext takes the side edited last as the source
+    nb = nbformat.read(second, as_version=4)
+    _code_cells(nb)[0].source += "\nprint('edited in Lab')"
+    nbformat.write(nb, second)
+    assert tidy_notebooks(tmp_path) == [first, second]
+    for path in (first, second):
+        nb = nbformat.read(path, as_version=4)
+        assert all(c.outputs == [] and c.execution_count is None for c in _code_cells(nb))
+        script = jupytext.read(path.with_suffix(".py"))
+        assert [c.source.strip() for c in _code_cells(script)] == [
+            c.source.strip() for c in _code_cells(nb)
+        ]
+    assert "edited in Lab" in second.with_suffix(".py").read_text(encoding="utf-8")
