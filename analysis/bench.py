@@ -166,22 +166,28 @@ def _worst_case_rows(repeat: int) -> list[dict[str, Any]]:
             for _ in range(repeat):
                 out, wall, peak = _measure([sys.executable, "-m", "analysis.bench", name, folder])
                 runs.append((json.loads(out.strip().splitlines()[-1])["seconds"], wall, peak))
-            seconds, wall, _peak = min(runs)
-            rows.append(
-                {
-                    "operation": name,
-                    "what": DESCRIPTIONS[name],
-                    "jobs": 1,
-                    "articles": 1,
-                    "runs": repeat,
-                    "seconds": seconds,
-                    "articles_per_s": 1 / seconds,
-                    "mb_per_s": megabytes / seconds,
-                    "peak_mb": max(r[2] for r in runs),
-                    "wall_s": wall,
-                }
-            )
+            rows.append(_timed_row(name, runs, 1, 1, megabytes))
     return rows
+
+
+def _timed_row(
+    name: str, runs: list[tuple[float, float, float]], jobs: int, articles: int, megabytes: float
+) -> dict[str, Any]:
+    """The table row of an operation from its runs ``(seconds, wall_s, peak_mb)``: the
+    fastest run's times and the highest peak memory."""
+    seconds, wall, _peak = min(runs)
+    return {
+        "operation": name,
+        "what": DESCRIPTIONS[name],
+        "jobs": jobs,
+        "articles": articles,
+        "runs": len(runs),
+        "seconds": seconds,
+        "articles_per_s": articles / seconds,
+        "mb_per_s": megabytes / seconds,
+        "peak_mb": max(r[2] for r in runs),
+        "wall_s": wall,
+    }
 
 
 # ---------------------------------------------------------------- measuring (parent side)
@@ -315,23 +321,12 @@ def benchmark(
             out, wall, peak = _measure(cmd)
             seconds = json.loads(out.strip().splitlines()[-1])["seconds"]
             runs[name].append((seconds, wall, peak))
-    rows = []
-    for name in operations:
-        seconds, wall, _peak = min(runs[name])
-        rows.append(
-            {
-                "operation": name,
-                "what": DESCRIPTIONS[name],
-                "jobs": n_jobs if name in ("terms", "frames") else 1,
-                "articles": articles,
-                "runs": repeat,
-                "seconds": seconds,
-                "articles_per_s": articles / seconds,
-                "mb_per_s": megabytes / seconds,
-                "peak_mb": max(r[2] for r in runs[name]),
-                "wall_s": wall,
-            }
+    rows = [
+        _timed_row(
+            name, runs[name], n_jobs if name in ("terms", "frames") else 1, articles, megabytes
         )
+        for name in operations
+    ]
     if extras:
         import tempfile
 

@@ -424,18 +424,6 @@ class _Wrapping:
             self._flags[k] = new
 
 
-def _once(f: Callable[[], bool]) -> Callable[[], bool]:
-    """``f``, called at most once."""
-    box: list[bool] = []
-
-    def g() -> bool:
-        if not box:
-            box.append(f())
-        return box[0]
-
-    return g
-
-
 def _header_like(kept: Lines, i: int, wrapped: Callable[[], bool] | None = None) -> bool:
     """Is kept line ``i`` page furniture rather than the article's first paragraph: a
     menu, a caption, a Title-Case line, a line without sentence punctuation that is not
@@ -502,7 +490,7 @@ def _body_start(kept: Lines) -> tuple[int, re.Match[str] | None]:
         found = _dateline_at(kept, weak=weak)
         if found is not None:
             return found
-    wrapped = _once(lambda: _hard_wrapped(kept))
+    wrapped = lru_cache(maxsize=None)(lambda: _hard_wrapped(kept))  # asked at most once
     for i in range(min(len(kept), _HEADER_WINDOW)):
         if not _header_like(kept, i, wrapped):
             return i, None

@@ -15,12 +15,12 @@ from pathlib import Path
 from .clean import clean_article
 from .coding_sheets import CodingError, coder_agreement, sample_for_coding, score_coding
 from .corpus import CorpusError, read_article
-from .figure_folder import FiguresFolderError
+from .figure_folder import FiguresFolderError, default_folder
 from .frames import frame_scores
 from .keyness import keyness_by_group
 from .kwic import kwic_table
 from .lexicon import FrameError, FrameMatcher
-from .paths import FIGURES_DIR, SEEDS_DIR
+from .paths import SEEDS_DIR
 from .quotes import quote_table
 from .suggest import suggest_entries
 from .synthetic import synthetic_articles
@@ -461,20 +461,10 @@ def _add_keyness(sub) -> None:
     p.set_defaults(func=_cmd_keyness)
 
 
-def figures_folder(corpus: str | None) -> Path:
-    """Where ``figures`` writes without ``--out``: the repository's ``figures/`` for the
-    seeds, else ``figures-<name of the corpus folder or file>`` in the current folder
-    (never the seeds' figures)."""
-    if corpus is None or Path(corpus).resolve() == SEEDS_DIR.resolve():
-        return FIGURES_DIR
-    path = Path(corpus).resolve()
-    return Path.cwd() / f"figures-{path.stem if path.is_file() else path.name}"
-
-
 def _cmd_figures(args: argparse.Namespace) -> int:
     from .figures import build_figures  # lazy: matplotlib, loaded only to draw
 
-    out = Path(args.out) if args.out is not None else figures_folder(args.corpus)
+    out = Path(args.out) if args.out is not None else default_folder(args.corpus)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, got {args.jobs}")
     try:

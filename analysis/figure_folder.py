@@ -21,7 +21,7 @@ from typing import Any
 
 from . import __version__
 from .parallel import _alive
-from .paths import SEEDS_DIR
+from .paths import FIGURES_DIR, SEEDS_DIR
 
 __all__ = [
     "MANIFEST",
@@ -29,6 +29,7 @@ __all__ = [
     "check_folder",
     "clear_stale_staging",
     "corpus_label",
+    "default_folder",
     "no_interrupt",
     "write_manifest",
 ]
@@ -42,15 +43,30 @@ class FiguresFolderError(ValueError):
     """The output folder holds the figures of another corpus."""
 
 
+def _is_seeds(corpus: Any) -> bool:
+    return corpus is None or (
+        isinstance(corpus, (str, Path)) and Path(corpus).resolve() == SEEDS_DIR.resolve()
+    )
+
+
 def corpus_label(corpus: Any) -> str:
     """How a figures folder's manifest names ``corpus``: ``"seeds"`` for the
     repository's seeds, the absolute path of a folder or file, else ``"in memory"``."""
-    if corpus is None:
+    if _is_seeds(corpus):
         return "seeds"
     if isinstance(corpus, (str, Path)):
-        path = Path(corpus).resolve()
-        return "seeds" if path == SEEDS_DIR.resolve() else str(path)
+        return str(Path(corpus).resolve())
     return "in memory"
+
+
+def default_folder(corpus: str | Path | None) -> Path:
+    """Where ``python -m analysis figures`` writes without ``--out``: the repository's
+    ``figures/`` for the seeds, else ``figures-<name of the corpus folder or file>`` in
+    the current folder (never the seeds' figures)."""
+    if _is_seeds(corpus):
+        return FIGURES_DIR
+    path = Path(corpus).resolve()
+    return Path.cwd() / f"figures-{path.stem if path.is_file() else path.name}"
 
 
 def check_folder(out: Path, label: str) -> list[str]:

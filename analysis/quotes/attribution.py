@@ -62,7 +62,7 @@ from typing import NamedTuple
 from .aliases import fullest_name
 from .body import Body, Boundaries, Sentence, boundaries, clause_start, paragraph_at, within_reach
 from .marks import Quote
-from .mentions import Mention, Mentions, mention_at
+from .mentions import Mention, Mentions, mention_at, mentions_from
 from .names import NameContext, normalize_speaker, title_key
 from .patterns import (
     AFTER_RE,
@@ -469,18 +469,13 @@ def _speaking_mentions(ctx: Context, s: int, e: int) -> Iterator[_Cue]:
     """The first mention that speaks (``Bupati X mengatakan``), or a name that the
     sentence rule cut after a shortened word (``dr. Moh. Haris, menyoroti``), which is
     the subject of the sentence it ends in (unless a speaking mention starts at ``s``)."""
-    items, starts = ctx.mentions.items, ctx.mentions.starts
-    k = bisect_left(starts, s)
+    items = ctx.mentions.items
+    k = bisect_left(ctx.mentions.starts, s)
     cut = items[k - 1] if k and items[k - 1].end > s and items[k - 1].speech else None
-    while k < len(items) and items[k].start < e:
-        m = items[k]
-        if m.speech and m.end <= e:
-            if cut is None or m.start == s:
-                yield (m.start, "reporting verb", m)
-                return
-            break
-        k += 1
-    if cut is not None:
+    m = next((m for m in mentions_from(ctx.mentions, s, e) if m.speech and m.end <= e), None)
+    if m is not None and (cut is None or m.start == s):
+        yield (m.start, "reporting verb", m)
+    elif cut is not None:
         yield (s, "reporting verb", cut)
 
 

@@ -86,6 +86,9 @@ __all__ = [
 # runs of spaces could reach further.
 LABEL_REACH = 200
 
+# The words that report speech: a reporting verb, ``menurut``, ``kata dia`` ...
+_REPORTING = (REPORTING_WORD_RE, MENURUT_RE, NARR_SPEECH_RE)
+
 #: Kinds of quote: speech, a quoted name/theme/term, a lone mark.
 KINDS = ("speech", "label", "stray")
 
@@ -135,9 +138,7 @@ class ReportingCues:
 
     def __init__(self, text: str, par: Paragraph) -> None:
         spans = sorted(
-            (m.start(), m.end())
-            for rx in (REPORTING_WORD_RE, MENURUT_RE, NARR_SPEECH_RE)
-            for m in rx.finditer(text, par.start, par.end)
+            (m.start(), m.end()) for rx in _REPORTING for m in rx.finditer(text, par.start, par.end)
         )
         self._starts = [a for a, _b in spans]
         # the earliest end of the cues starting at or after each one
@@ -418,11 +419,7 @@ def third_person_start(quoted: str) -> bool:
 
 def has_reporting(clause: str) -> bool:
     """Does ``clause`` report speech (a reporting verb, ``menurut``, ``kata dia`` ...)?"""
-    return bool(
-        REPORTING_WORD_RE.search(clause)
-        or MENURUT_RE.search(clause)
-        or NARR_SPEECH_RE.search(clause)
-    )
+    return any(rx.search(clause) for rx in _REPORTING)
 
 
 def mask(text: str, quotes: list[Quote]) -> str:

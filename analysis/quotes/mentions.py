@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from .aliases import Aliases, find_aliases
@@ -309,11 +310,10 @@ def mention_at(
     return None
 
 
-def mentions_from(mentions: Mentions, s: int, e: int) -> list[Mention]:
-    """The mentions that start in ``[s, e)``, in text order."""
+def mentions_from(mentions: Mentions, s: int, e: int) -> Iterator[Mention]:
+    """The mentions that start in ``[s, e)``, in text order (read lazily: a caller that
+    wants the first one reads no further)."""
     k = bisect_left(mentions.starts, s)
-    out = []
     while k < len(mentions.items) and mentions.items[k].start < e:
-        out.append(mentions.items[k])
+        yield mentions.items[k]
         k += 1
-    return out
