@@ -1,0 +1,64 @@
+"""Command line: ``python -m analysis SUBCOMMAND ...`` (also installed as ``analysis``).
+
+Each subcommand is a small function that parses its options, calls the computing
+functions of the package, and prints or writes the result. Bad input exits with status
+2 and a one-line error naming the file and the problem, never a traceback.
+
+The subcommands live in three modules by what they do: ``tables`` (print a table of the
+corpus), ``outputs`` (write or print files), ``tools`` (bench, suggest, validate);
+``common`` holds what they share.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from ..coding_sheets import CodingError
+from ..corpus import CorpusError
+from .common import UsageError, emit_table
+from .outputs import _add_clean, _add_figures, _add_report, _add_tidy_notebooks
+from .tables import _add_frames, _add_keyness, _add_kwic, _add_quotes, _add_terms
+from .tools import _add_bench, _add_suggest, _add_validate
+
+__all__ = ["main", "build_parser", "UsageError", "emit_table"]
+
+
+SUBCOMMANDS: list[Callable] = [
+    _add_clean,
+    _add_report,
+    _add_tidy_notebooks,
+    _add_frames,
+    _add_terms,
+    _add_kwic,
+    _add_keyness,
+    _add_figures,
+    _add_quotes,
+    _add_bench,
+    _add_suggest,
+    _add_validate,
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Framing analysis of Indonesian regional-government news.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in SUBCOMMANDS:
+        add(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except (CorpusError, UsageError, CodingError, FileExistsError) as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
+    except BrokenPipeError:  # e.g. piped into `head`
+        return 0
