@@ -44,6 +44,7 @@ _EXPORTS = {
     "load_corpus": "analysis.corpus",
     "iter_documents": "analysis.corpus",
     "CorpusError": "analysis.corpus",
+    "CorpusSource": "analysis.corpus",
     "clean_article": "analysis.clean",
     "tokenize": "analysis.tokens",
     "split_sentences": "analysis.tokens",
@@ -72,7 +73,7 @@ _EXPORTS = {
 #: works after a plain ``import analysis``), so that ``import analysis`` stays light.
 _SUBMODULES = frozenset(
     """agreement bench boilerplate bootstrap clean cli coding_sheets corpus counting figures
-    frame_coding frames genre keyness kwic lexicon parallel paths plots quotes report
+    frame_coding frames genre html_pages keyness kwic lexicon parallel paths plots quotes report
     significance suggest synthetic terms tokens validation""".split()
 )
 

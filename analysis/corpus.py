@@ -1,9 +1,14 @@
-"""Read a corpus of articles: a folder of ``.txt`` files, optionally with ``metadata.csv``.
+"""Read a corpus of articles: a folder of ``.txt`` files (and saved ``.html`` pages),
+optionally with ``metadata.csv``, or one JSON Lines / CSV / Parquet file.
 
 This is the only module that reads files. Raw files are never written. Every problem
 with the input is reported as a :class:`CorpusError` that names the file and says what
-is wrong (empty, not UTF-8 and where, binary, duplicate id, missing file, malformed or
-incomplete metadata, changed raw data).
+is wrong (empty, not in the expected encoding and where, binary, duplicate id, missing
+file, malformed or incomplete metadata, changed raw data); when several articles are
+bad, one error lists them all. Old scrapes in cp1252 or Latin-1 are read with
+``encoding=``. A relative path is looked for from the current folder and then from
+where the user started (:func:`analysis.paths.launch_dirs`), and an error names every
+absolute path tried.
 
 - :func:`iter_documents` streams one document (a dict) at a time, for corpora too big
   to hold at once.
@@ -15,23 +20,27 @@ The readers of hand-coding files (``read_hand_coding``, ``read_hand_quotes``) li
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
 import warnings
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .clean import RemovedLine, clean_article
-from .paths import SEEDS_DIR
+from .paths import SEEDS_DIR, input_candidates, resolve_input
 
 if TYPE_CHECKING:  # pandas is imported only when a DataFrame is built
     import pandas as pd
 
 __all__ = [
     "CorpusError",
+    "CorpusSource",
     "CorpusWarning",
     "as_documents",
     "MAX_ARTICLE_CHARS",
@@ -43,6 +52,7 @@ __all__ = [
     "read_article",
     "read_metadata",
     "removal_table",
+    "skipped_summary",
 ]
 
 METADATA_FILE = "metadata.csv"
@@ -70,54 +80,113 @@ def _where(data: bytes, pos: int) -> str:
     return f"line {line}, column {col} (byte {pos})"
 
 
-def decode_article(data: bytes, name: str) -> str:
+#: Text encodings a corpus is usually in: UTF-8 (the default), and the Windows and
+#: ISO Latin-1 code pages of old scrapes. Any codec Python knows is accepted.
+COMMON_ENCODINGS = ("utf-8", "cp1252", "latin-1")
+
+
+def check_encoding(encoding: str) -> str:
+    """``encoding`` if Python knows it, else a :class:`CorpusError` saying so."""
+    try:
+        codecs.lookup(encoding)
+    except (LookupError, TypeError):
+        raise CorpusError(
+            f"unknown text encoding {encoding!r}; use one of {', '.join(COMMON_ENCODINGS)}"
+        ) from None
+    return encoding
+
+
+def _is_utf8(encoding: str) -> bool:
+    return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+
+
+def decode_article(data: bytes, name: str, encoding: str = "utf-8") -> str:
     """Decode the bytes of one article, or raise :class:`CorpusError` naming ``name``.
 
-    A UTF-8 byte-order mark is dropped and CRLF / CR line ends become ``\\n``.
+    ``encoding`` is UTF-8 by default (``"cp1252"`` or ``"latin-1"`` for old scrapes). A
+    byte-order mark is dropped and CRLF / CR line ends become ``\\n``.
     """
     if b"\x00" in data:
         where = _where(data, data.index(b"\x00"))
         raise CorpusError(
             f"{name}: binary content (NUL byte at {where}); expected a UTF-8 text file"
         )
+    utf8 = _is_utf8(encoding)
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig" if utf8 else encoding).lstrip("\ufeff")
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.start + 4]
+        hint = (
+            "re-save the file as UTF-8, or read it with encoding='cp1252' (command "
+            "line: --encoding cp1252) if it is an old Windows or Latin-1 scrape"
+            if utf8
+            else "check the file's encoding"
+        )
+        label = "UTF-8" if utf8 else encoding
         raise CorpusError(
-            f"{name}: not valid UTF-8 at {_where(data, exc.start)}: bytes {bad!r} "
-            f"({exc.reason}); re-save the file as UTF-8"
+            f"{name}: not valid {label} at {_where(data, exc.start)}: bytes {bad!r} "
+            f"({exc.reason}); {hint}"
         ) from None
     if not text.strip():
         raise CorpusError(f"{name}: empty file (no text, or only whitespace)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_article(path: str | Path) -> tuple[str, str]:
-    """Read one article file: returns ``(text, sha256 of the raw bytes)``."""
+@lru_cache(maxsize=1)
+def _html_pages():
+    # lazy: trafilatura and lxml (0.2 s), only when a corpus holds a saved page
+    return import_module("analysis.html_pages")
+
+
+def is_html_page(path: Path) -> bool:
+    """Whether ``path`` is read as a saved web page (``.html``, ``.htm``)."""
+    return path.suffix.lower() in (".html", ".htm")
+
+
+def read_article(path: str | Path, encoding: str = "utf-8") -> tuple[str, str]:
+    """Read one article file: returns ``(text, sha256 of the raw bytes)``.
+
+    A ``.txt`` file's text is the file decoded. A saved web page (``.html``, ``.htm``)
+    gives its main text, extracted by :func:`analysis.html_pages.main_text`, which is
+    then cleaned like any article; the digest is always that of the file's bytes.
+    """
     path = Path(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise CorpusError(f"{path}: file not found") from None
+        tried = ", ".join(str(c) for c in input_candidates(path))
+        raise CorpusError(f"{path}: file not found (tried {tried})") from None
     except IsADirectoryError:
         raise CorpusError(f"{path}: is a folder, not an article file") from None
-    return decode_article(data, str(path)), hashlib.sha256(data).hexdigest()
+    text = decode_article(data, str(path), encoding)
+    if is_html_page(path):
+        text = _html_pages().main_text(text)
+        if text is None:
+            raise CorpusError(f"{path}: no main text found in the saved web page")
+    return text, hashlib.sha256(data).hexdigest()
 
 
-def read_metadata(path: str | Path) -> list[dict[str, str]]:
+def read_metadata(path: str | Path, encoding: str = "utf-8") -> list[dict[str, str]]:
     """Read and validate ``metadata.csv``: one row per article, as dicts of strings.
 
     Required columns: ``doc_id`` and ``file``. Every value is kept as a string (so the
-    id ``000`` keeps its zeros). Raises :class:`CorpusError` for an unreadable or
-    malformed file, a missing column, a row with the wrong number of fields, an empty
-    or duplicate ``doc_id`` or a file listed twice.
+    id ``000`` keeps its zeros). The file is read as UTF-8, or in ``encoding`` if it is
+    not UTF-8 (the articles' encoding, for a folder of old scrapes). Raises
+    :class:`CorpusError` for an unreadable or malformed file, a missing column, a row
+    with the wrong number of fields, an empty or duplicate ``doc_id`` or a file listed
+    twice.
     """
     path = Path(path)
     try:
-        text = decode_article(path.read_bytes(), str(path))
+        data = path.read_bytes()
     except FileNotFoundError:
         raise CorpusError(f"{path}: metadata file not found") from None
+    try:
+        text = decode_article(data, str(path))
+    except CorpusError:
+        if _is_utf8(encoding):
+            raise
+        text = decode_article(data, str(path), encoding)
     try:
         rows = list(csv.reader(io.StringIO(text), strict=True))
     except csv.Error as exc:
@@ -158,25 +227,44 @@ def read_metadata(path: str | Path) -> list[dict[str, str]]:
     return records
 
 
-def _plan(folder: Path) -> list[tuple[Path, dict[str, str]]]:
+#: File name endings of the articles in a corpus folder: plain text and saved pages.
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def _not_found(path: Path, what: str) -> CorpusError:
+    tried = input_candidates(path)
+    where = f" (tried {', '.join(str(c) for c in tried)})" if tried != [path] else ""
+    return CorpusError(f"{path}: {what} not found{where}")
+
+
+def _plan(folder: Path, encoding: str = "utf-8") -> list[tuple[Path, dict[str, str]]]:
     """Which files to read, with their metadata, in a stable order."""
     if not folder.exists():
-        raise CorpusError(f"{folder}: corpus folder not found")
+        raise _not_found(folder, "corpus folder")
     if not folder.is_dir():
         raise CorpusError(f"{folder}: not a folder of .txt articles")
-    txt_files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+    txt_files = sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
+    )
     meta_path = folder / METADATA_FILE
     plan: list[tuple[Path, dict[str, str]]] = []
     if meta_path.exists():
-        records = read_metadata(meta_path)
+        records = read_metadata(meta_path, encoding)
         listed = set()
+        missing = [r for r in records if not (folder / r["file"]).is_file()]
+        if len(missing) == 1:
+            raise CorpusError(
+                f"{meta_path}: doc_id {missing[0]['doc_id']!r} lists file "
+                f"{missing[0]['file']!r}, which is missing from {folder.resolve()}"
+            )
+        if missing:
+            listed_missing = ", ".join(f"{r['file']!r} (doc_id {r['doc_id']!r})" for r in missing)
+            raise CorpusError(
+                f"{meta_path}: {len(missing)} listed files are missing from "
+                f"{folder.resolve()}: {listed_missing}"
+            )
         for rec in records:
             p = folder / rec["file"]
-            if not p.is_file():
-                raise CorpusError(
-                    f"{meta_path}: doc_id {rec['doc_id']!r} lists file {rec['file']!r}, "
-                    f"which is missing from {folder}"
-                )
             listed.add(p.name)
             plan.append((p, rec))
         ids = {rec["doc_id"] for rec in records}
@@ -203,7 +291,7 @@ def _plan(folder: Path) -> list[tuple[Path, dict[str, str]]]:
                 )
             seen[rec["doc_id"]] = p
     if not plan:
-        raise CorpusError(f"{folder}: no .txt articles found")
+        raise CorpusError(f"{folder.resolve()}: no .txt articles found")
     return plan
 
 
@@ -236,11 +324,11 @@ def make_document(raw: str, meta: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-def _folder_records(folder: Path) -> Iterator[tuple[str, Any]]:
+def _folder_records(folder: Path, encoding: str) -> Iterator[tuple[str, Any]]:
     """(name, document or CorpusError) for each article of a folder."""
-    for file, meta in _plan(folder):
+    for file, meta in _plan(folder, encoding):
         try:
-            raw, digest = read_article(file)
+            raw, digest = read_article(file, encoding)
             _check_digest(file, meta, digest)
         except CorpusError as exc:
             yield str(file), exc
@@ -251,12 +339,12 @@ def _folder_records(folder: Path) -> Iterator[tuple[str, Any]]:
 TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
 
 
-def _table_rows(path: Path) -> Iterator[dict[str, Any]]:
+def _table_rows(path: Path, encoding: str) -> Iterator[dict[str, Any]]:
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         import json
 
-        with open(path, encoding="utf-8-sig") as fh:
+        with open(path, encoding=_text_codec(encoding)) as fh:
             for lineno, line in enumerate(fh, start=1):
                 if not line.strip():
                     continue
@@ -271,7 +359,7 @@ def _table_rows(path: Path) -> Iterator[dict[str, Any]]:
                 yield row
     elif suffix == ".csv":
         csv.field_size_limit(2**31 - 1)
-        with open(path, encoding="utf-8-sig", newline="") as fh:
+        with open(path, encoding=_text_codec(encoding), newline="") as fh:
             try:
                 yield from csv.DictReader(fh, strict=True)
             except csv.Error as exc:
@@ -292,10 +380,16 @@ def _table_rows(path: Path) -> Iterator[dict[str, Any]]:
         )
 
 
-def _table_records(path: Path, text_column: str, id_column: str) -> Iterator[tuple[str, Any]]:
+def _text_codec(encoding: str) -> str:
+    return "utf-8-sig" if _is_utf8(encoding) else encoding
+
+
+def _table_records(
+    path: Path, text_column: str, id_column: str, encoding: str = "utf-8"
+) -> Iterator[tuple[str, Any]]:
     """(name, (raw, meta) or CorpusError) for each row of a JSON Lines / CSV / Parquet file."""
     try:
-        for n, row in enumerate(_table_rows(path), start=1):
+        for n, row in enumerate(_table_rows(path, encoding), start=1):
             if text_column not in row:
                 raise CorpusError(
                     f"{path}: record {n} has no {text_column!r} field "
@@ -316,39 +410,128 @@ def _table_records(path: Path, text_column: str, id_column: str) -> Iterator[tup
             raw = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
             yield name, (raw, meta)
     except FileNotFoundError:
-        raise CorpusError(f"{path}: file not found") from None
+        raise _not_found(path, "file") from None
     except UnicodeDecodeError as exc:
-        raise CorpusError(f"{path}: not valid UTF-8 ({exc.reason} at byte {exc.start})") from None
+        raise CorpusError(
+            f"{path}: not valid {encoding} ({exc.reason} at byte {exc.start}); pass the "
+            "file's encoding (encoding='cp1252', command line: --encoding cp1252)"
+        ) from None
+
+
+@dataclass(frozen=True)
+class CorpusSource:
+    """A corpus on disk with the options to read it: pass it wherever a path is accepted.
+
+    Every analysis function reads a path with the default options (UTF-8, stop at a bad
+    article). Wrap the path to read old scrapes or to leave bad files out, and pass the
+    wrapper instead: ``term_frequencies(CorpusSource("scrapes/", encoding="cp1252",
+    on_error="skip"))``. The command line builds one from ``--corpus``, ``--encoding``
+    and ``--on-error``.
+
+    Parameters
+    ----------
+    path : str or Path
+        A folder of articles or a JSON Lines / CSV / Parquet file (as :func:`iter_documents`).
+    on_error : str
+        ``"raise"`` or ``"skip"``, as :func:`iter_documents`.
+    encoding : str
+        The articles' text encoding: ``"utf-8"`` (default), ``"cp1252"``, ``"latin-1"``.
+    text_column, id_column : str
+        For table files, as :func:`iter_documents`.
+    max_article_chars : int or None
+        As :func:`iter_documents`.
+    """
+
+    path: str | Path
+    on_error: str = "raise"
+    encoding: str = "utf-8"
+    text_column: str = "text"
+    id_column: str = "doc_id"
+    max_article_chars: int | None = MAX_ARTICLE_CHARS
+
+    def options(self) -> dict[str, Any]:
+        """The keyword arguments of :func:`iter_records` this source stands for."""
+        return {
+            "on_error": self.on_error,
+            "encoding": self.encoding,
+            "text_column": self.text_column,
+            "id_column": self.id_column,
+            "max_article_chars": self.max_article_chars,
+        }
+
+    def __str__(self) -> str:
+        return str(self.path)
+
+
+#: How many bad articles one error or warning names before it says "and N more".
+LISTED_ERRORS = 50
+
+
+def _listing(errors: list[CorpusError]) -> str:
+    lines = [f"  {e}" for e in errors[:LISTED_ERRORS]]
+    if len(errors) > LISTED_ERRORS:
+        lines.append(f"  and {len(errors) - LISTED_ERRORS} more")
+    return "\n".join(lines)
+
+
+def _all_errors(first: CorpusError, rest: Iterator[tuple[str, Any]], seen: set[str]) -> CorpusError:
+    """The first bad article's error, or one error listing every bad article (reading on
+    to the end, without cleaning, so that one run names them all)."""
+    errors = [first]
+    for name, item in rest:
+        if isinstance(item, CorpusError):
+            errors.append(item)
+        elif str(item[1]["doc_id"]) in seen:
+            errors.append(CorpusError(f"{name}: duplicate doc_id {str(item[1]['doc_id'])!r}"))
+        else:
+            seen.add(str(item[1]["doc_id"]))
+    if len(errors) == 1:
+        return first
+    return CorpusError(
+        f"{len(errors)} bad articles (fix them, or leave them out with on_error='skip'; "
+        f"command line: --on-error skip):\n{_listing(errors)}"
+    )
 
 
 def iter_documents(
-    path: str | Path | None = None,
+    path: str | Path | CorpusSource | None = None,
     *,
     on_error: str = "raise",
     text_column: str = "text",
     id_column: str = "doc_id",
     skipped: list[CorpusError] | None = None,
     max_article_chars: int | None = MAX_ARTICLE_CHARS,
+    encoding: str = "utf-8",
 ) -> Iterator[dict[str, Any]]:
     """Stream the documents of a corpus, one dict at a time.
 
     Parameters
     ----------
-    path : str, Path or None
-        A folder of ``.txt`` articles (optionally with ``metadata.csv``), or one JSON
-        Lines (``.jsonl``), CSV or Parquet file with one article per row; defaults to the
-        repository's ``seeds/``.
+    path : str, Path, CorpusSource or None
+        A folder of ``.txt`` articles and saved ``.html`` pages (optionally with
+        ``metadata.csv``), or one JSON Lines (``.jsonl``), CSV or Parquet file with one
+        article per row; defaults to the repository's ``seeds/``. A relative path not
+        found from the current folder is looked for from where the user started
+        (:func:`analysis.paths.launch_dirs`). A :class:`CorpusSource` brings its own
+        options (the keyword arguments below are then ignored).
     on_error : str
-        ``"raise"`` (default) stops at the first bad article with a
-        :class:`CorpusError` naming it; ``"skip"`` leaves bad articles out, keeps going,
-        and warns once at the end with a summary naming every skipped article.
+        ``"raise"`` (default) stops at a bad article with a :class:`CorpusError`: it
+        names that article, or, when there are more, lists every bad article of the
+        corpus (reading the rest without cleaning it), so that one run shows them all;
+        ``"skip"`` leaves bad articles out, keeps going, and warns once at the end with a
+        summary naming every skipped article.
+    encoding : str
+        The text encoding of the articles (and of a table file): ``"utf-8"`` (default),
+        ``"cp1252"`` or ``"latin-1"`` for old scrapes, or any codec Python knows.
     text_column, id_column : str
         For table files, the fields holding the raw article text
         and its id (rows without an id get ``<file stem>-<row number>``); every other
         field becomes metadata.
     skipped : list of CorpusError or None
         A list to which every skipped article's error is appended (with
-        ``on_error="skip"``), so a caller can report them.
+        ``on_error="skip"``), so a caller can report them: given a list, the reader
+        does not warn (a notebook prints the list; see
+        :func:`skipped_summary`); without one, it warns once at the end.
     max_article_chars : int or None
         An article longer than this (in characters; default
         :data:`MAX_ARTICLE_CHARS`, 2,000,000) is processed whole, never dropped or
@@ -373,18 +556,20 @@ def iter_documents(
         id_column=id_column,
         skipped=skipped,
         max_article_chars=max_article_chars,
+        encoding=encoding,
     ):
         yield make_document(raw, meta)
 
 
 def iter_records(
-    path: str | Path | None = None,
+    path: str | Path | CorpusSource | None = None,
     *,
     on_error: str = "raise",
     text_column: str = "text",
     id_column: str = "doc_id",
     skipped: list[CorpusError] | None = None,
     max_article_chars: int | None = MAX_ARTICLE_CHARS,
+    encoding: str = "utf-8",
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     """Stream ``(raw text, metadata)`` of each article, before cleaning.
 
@@ -392,13 +577,19 @@ def iter_records(
     (which is ``make_document(raw, meta)`` of each record); used by
     :mod:`analysis.parallel` to let worker processes do the cleaning.
     """
+    if isinstance(path, CorpusSource):
+        options = path.options()
+        path, on_error, encoding = path.path, options["on_error"], options["encoding"]
+        text_column, id_column = options["text_column"], options["id_column"]
+        max_article_chars = options["max_article_chars"]
     if on_error not in ("raise", "skip"):
         raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
-    source = Path(path) if path is not None else SEEDS_DIR
+    check_encoding(encoding)
+    source = locate(path)
     if source.is_file():
-        records = _table_records(source, text_column, id_column)
+        records = _table_records(source, text_column, id_column, encoding)
     else:
-        records = _folder_records(source)
+        records = _folder_records(source, encoding)
     errors: list[CorpusError] = []
     seen: set[str] = set()
     for name, item in records:
@@ -414,16 +605,37 @@ def iter_records(
                 yield raw, meta
                 continue
         if on_error == "raise":
-            raise item
+            raise _all_errors(item, records, seen)
         errors.append(item)
         if skipped is not None:
             skipped.append(item)
-    if errors:
-        listed = "; ".join(str(e) for e in errors[:20])
-        more = f"; and {len(errors) - 20} more" if len(errors) > 20 else ""
-        warnings.warn(
-            f"skipped {len(errors)} bad article(s): {listed}{more}", CorpusWarning, stacklevel=3
-        )
+    if errors and skipped is None:
+        warnings.warn(skipped_summary(errors), CorpusWarning, stacklevel=3)
+
+
+def skipped_summary(errors: list[CorpusError]) -> str:
+    """One line naming every skipped article (the first 50) and what was wrong with it,
+    without the advice each error gives."""
+    listed = "; ".join(str(e).split("; ", 1)[0] for e in errors[:LISTED_ERRORS])
+    more = len(errors) - LISTED_ERRORS
+    return f"skipped {len(errors)} bad article(s): {listed}" + (
+        f"; and {more} more" if more > 0 else ""
+    )
+
+
+def locate(path: str | Path | CorpusSource | None) -> Path:
+    """The file or folder a corpus argument points to: the seeds for ``None``; a relative
+    path as given if it exists from the current folder, else the first place it exists
+    under :func:`analysis.paths.launch_dirs` (else as given, for the error to name)."""
+    if isinstance(path, CorpusSource):
+        path = path.path
+    if path is None:
+        return SEEDS_DIR
+    given = Path(path).expanduser()
+    if given.exists() or given.is_absolute():
+        return given
+    found = resolve_input(given)
+    return found if found.exists() else given
 
 
 def _warn_long(name: str, n: int, limit: int) -> None:
@@ -483,10 +695,11 @@ def as_documents(corpus: Any) -> Iterator[dict[str, Any]]:
 
     Every analysis function accepts any of these, so the same call works on the seeds
     in memory (:func:`load_corpus`), on a stream (:func:`iter_documents`), or directly
-    on a folder. Each yielded dict has at least ``doc_id`` and ``body``; DataFrame rows
-    are converted one at a time (the index becomes ``doc_id``).
+    on a folder (a path, or a :class:`CorpusSource` with reading options). Each yielded
+    dict has at least ``doc_id`` and ``body``; DataFrame rows are converted one at a
+    time (the index becomes ``doc_id``).
     """
-    if corpus is None or isinstance(corpus, (str, Path)):
+    if corpus is None or isinstance(corpus, (str, Path, CorpusSource)):
         yield from iter_documents(corpus)
         return
     if hasattr(corpus, "iterrows") and hasattr(corpus, "index"):

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .corpus import CorpusSource, locate
 from .parallel import _alive
 from .paths import FIGURES_DIR, SEEDS_DIR
 
@@ -43,10 +44,12 @@ class FiguresFolderError(ValueError):
     """The output folder holds the figures of another corpus."""
 
 
+def _on_disk(corpus: Any) -> bool:
+    return isinstance(corpus, (str, Path, CorpusSource))
+
+
 def _is_seeds(corpus: Any) -> bool:
-    return corpus is None or (
-        isinstance(corpus, (str, Path)) and Path(corpus).resolve() == SEEDS_DIR.resolve()
-    )
+    return corpus is None or (_on_disk(corpus) and locate(corpus).resolve() == SEEDS_DIR.resolve())
 
 
 def corpus_label(corpus: Any) -> str:
@@ -54,18 +57,18 @@ def corpus_label(corpus: Any) -> str:
     repository's seeds, the absolute path of a folder or file, else ``"in memory"``."""
     if _is_seeds(corpus):
         return "seeds"
-    if isinstance(corpus, (str, Path)):
-        return str(Path(corpus).resolve())
+    if _on_disk(corpus):
+        return str(locate(corpus).resolve())
     return "in memory"
 
 
-def default_folder(corpus: str | Path | None) -> Path:
+def default_folder(corpus: str | Path | CorpusSource | None) -> Path:
     """Where ``python -m analysis figures`` writes without ``--out``: the repository's
     ``figures/`` for the seeds, else ``figures-<name of the corpus folder or file>`` in
     the current folder (never the seeds' figures)."""
     if _is_seeds(corpus):
         return FIGURES_DIR
-    path = Path(corpus).resolve()
+    path = locate(corpus).resolve()
     return Path.cwd() / f"figures-{path.stem if path.is_file() else path.name}"
 
 

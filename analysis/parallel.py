@@ -47,13 +47,13 @@ import signal
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
 
-from .corpus import _plan, as_documents, iter_records, make_document
-from .paths import SEEDS_DIR
+from .corpus import CorpusSource, _plan, as_documents, iter_records, locate, make_document
 
 __all__ = [
     "ENGINES",
@@ -129,16 +129,14 @@ def _slim(doc: dict[str, Any]) -> dict[str, Any]:
 
 def _items(corpus: Any, *, slim: bool) -> tuple[str, Iterator[Any], int | None]:
     """(kind, items, total or None): raw ``(text, meta)`` records for a path, else documents."""
-    if corpus is None or isinstance(corpus, (str, Path)):
+    if corpus is None or isinstance(corpus, (str, Path, CorpusSource)):
         total = None
-        path = Path(corpus) if corpus is not None else None
-        if path is None or path.is_dir():
-            import warnings
-
+        path = locate(corpus)
+        if path.is_dir():
             try:
                 with warnings.catch_warnings():  # iter_records warns, once
                     warnings.simplefilter("ignore")
-                    total = len(_plan(path if path is not None else SEEDS_DIR))
+                    total = len(_plan(path))
             except Exception:  # noqa: BLE001 - iter_records raises the proper error
                 total = None
         return "raw", iter_records(corpus), total

@@ -29,12 +29,17 @@
 # ```
 #
 # or replace the first code cell below by `folder = Path("path/to/my-articles")` (with
-# `from pathlib import Path`). Without either, the notebook analyses the five seed
-# articles in `seeds/`. The folder holds one UTF-8 `.txt` file per article, as scraped,
-# and optionally a `metadata.csv` with at least `doc_id` and `file` (and any of
-# `leader`, `role`, `level`, `region`, `province`, `date`, `outlet`); a single JSON
-# Lines, CSV or Parquet file with a `text` column works too. The README's section "Run
-# the analysis on your own folder of articles" says more.
+# `from pathlib import Path`). A relative path is read from where you started JupyterLab
+# (the kernel itself runs in `notebooks/`), and if the folder is not found the error
+# names every absolute path tried. Without either, the notebook analyses the five seed
+# articles in `seeds/`. The folder holds one `.txt` file per article, as scraped (UTF-8;
+# set `ENCODING` below for old cp1252 or Latin-1 scrapes), or saved web pages (`.html`,
+# whose main text is extracted by trafilatura and then cleaned as usual), and optionally
+# a `metadata.csv` with at least `doc_id` and `file` (and any of `leader`, `role`,
+# `level`, `region`, `province`, `date`, `outlet`); a single JSON Lines, CSV or Parquet
+# file with a `text` column works too. Files that cannot be read are left out and named
+# under the first table. The README's section "Run the analysis on your own folder of
+# articles" says more.
 #
 # ## Question
 #
@@ -73,20 +78,24 @@ import pandas as pd
 
 import analysis
 from analysis import clean, frames, keyness, kwic, paths, plots, quotes, terms
+from analysis.corpus import skipped_summary
 from analysis.validation import read_hand_coding
 
 pd.set_option("display.max_colwidth", 90)
 N_BOOT = 1000
+ENCODING = "utf-8"  # "cp1252" or "latin-1" for old Windows or Latin-1 scrapes
 
 # %%
 folder = paths.corpus_dir()
 print(f"Analysing the articles in: {folder}")
 
 # %%
-corpus = analysis.load_corpus(folder, on_error="skip")
+skipped = []  # files that cannot be read (empty, binary, another encoding): left out
+corpus = analysis.load_corpus(folder, on_error="skip", skipped=skipped, encoding=ENCODING)
 group = terms.choose_grouping(corpus)
 names = terms.metadata_terms(corpus)
 print(f"{len(corpus)} articles loaded; groups compared by: {group}")
+print(skipped_summary(skipped) if skipped else "no file skipped")
 corpus.drop(columns=["raw", "body", "removed"]).head(10)
 
 # %% [markdown]

@@ -9,7 +9,14 @@ import warnings
 import pytest
 
 import analysis
-from analysis.corpus import CorpusError, CorpusWarning, as_documents, iter_documents, load_corpus
+from analysis.corpus import (
+    CorpusError,
+    CorpusWarning,
+    as_documents,
+    iter_documents,
+    load_corpus,
+    skipped_summary,
+)
 from analysis.paths import SEEDS_DIR
 
 REQUIRED = [
@@ -240,12 +247,17 @@ def test_bad_files_in_big_folder_skipped_with_summary(tmp_path):
     (tmp_path / "kosong.txt").write_bytes(b"")
     (tmp_path / "biner.txt").write_bytes(b"\x00\x01")
     (tmp_path / "latin1.txt").write_bytes("Bupati S\xe9kda".encode("latin-1"))
-    skipped: list = []
     with pytest.warns(
         CorpusWarning, match=r"skipped 3 bad article\(s\): .*biner\.txt.*kosong\.txt.*latin1\.txt"
     ):
+        corpus = load_corpus(tmp_path, on_error="skip")
+    assert len(corpus) == 30
+    skipped: list = []  # given a list, the caller reports: no warning
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CorpusWarning)
         corpus = load_corpus(tmp_path, on_error="skip", skipped=skipped)
     assert len(corpus) == 30
     assert len(skipped) == 3 and all(isinstance(e, CorpusError) for e in skipped)
+    assert skipped_summary(skipped).startswith("skipped 3 bad article(s): ")
     with pytest.raises(CorpusError, match=r"biner\.txt: binary content"):
         load_corpus(tmp_path)

@@ -122,7 +122,13 @@ def test_notebook_runs_top_to_bottom(path, monkeypatch, small_corpus):
     from nbclient import NotebookClient
 
     if path.name.startswith("06"):
-        monkeypatch.setenv(CORPUS_ENV_VAR, str(small_corpus))
+        # as a user would: relative to the folder where JupyterLab was started, with one
+        # file that cannot be read; the kernel itself runs in notebooks/
+        monkeypatch.setenv(CORPUS_ENV_VAR, small_corpus.name)
+        monkeypatch.setenv("PWD", str(small_corpus.parent))
+        (small_corpus / "rusak.txt").write_bytes(b"")
+        with open(small_corpus / "metadata.csv", "a", newline="", encoding="utf-8") as fh:
+            csv.writer(fh).writerow(["a9", "rusak.txt", "Bupati A", "Bupati", "2029-01-01"])
     else:
         monkeypatch.delenv(CORPUS_ENV_VAR, raising=False)
     monkeypatch.setenv("MPLBACKEND", "Agg")
@@ -143,6 +149,9 @@ def test_notebook_runs_top_to_bottom(path, monkeypatch, small_corpus):
             for c in _code_cells(nb) for o in c.outputs
         )  # fmt: skip
         assert "korpus-kecil" in text, "notebook 06 must show which folder it analysed"
+        assert "skipped 1 bad article(s): " in text and "rusak.txt: empty file" in text
+        stderr = [o for c in _code_cells(nb) for o in c.outputs if o.get("name") == "stderr"]
+        assert not any("CorpusWarning" in o.text for o in stderr), "a skipped file as a warning"
 
 
 def test_tidy_notebooks_clears_outputs_and_syncs_the_pairs(tmp_path):

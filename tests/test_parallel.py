@@ -98,8 +98,12 @@ def test_worker_errors_reach_the_caller_with_the_file_name(tmp_path):
     (tmp_path / "rusak.txt").write_bytes(b"Bupati \xff\xfe rapat")
     with pytest.raises(CorpusError, match=r"rusak\.txt: not valid UTF-8"):
         term_counts(tmp_path, jobs=2)
-    skipped: list = []
     with pytest.warns(CorpusWarning, match=r"skipped 1 bad article.*rusak\.txt"):
+        counts = term_counts(iter_documents(tmp_path, on_error="skip"), jobs=2)
+    assert sorted(counts) == ["a0", "a1", "a2"]
+    skipped: list = []  # the caller reports them: no warning
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CorpusWarning)
         counts = term_counts(iter_documents(tmp_path, on_error="skip", skipped=skipped), jobs=2)
     assert sorted(counts) == ["a0", "a1", "a2"] and len(skipped) == 1
 

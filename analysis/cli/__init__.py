@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 
 from ..coding_sheets import CodingError
-from ..corpus import CorpusError
+from ..corpus import CorpusError, CorpusWarning
 from .common import UsageError, emit_table
 from .outputs import _add_clean, _add_figures, _add_report, _add_tidy_notebooks
 from .tables import _add_frames, _add_keyness, _add_kwic, _add_quotes, _add_terms
@@ -52,11 +53,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings about the input (skipped files, articles without metadata) as one line
+    each, ``warning: ...``, without the library's file and line."""
+    if issubclass(category, CorpusWarning):
+        sys.stderr.write(f"warning: {message}\n")
+    else:
+        _default_show_warning(message, category, filename, lineno, file, line)
+
+
+_default_show_warning = warnings.showwarning
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args) or 0)
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            return int(args.func(args) or 0)
     except (CorpusError, UsageError, CodingError, FileExistsError) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 2

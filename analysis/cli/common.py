@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..corpus import CorpusError, CorpusSource, check_encoding
 from ..paths import SEEDS_DIR
 from ..terms import metadata_terms
 
@@ -50,12 +51,43 @@ def add_format_option(p: argparse.ArgumentParser) -> None:
 
 
 def add_corpus_option(p: argparse.ArgumentParser) -> None:
+    """--corpus, --on-error and --encoding: which corpus, and how to read it."""
     p.add_argument(
         "--corpus",
         metavar="DIR",
         default=None,
-        help="folder of .txt articles, optionally with metadata.csv (default: seeds/)",
+        help="folder of .txt articles and saved .html pages, optionally with metadata.csv, "
+        "or a .jsonl/.csv/.parquet file of articles (default: seeds/)",
     )
+    add_reading_options(p)
+
+
+def add_reading_options(p: argparse.ArgumentParser) -> None:
+    """--on-error and --encoding: how article files are read."""
+    p.add_argument(
+        "--on-error",
+        choices=("stop", "skip"),
+        default="stop",
+        help="stop (default): a bad file (empty, binary, wrong encoding ...) stops the run, "
+        "and the error lists every bad file; skip: leave bad files out, with a one-line "
+        "summary naming them",
+    )
+    p.add_argument(
+        "--encoding",
+        default="utf-8",
+        metavar="NAME",
+        help="text encoding of the articles: utf-8 (default), cp1252 or latin-1 for old "
+        "Windows or Latin-1 scrapes",
+    )
+
+
+def reading_options(args: argparse.Namespace) -> dict:
+    """``on_error`` and ``encoding`` keyword arguments from the parsed options."""
+    try:
+        encoding = check_encoding(args.encoding)
+    except CorpusError as exc:
+        raise UsageError(f"--encoding: {exc}") from None
+    return {"on_error": "skip" if args.on_error == "skip" else "raise", "encoding": encoding}
 
 
 def add_parallel_options(p: argparse.ArgumentParser) -> None:
@@ -90,9 +122,10 @@ def parallel_kwargs(args: argparse.Namespace) -> dict:
     }
 
 
-def corpus_source(args: argparse.Namespace):
-    """The corpus folder to stream from (the seeds by default)."""
-    return args.corpus if args.corpus is not None else SEEDS_DIR
+def corpus_source(args: argparse.Namespace) -> CorpusSource:
+    """The corpus to stream from (the seeds by default), with the reading options."""
+    path = args.corpus if args.corpus is not None else SEEDS_DIR
+    return CorpusSource(path, **reading_options(args))
 
 
 def exclude_names(args: argparse.Namespace, source) -> frozenset[str]:

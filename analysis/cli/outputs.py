@@ -8,19 +8,41 @@ import sys
 from pathlib import Path
 
 from ..clean import clean_article
-from ..corpus import read_article
+from ..corpus import CorpusError, read_article, skipped_summary
 from ..figure_folder import FiguresFolderError, default_folder
 from .common import (
     UsageError,
     add_corpus_option,
+    add_reading_options,
+    corpus_source,
+    reading_options,
 )
 
 
+def _read_files(files: list[str], on_error: str, encoding: str) -> list[tuple[str, str]]:
+    """(name, text) of each readable file; with ``on_error="raise"`` every bad file is
+    named in one error, with ``"skip"`` in one warning line."""
+    texts, errors = [], []
+    for name in files:
+        try:
+            texts.append((name, read_article(name, encoding)[0]))
+        except CorpusError as exc:
+            errors.append(str(exc))
+    if errors and (on_error == "raise" or not texts):
+        if len(errors) == 1:
+            raise CorpusError(errors[0])
+        raise CorpusError(f"{len(errors)} bad files:\n  " + "\n  ".join(errors))
+    if errors:
+        summary = skipped_summary([CorpusError(e) for e in errors]).replace("article", "file")
+        sys.stderr.write(f"warning: {summary}\n")
+    return texts
+
+
 def _cmd_clean(args: argparse.Namespace) -> int:
-    for i, name in enumerate(args.files):
-        text, _ = read_article(name)
+    texts = _read_files(args.files, **reading_options(args))
+    for i, (name, text) in enumerate(texts):
         art = clean_article(text)
-        if len(args.files) > 1:
+        if len(texts) > 1:
             sys.stdout.write(("\n" if i else "") + f"==> {name} <==\n")
         sys.stdout.write(art.body + "\n")
         if args.removed:
@@ -32,8 +54,11 @@ def _cmd_clean(args: argparse.Namespace) -> int:
 
 def _add_clean(sub) -> None:
     p = sub.add_parser("clean", help="print the cleaned body of article files")
-    p.add_argument("files", nargs="+", metavar="FILE", help="raw article .txt files")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="raw article .txt files or saved .html pages"
+    )
     p.add_argument("--removed", action="store_true", help="also list the removed lines and why")
+    add_reading_options(p)
     p.set_defaults(func=_cmd_clean)
 
 
@@ -85,13 +110,12 @@ def _add_report(sub) -> None:
 def _cmd_figures(args: argparse.Namespace) -> int:
     from ..figures import build_figures  # lazy: matplotlib, loaded only to draw
 
-    out = Path(args.out) if args.out is not None else default_folder(args.corpus)
+    source = corpus_source(args)
+    out = Path(args.out) if args.out is not None else default_folder(source)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, got {args.jobs}")
     try:
-        written = build_figures(
-            args.corpus, out, progress=False if args.quiet else None, jobs=args.jobs
-        )
+        written = build_figures(source, out, progress=False if args.quiet else None, jobs=args.jobs)
     except FiguresFolderError as exc:
         raise UsageError(str(exc)) from None
     except KeyboardInterrupt:

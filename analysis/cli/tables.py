@@ -10,7 +10,6 @@ from ..frames import frame_scores
 from ..keyness import keyness_by_group
 from ..kwic import kwic_table
 from ..lexicon import FrameError, FrameMatcher
-from ..paths import SEEDS_DIR
 from ..quotes import quote_table
 from ..terms import term_frequencies
 from .common import (
@@ -36,7 +35,7 @@ def _cmd_frames(args: argparse.Namespace) -> int:
     try:
         matcher = FrameMatcher(args.lexicon)
         scores = frame_scores(
-            args.corpus if args.corpus is not None else SEEDS_DIR,
+            corpus_source(args),
             by=by,
             voice=voice,
             lexicon=matcher,
@@ -280,7 +279,7 @@ def _add_keyness(sub) -> None:
 
 def _cmd_quotes(args: argparse.Namespace) -> int:
     try:
-        table = quote_table(args.corpus, by=args.by, **parallel_kwargs(args))
+        table = quote_table(corpus_source(args), by=args.by, **parallel_kwargs(args))
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if args.format == "table":  # the columns a reader needs; csv/json carry them all
