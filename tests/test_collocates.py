@@ -168,3 +168,11 @@ def test_cli_collocates(capsys):
     assert '"collocate"' in capsys.readouterr().out
     assert main(["collocates", "rapat koordinasi"]) == 2
     assert capsys.readouterr().err == "error: node must be one word, got 'rapat koordinasi'\n"
+
+
+@pytest.mark.slow
+def test_worker_processes_give_the_serial_table(seeds):
+    serial = collocates(seeds, "kinerja", stem=True, jobs=1)
+    parallel = collocates(seeds, "kinerja", stem=True, jobs=2, engine="processes")
+    pd.testing.assert_frame_equal(serial, parallel)
+    assert serial.attrs == parallel.attrs

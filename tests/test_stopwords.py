@@ -3,6 +3,8 @@ with ``--stopwords`` (adds) and ``--stopwords-replace``."""
 
 from __future__ import annotations
 
+from io import StringIO
+
 import pandas as pd
 import pytest
 from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
@@ -114,8 +116,6 @@ def test_one_string_is_not_a_list():
 
 
 def _csv(text: str) -> pd.DataFrame:
-    from io import StringIO
-
     return pd.read_csv(StringIO(text))
 
 
