@@ -8,6 +8,7 @@ dependency order, with where each figure's numbers are computed: ``ARCHITECTURE.
   removing it, with an audit of every removed line
 - :mod:`analysis.tokens`  Indonesian sentences, tokens, stopwords and stems
 - :mod:`analysis.terms`   frequencies, n-grams, collocations, TF-IDF, corpus size
+- :mod:`analysis.collocates` window collocates of a node word (logDice, T, MI, G2)
 - :mod:`analysis.kwic`    keyword in context (``kwic_table``) and dispersion
 - :mod:`analysis.keyness` G2, Log Ratio, chi2 and Fightin' Words log-odds
   (``keyness_table``, ``keyness_by_group``); :mod:`analysis.significance` corrections
@@ -73,6 +74,7 @@ _EXPORTS = {
 #: works after a plain ``import analysis``), so that ``import analysis`` stays light.
 _SUBMODULES = frozenset(
     """agreement bench boilerplate bootstrap clean cli coding_sheets corpus counting figures
+    collocates comparisons
     frame_coding frames genre html_pages keyness kwic lexicon parallel paths plots quotes report
     significance suggest synthetic terms tokens validation""".split()
 )

@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 
 from .parallel import map_documents
-from .tokens import _text_tokens_and_words
+from .tokens import _text_tokens_and_words, stopword_set
 
 __all__ = [
     "CORPUS_GROUP",
@@ -188,12 +188,22 @@ def frequency_table(
 
 
 def _doc_terms(
-    body: str, *, stem: bool, drop_stopwords: bool, fold_reduplication: bool, need_words: bool
+    body: str,
+    *,
+    stem: bool,
+    drop_stopwords: bool,
+    fold_reduplication: bool,
+    need_words: bool,
+    stopwords: frozenset[str] | None = None,
 ) -> tuple[list[str], int]:
     """Counted tokens of one body, and its number of words (0 unless ``need_words``):
     the tokens of :func:`analysis.tokens.tokenize_sentences`, all sentences together."""
     tokens, words = _text_tokens_and_words(
-        body, stem=stem, drop_stopwords=drop_stopwords, fold_reduplication=fold_reduplication
+        body,
+        stem=stem,
+        drop_stopwords=drop_stopwords,
+        fold_reduplication=fold_reduplication,
+        stopwords=stopwords,
     )
     return tokens, (words if need_words else 0)
 
@@ -207,6 +217,7 @@ def _doc_count(
     fold_reduplication: bool,
     excluded: frozenset[str],
     need_words: bool,
+    stopwords: frozenset[str] | None = None,
 ) -> tuple[Hashable, list[str], int]:
     """(group, counted tokens, words) of one document: the per-document part of counting.
 
@@ -220,6 +231,7 @@ def _doc_count(
         drop_stopwords=drop_stopwords,
         fold_reduplication=fold_reduplication,
         need_words=need_words,
+        stopwords=stopwords,
     )
     if excluded:
         tokens = [t for t in tokens if t not in excluded]
@@ -270,6 +282,7 @@ def count_terms(
     jobs: int | None = 1,
     engine: str = "processes",
     progress: bool | None = None,
+    stopwords: Iterable[str] | None = None,
 ) -> tuple[dict, dict, dict]:
     """Count the tokens of every document of ``corpus`` per group, in parallel if asked.
 
@@ -287,6 +300,9 @@ def count_terms(
         Also count running words (stopwords included), for ``per_1000``.
     jobs, engine, progress : int or None, str, bool or None
         As in :func:`analysis.parallel.map_documents`.
+    stopwords : iterable of str or None
+        The stopwords dropped when ``drop_stopwords`` (``None``: the default list; see
+        :func:`analysis.tokens.stopword_set`).
 
     Returns
     -------
@@ -303,6 +319,7 @@ def count_terms(
         fold_reduplication=fold_reduplication,
         excluded=excluded_terms(exclude),
         need_words=need_words,
+        stopwords=stopword_set(stopwords, drop=drop_stopwords),
     )
     return _merge_partials(
         map_documents(

@@ -50,6 +50,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .comparisons import comparison_pairs
 from .significance import ADJUST_METHODS, adjust_p_values, g2_critical_value, significance_summary
 from .terms import term_counts
 
@@ -578,7 +579,7 @@ def _labelled(table: pd.DataFrame, group: Hashable, by: str) -> pd.DataFrame:
 def keyness_by_group(
     corpus: Any,
     *,
-    by: str = "leader",
+    by: str | None = "leader",
     groups: Iterable[Hashable] | None = None,
     stem: bool = False,
     drop_stopwords: bool = True,
@@ -588,21 +589,26 @@ def keyness_by_group(
     jobs: int | None = None,
     engine: str = "processes",
     progress: bool | None = None,
+    stopwords: Iterable[str] | None = None,
+    reference: Mapping[Hashable, Any] | str | None = None,
+    against: Hashable | None = None,
 ) -> pd.DataFrame:
-    """Keyness of every group against the rest of the corpus, in one table.
+    """Keyness of every group against the rest of the corpus (or a reference), in one table.
 
     Counts terms per group with :func:`analysis.terms.term_counts` and compares each group
-    with all the other groups combined (:func:`keyness_vs_rest`). Moved here from
-    :mod:`analysis.terms`, where ``analysis.terms.keyness_by_group`` still works.
+    with all the other groups combined (:func:`keyness_vs_rest`), or with a reference
+    frequency list (``reference``), or with one other group (``against``). Moved here
+    from :mod:`analysis.terms`, where ``analysis.terms.keyness_by_group`` still works.
 
     Parameters
     ----------
     corpus : Any
         Anything :func:`analysis.corpus.as_documents` accepts.
-    by : str
-        ``"leader"`` (default), ``"doc_id"`` or any metadata column.
+    by : str or None
+        ``"leader"`` (default), ``"doc_id"`` or any metadata column; ``None`` (with
+        ``reference``): the whole corpus, as the group ``"corpus"`` of level ``group``.
     groups : iterable of hashable, optional
-        The groups to compare with the rest (default: every group, sorted).
+        The groups to compare (default: every group, sorted; with ``against``, every other).
     stem, drop_stopwords, fold_reduplication : bool
         As in :func:`analysis.terms.term_counts` (the corpus sizes of the test are the
         numbers of tokens counted, after dropping stopwords).
@@ -612,6 +618,15 @@ def keyness_by_group(
         Passed to :func:`keyness_table`.
     jobs, engine, progress : int or None, str, bool or None
         How to run over a large corpus, as in :func:`analysis.terms.term_counts`.
+    stopwords : iterable of str or None
+        The stopwords left out (``None``: the default list), as in ``term_counts``.
+    reference : mapping of term to int, str or None
+        A reference frequency list (``term -> count``, or the path of a ``term,count``
+        CSV: :func:`analysis.comparisons.read_reference`; its size is the sum of its
+        counts): each group is compared with it instead of with the rest.
+    against : hashable or None
+        A group: each group (``groups``) is compared with this one group only, not with
+        the rest (``count_reference`` is its count).
 
     Returns
     -------
@@ -638,7 +653,15 @@ def keyness_by_group(
         jobs=jobs,
         engine=engine,
         progress=progress,
+        stopwords=stopwords,
     )
+    if reference is not None or against is not None:
+        pairs = comparison_pairs(counts, groups, by=by, reference=reference, against=against)
+        parts = [
+            _labelled(keyness_table(t, r, min_count=min_count), g, by or "group")
+            for g, t, r in pairs
+        ]
+        return pd.concat(parts)
     chosen = _chosen_groups(counts, groups, by=by, method="keyness")
     parts = [
         _labelled(keyness_vs_rest(counts, group, min_count=min_count), group, by)
@@ -678,6 +701,7 @@ def log_odds_by_group(
     drop_stopwords: bool = True,
     fold_reduplication: bool = False,
     exclude: Iterable[str] = (),
+    stopwords: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Fightin' Words: every group against the rest, by log-odds with a Dirichlet prior.
 
@@ -707,6 +731,8 @@ def log_odds_by_group(
         As in :func:`analysis.terms.term_counts`.
     exclude : iterable of str
         Terms to leave out, as in :func:`analysis.terms.term_counts`.
+    stopwords : iterable of str or None
+        The stopwords left out (``None``: the default list), as in ``term_counts``.
 
     Returns
     -------
@@ -731,6 +757,7 @@ def log_odds_by_group(
         drop_stopwords=drop_stopwords,
         fold_reduplication=fold_reduplication,
         exclude=exclude,
+        stopwords=stopwords,
     )
     chosen = _chosen_groups(counts, groups, by=by, method="Fightin' Words")
     pooled: Counter = Counter()

@@ -24,7 +24,7 @@ from .frames import FrameMatcher, frame_scores
 from .genre import GOVERNMENT_WORDS
 from .keyness import keyness_table
 from .terms import metadata_terms
-from .tokens import CLITICS, normalize, stem_word, stopwords, word_spans
+from .tokens import CLITICS, normalize, stem_word, stopword_set, word_spans
 
 __all__ = ["SUGGESTION_COLUMNS", "suggest_entries"]
 
@@ -51,6 +51,7 @@ def suggest_entries(
     examples: int = 3,
     exclude: Iterable[str] = (),
     jobs: int | None = None,
+    stopwords: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Words and bigrams key in the sentences with hits of ``frame``, not yet in the lexicon.
 
@@ -76,6 +77,9 @@ def suggest_entries(
     jobs : int or None
         Worker processes for coding the corpus (see
         :func:`analysis.parallel.map_documents`).
+    stopwords : iterable of str or None
+        The stopwords left out (``None``: :data:`analysis.tokens.DEFAULT_STOPWORDS`; your
+        collection replaces it, as in :func:`analysis.terms.term_counts`).
 
     Returns
     -------
@@ -100,7 +104,7 @@ def suggest_entries(
 
     Notes
     -----
-    Left out: stopwords (:func:`analysis.tokens.stopwords`), the words of offices,
+    Left out: stopwords (``stopwords``), the words of offices,
     governments and staff (:data:`analysis.genre.GOVERNMENT_WORDS`: who is addressed, not
     how), current entries (a word
     whose stem is the stem of a ``stem`` entry word, or whose form without a clitic is a
@@ -118,7 +122,7 @@ def suggest_entries(
         )
     scores = frame_scores(corpus, by="sentence", lexicon=matcher, n_boot=0, jobs=jobs)
     rows = scores.loc[scores["frame"] == frame, ["doc_id", "sentence_no", "sentence", "hits"]]
-    skip = _entry_words(matcher) | stopwords() | set(exclude) | _GOVERNMENT
+    skip = _entry_words(matcher) | stopword_set(stopwords) | set(exclude) | _GOVERNMENT
     if not _is_sentence_table(corpus):
         skip |= metadata_terms(corpus)
     with_frame, without, capitals, places = Counter(), Counter(), Counter(), {}

@@ -10,6 +10,8 @@ cleaned ``body`` of each article and the project's own tokens
 - :func:`term_frequencies`  count, rate per 1,000 words, document frequency and rank
 - :func:`ngrams`            2- and 3-word sequences inside sentences, counted the same way
 - :func:`collocations`      n-grams scored by log-likelihood and PMI (NLTK's finders)
+- :func:`collocates`        window collocates of a node word: logDice, T-score, MI, G2
+  (defined in :mod:`analysis.collocates`)
 - :func:`tfidf`             terms that distinguish one document (or group) from the others
 - :func:`metadata_terms`    names of leaders and places from the metadata, to ``exclude``
 - :func:`corpus_summary`    paragraphs, sentences, tokens and types, before and after stopwords
@@ -38,6 +40,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from .collocates import collocates
 from .corpus import as_documents
 from .counting import (
     MISSING_GROUP,
@@ -49,11 +52,12 @@ from .counting import (
     sorted_groups,
 )
 from .kwic import dispersion, kwic
-from .tokens import stem_word, stopwords, tokenize, tokenize_sentences
+from .tokens import DEFAULT_STOPWORDS, stem_word, stopword_set, tokenize, tokenize_sentences
 
 __all__ = [
     "MISSING_GROUP",
     "choose_grouping",
+    "collocates",
     "collocations",
     "corpus_summary",
     "dispersion",
@@ -88,10 +92,19 @@ def __dir__() -> list[str]:
 
 
 def _sentence_tokens(
-    body: str, *, stem: bool, drop_stopwords: bool, fold_reduplication: bool
+    body: str,
+    *,
+    stem: bool,
+    drop_stopwords: bool,
+    fold_reduplication: bool,
+    stopwords: Iterable[str] | None = None,
 ) -> list[list[str]]:
     return tokenize_sentences(
-        body, stem=stem, drop_stopwords=drop_stopwords, fold_reduplication=fold_reduplication
+        body,
+        stem=stem,
+        drop_stopwords=drop_stopwords,
+        fold_reduplication=fold_reduplication,
+        stopwords=stopwords,
     )
 
 
@@ -106,6 +119,7 @@ def term_counts(
     jobs: int | None = None,
     engine: str = "processes",
     progress: bool | None = None,
+    stopwords: Iterable[str] | None = None,
 ) -> dict[Hashable, Counter]:
     """Term counts per group, as ``{group: Counter(term -> count)}``.
 
@@ -124,7 +138,7 @@ def term_counts(
     stem : bool
         Count stems (:func:`analysis.tokens.stem_word`) instead of surface forms.
     drop_stopwords : bool
-        Leave out :func:`analysis.tokens.stopwords` (default ``True``).
+        Leave out the stopwords (default ``True``).
     fold_reduplication : bool
         Count ``program-program`` as ``program``.
     exclude : iterable of str
@@ -136,6 +150,13 @@ def term_counts(
         documents; 1: serial), ``engine`` ``"processes"``, ``"serial"`` or ``"dask"``, and
         a progress bar (``None``: on a terminal, for runs over two seconds). Every engine
         gives the same counts.
+    stopwords : iterable of str or None
+        The stopwords left out with ``drop_stopwords``: ``None`` (default) is
+        :data:`analysis.tokens.DEFAULT_STOPWORDS` (Sastrawi's Indonesian list of 809 words
+        plus honorifics and attribution verbs, minus the frame words: 843 words); your
+        collection **replaces** it (``DEFAULT_STOPWORDS | {"kabupaten"}`` adds to it;
+        :func:`analysis.tokens.read_stopwords` reads a file). Compared with each token's
+        lower-case form and, with ``stem=True``, with its stem.
 
     Returns
     -------
@@ -167,6 +188,7 @@ def term_counts(
         jobs=jobs,
         engine=engine,
         progress=progress,
+        stopwords=stopwords,
     )
     return {g: counts[g] for g in sorted_groups(counts)}
 
@@ -183,6 +205,7 @@ def term_frequencies(
     jobs: int | None = None,
     engine: str = "processes",
     progress: bool | None = None,
+    stopwords: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Frequency list: count, rate per 1,000 words, document frequency and rank of each term.
 
@@ -200,6 +223,8 @@ def term_frequencies(
         Leave out terms counted fewer times than this in their group.
     jobs, engine, progress : int or None, str, bool or None
         As in :func:`term_counts`.
+    stopwords : iterable of str or None
+        The stopwords left out (``None``: the default list), as in :func:`term_counts`.
 
     Returns
     -------
@@ -237,6 +262,7 @@ def term_frequencies(
         jobs=jobs,
         engine=engine,
         progress=progress,
+        stopwords=stopwords,
     )
     return frequency_table(
         counts, doc_freqs, n_words, by=by, index_name="term", min_count=min_count
@@ -247,10 +273,10 @@ def term_frequencies(
 
 
 def _ngram_filter(
-    drop_stopwords: bool, exclude: Iterable[str] = ()
+    drop_stopwords: bool, exclude: Iterable[str] = (), stopwords: Iterable[str] | None = None
 ) -> Callable[[tuple[str, ...]], bool]:
     """Return a predicate: True when an n-gram is to be left out."""
-    stops = stopwords()
+    stops = stopword_set(stopwords)
     excluded = excluded_terms(exclude)
 
     def reject(gram: tuple[str, ...]) -> bool:
@@ -278,6 +304,7 @@ def ngrams(
     fold_reduplication: bool = False,
     exclude: Iterable[str] = (),
     min_count: int = 1,
+    stopwords: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Frequency list of word n-grams (``n`` = 2 or 3) inside sentences.
 
@@ -303,6 +330,9 @@ def ngrams(
         Leave out n-grams that contain any of these terms.
     min_count : int
         Leave out n-grams counted fewer times than this in their group.
+    stopwords : iterable of str or None
+        The stopword list of both rules above (``None``: the default), as in
+        :func:`term_counts`.
 
     Returns
     -------
@@ -315,7 +345,7 @@ def ngrams(
     """
     check_by(by)
     _check_n(n)
-    reject = _ngram_filter(drop_stopwords, exclude)
+    reject = _ngram_filter(drop_stopwords, exclude, stopwords)
     counts: dict[Hashable, Counter] = {}
     doc_freqs: dict[Hashable, Counter] = {}
     n_words: dict[Hashable, int] = {}
@@ -353,6 +383,7 @@ def collocations(
     drop_stopwords: bool = True,
     fold_reduplication: bool = False,
     exclude: Iterable[str] = (),
+    stopwords: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Collocations: n-grams scored by NLTK's log-likelihood ratio and PMI.
 
@@ -381,6 +412,8 @@ def collocations(
         of stopwords are always left out.
     exclude : iterable of str
         Leave out n-grams that contain any of these terms.
+    stopwords : iterable of str or None
+        The stopword list (``None``: the default), as in :func:`term_counts`.
 
     Returns
     -------
@@ -425,7 +458,7 @@ def collocations(
 
     finder = finder_cls.from_documents(sentences())
     finder.apply_freq_filter(min_freq)
-    reject = _ngram_filter(drop_stopwords, exclude)
+    reject = _ngram_filter(drop_stopwords, exclude, stopwords)
     finder.apply_ngram_filter(lambda *gram: reject(gram))
 
     grams = sorted(finder.ngram_fd)
@@ -456,6 +489,7 @@ def tfidf(
     drop_stopwords: bool = True,
     fold_reduplication: bool = False,
     exclude: Iterable[str] = (),
+    stopwords: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Document-distinctive terms: the highest TF-IDF terms of each document (or group).
 
@@ -474,6 +508,8 @@ def tfidf(
         As in :func:`term_counts`.
     exclude : iterable of str
         Terms to leave out, as in :func:`term_counts`.
+    stopwords : iterable of str or None
+        The stopwords left out (``None``: the default list), as in :func:`term_counts`.
 
     Returns
     -------
@@ -509,6 +545,7 @@ def tfidf(
         drop_stopwords=drop_stopwords,
         fold_reduplication=fold_reduplication,
         exclude=exclude,
+        stopwords=stopwords,
     )
     df: Counter = Counter()
     for counter in counts.values():
@@ -582,7 +619,7 @@ def metadata_terms(corpus: Any, columns: Iterable[str] = NAME_COLUMNS) -> frozen
             value = doc.get(column)
             if isinstance(value, str):
                 words.update(tokenize(value))
-    return frozenset(words - stopwords())
+    return frozenset(words - DEFAULT_STOPWORDS)
 
 
 # ---------------------------------------------------------------------------- corpus summary
@@ -594,6 +631,7 @@ def corpus_summary(
     by: str | None = "doc_id",
     stem: bool = False,
     fold_reduplication: bool = False,
+    stopwords: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Size of each document (or group): paragraphs, sentences, tokens and types.
 
@@ -612,6 +650,9 @@ def corpus_summary(
     stem, fold_reduplication : bool
         Count types as stems / with reduplication folded (as in :func:`term_counts`);
         token counts do not change.
+    stopwords : iterable of str or None
+        The stopwords of the ``content_`` columns (``None``: the default list), as in
+        :func:`term_counts`.
 
     Returns
     -------
@@ -642,7 +683,7 @@ def corpus_summary(
     >>> corpus_summary(load_corpus()).loc["004", "tokens"]           # doctest: +SKIP
     """
     check_by(by)
-    stops = stopwords()
+    stops = stopword_set(stopwords)
     sizes: dict[Hashable, list[int]] = {}
     vocab: dict[Hashable, set[str]] = {}
     content_vocab: dict[Hashable, set[str]] = {}

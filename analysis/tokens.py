@@ -5,7 +5,8 @@ needs the Punkt data, which cannot be fetched), words by one compiled regular
 expression (the same pattern as an NLTK ``RegexpTokenizer`` would take, but called
 through :mod:`re` directly: NLTK wraps every regex call in a time limit that makes
 tokenising about three times slower), stopwords from the list that ships inside
-PySastrawi, and stems from PySastrawi's stemmer, cached per word type.
+PySastrawi (:data:`DEFAULT_STOPWORDS`; your own list with ``stopwords=`` or
+:func:`read_stopwords`), and stems from PySastrawi's stemmer, cached per word type.
 
 Main entry point: :func:`tokenize`.
 
@@ -19,11 +20,15 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
 
 __all__ = [
     "ABBREVIATIONS",
     "CLITICS",
+    "DEFAULT_STOPWORDS",
     "DOMAIN_STOPWORDS",
     "PROTECTED_WORDS",
     "PROTECTED_NAMES",
@@ -32,9 +37,11 @@ __all__ = [
     "fold_reduplication",
     "is_word",
     "normalize",
+    "read_stopwords",
     "sentence_bounds",
     "split_sentences",
     "stem_word",
+    "stopword_set",
     "stopwords",
     "tokenize",
     "tokenize_sentences",
@@ -360,14 +367,106 @@ PROTECTED_WORDS = frozenset(
 )
 
 
+#: The default stopword list (lower case): the 809 words of Sastrawi's Indonesian
+#: stopword list (``StopWordRemoverFactory().get_stop_words()``, shipped inside
+#: PySastrawi 1.2), plus the :data:`DOMAIN_STOPWORDS`, minus the :data:`PROTECTED_WORDS`:
+#: 843 words. Add to it with ``DEFAULT_STOPWORDS | {"kabupaten"}``
+#: and pass the result as ``stopwords=`` to the counting functions.
+DEFAULT_STOPWORDS: frozenset[str] = frozenset(
+    (set(StopWordRemoverFactory().get_stop_words()) | DOMAIN_STOPWORDS) - PROTECTED_WORDS
+)
+
+
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """Sastrawi's Indonesian stopwords plus :data:`DOMAIN_STOPWORDS`, minus
-    :data:`PROTECTED_WORDS`. Lower case."""
-    from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
+    """The default stopwords, :data:`DEFAULT_STOPWORDS` (Sastrawi's Indonesian list plus
+    :data:`DOMAIN_STOPWORDS`, minus :data:`PROTECTED_WORDS`). Lower case."""
+    return DEFAULT_STOPWORDS
 
-    base = set(StopWordRemoverFactory().get_stop_words())
-    return frozenset((base | DOMAIN_STOPWORDS) - PROTECTED_WORDS)
+
+def stopword_set(words: Iterable[str] | None = None, *, drop: bool = True) -> frozenset[str]:
+    """The stopwords to leave out, from the ``drop_stopwords=`` and ``stopwords=`` options.
+
+    Parameters
+    ----------
+    words : iterable of str or None
+        Your stopword list, which **replaces** the default (to add to the default, pass
+        ``DEFAULT_STOPWORDS | extra``); ``None`` (default): :data:`DEFAULT_STOPWORDS`.
+        Words are lower-cased and stripped; a stopword is compared with each token's
+        lower-case form, and with its stem when stemming.
+    drop : bool
+        ``False`` (``drop_stopwords=False``): no word is a stopword, whatever ``words``.
+
+    Returns
+    -------
+    frozenset of str
+        The lower-case stopwords (empty when ``drop`` is False).
+
+    Raises
+    ------
+    TypeError
+        If ``words`` is one string rather than a collection of words.
+    """
+    if not drop:
+        return frozenset()
+    if words is None or words is DEFAULT_STOPWORDS:
+        return DEFAULT_STOPWORDS
+    if isinstance(words, str):
+        raise TypeError("stopwords must be a collection of words, not one string")
+    return _clean_stopwords(words if isinstance(words, frozenset) else frozenset(words))
+
+
+@lru_cache(maxsize=16)
+def _clean_stopwords(words: frozenset) -> frozenset[str]:
+    """``words`` lower-cased and stripped (cached: a list is resolved once per run, not
+    once per document)."""
+    out = frozenset(str(w).strip().lower() for w in words) - {""}
+    return DEFAULT_STOPWORDS if out == DEFAULT_STOPWORDS else out
+
+
+def read_stopwords(path: str | Path) -> frozenset[str]:
+    """Read a stopword list: a UTF-8 text file, one word per line, ``#`` starts a comment.
+
+    Blank lines and comments (from ``#`` to the end of the line) are skipped; words are
+    lower-cased. The result replaces the default when passed as ``stopwords=``; to add to
+    the default, pass ``DEFAULT_STOPWORDS | read_stopwords(path)``.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The file.
+
+    Returns
+    -------
+    frozenset of str
+        The lower-case words of the file.
+
+    Raises
+    ------
+    ValueError
+        If the file is missing or unreadable, not UTF-8 (with the line), or a line holds
+        more than one word (tokens never contain spaces, so it could never match); the
+        message names the file.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read the stopword file ({exc.strerror})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ValueError(f"{path}: the stopword file is not UTF-8 (line {line})") from None
+    words = set()
+    for n, line in enumerate(text.splitlines(), 1):
+        word = line.split("#", 1)[0].strip()
+        if not word:
+            continue
+        if len(word.split()) > 1:
+            raise ValueError(f"{path}, line {n}: {word!r} is not one word (one word a line)")
+        words.add(word.lower())
+    return frozenset(words)
 
 
 # ------------------------------------------------------------------ stems
@@ -521,7 +620,7 @@ def _token_of(
 def _process(
     text: str,
     stem: bool,
-    drop_stopwords: bool,
+    stops: frozenset[str],
     fold: bool,
     protected: frozenset[str],
     words: list[int] | None = None,
@@ -536,13 +635,12 @@ def _process(
     inside), it is never in that cache but in one of (token at a start, token inside),
     chosen by where it stands.
     """
-    stops = stopwords() if drop_stopwords else frozenset()
     if protected:
         cache: dict[Any, Any] = {}
         placed: dict[Any, Any] = {}
     else:
-        cache = _PROCESS_CACHES.setdefault((stem, drop_stopwords, fold), {})
-        placed = _PROCESS_CACHES.setdefault((stem, drop_stopwords, fold, "placed"), {})
+        cache = _PROCESS_CACHES.setdefault((stem, stops, fold), {})
+        placed = _PROCESS_CACHES.setdefault((stem, stops, fold, "placed"), {})
     parts = _TOKEN_SPLIT_RE.split(text)
     surfaces = parts[1::2]
     mapped = list(map(cache.get, surfaces))
@@ -585,13 +683,19 @@ _NOT_A_WORD = 0  # cached token of a number or other surface without a letter
 
 
 def _sentence_tokens_and_words(
-    text: str, *, stem: bool, drop_stopwords: bool, fold_reduplication: bool
+    text: str,
+    *,
+    stem: bool,
+    drop_stopwords: bool,
+    fold_reduplication: bool,
+    stopwords: Iterable[str] | None = None,
 ) -> tuple[list[list[str]], int]:
     """:func:`tokenize_sentences` of ``text`` and its number of word tokens (stopwords
     included), in one pass."""
     words = [0]
+    stops = stopword_set(stopwords, drop=drop_stopwords)
     sents = [
-        _process(normalize(s), stem, drop_stopwords, fold_reduplication, frozenset(), words)
+        _process(normalize(s), stem, stops, fold_reduplication, frozenset(), words)
         for s in split_sentences(text)
     ]
     return sents, words[0]
@@ -604,7 +708,12 @@ _END_IN_BRACKET_RE = re.compile(rf"[.!?][{_QUOTE_CHARS})\]]*[)\]]")
 
 
 def _text_tokens_and_words(
-    text: str, *, stem: bool, drop_stopwords: bool, fold_reduplication: bool
+    text: str,
+    *,
+    stem: bool,
+    drop_stopwords: bool,
+    fold_reduplication: bool,
+    stopwords: Iterable[str] | None = None,
 ) -> tuple[list[str], int]:
     """The tokens of all sentences of ``text`` in one list (the concatenation of
     :func:`tokenize_sentences`), and its number of word tokens, without splitting it
@@ -618,11 +727,16 @@ def _text_tokens_and_words(
     """
     if stem and _END_IN_BRACKET_RE.search(text):
         sents, words = _sentence_tokens_and_words(
-            text, stem=stem, drop_stopwords=drop_stopwords, fold_reduplication=fold_reduplication
+            text,
+            stem=stem,
+            drop_stopwords=drop_stopwords,
+            fold_reduplication=fold_reduplication,
+            stopwords=stopwords,
         )
         return [t for s in sents for t in s], words
     words = [0]
-    tokens = _process(normalize(text), stem, drop_stopwords, fold_reduplication, frozenset(), words)
+    stops = stopword_set(stopwords, drop=drop_stopwords)
+    tokens = _process(normalize(text), stem, stops, fold_reduplication, frozenset(), words)
     return tokens, words[0]
 
 
@@ -633,6 +747,7 @@ def tokenize(
     drop_stopwords: bool = False,
     fold_reduplication: bool = False,
     protected: Iterable[str] = (),
+    stopwords: Iterable[str] | None = None,
 ) -> list[str]:
     """Lower-cased Indonesian word tokens of ``text``.
 
@@ -644,11 +759,14 @@ def tokenize(
         Reduce each token with :func:`stem_word` (acronyms written in capitals, such
         as ``OPD``, ``BPK``, and proper names are kept as they are).
     drop_stopwords : bool
-        Drop :func:`stopwords` (before and after stemming).
+        Drop the stopwords (before and after stemming).
     fold_reduplication : bool
         Fold ``program-program`` to ``program`` (see :func:`fold_reduplication`).
     protected : iterable of str
         Extra lower-case words never stemmed (e.g. names from metadata).
+    stopwords : iterable of str or None
+        The stopwords dropped with ``drop_stopwords=True``: your list replaces the default
+        :data:`DEFAULT_STOPWORDS` (``None``); see :func:`stopword_set`.
 
     Returns
     -------
@@ -658,7 +776,8 @@ def tokenize(
     >>> tokenize("Kinerja OPD-OPD dan kedisiplinan pegawai.", stem=True)
     ['kinerja', 'opd-opd', 'dan', 'disiplin', 'pegawai']
     """
-    return _process(normalize(text), stem, drop_stopwords, fold_reduplication, frozenset(protected))
+    stops = stopword_set(stopwords, drop=drop_stopwords)
+    return _process(normalize(text), stem, stops, fold_reduplication, frozenset(protected))
 
 
 def tokenize_sentences(
@@ -668,10 +787,11 @@ def tokenize_sentences(
     drop_stopwords: bool = False,
     fold_reduplication: bool = False,
     protected: Iterable[str] = (),
+    stopwords: Iterable[str] | None = None,
 ) -> list[list[str]]:
     """Tokens of each sentence of ``text`` (see :func:`split_sentences`, :func:`tokenize`)."""
     prot = frozenset(protected)
+    stops = stopword_set(stopwords, drop=drop_stopwords)
     return [
-        _process(normalize(s), stem, drop_stopwords, fold_reduplication, prot)
-        for s in split_sentences(text)
+        _process(normalize(s), stem, stops, fold_reduplication, prot) for s in split_sentences(text)
     ]

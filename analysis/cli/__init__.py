@@ -20,7 +20,14 @@ from ..coding_sheets import CodingError
 from ..corpus import CorpusError, CorpusWarning
 from .common import UsageError, emit_table
 from .outputs import _add_clean, _add_figures, _add_report, _add_tidy_notebooks
-from .tables import _add_frames, _add_keyness, _add_kwic, _add_quotes, _add_terms
+from .tables import (
+    _add_collocates,
+    _add_frames,
+    _add_keyness,
+    _add_kwic,
+    _add_quotes,
+    _add_terms,
+)
 from .tools import _add_bench, _add_suggest, _add_validate
 
 __all__ = ["main", "build_parser", "UsageError", "emit_table"]
@@ -33,6 +40,7 @@ SUBCOMMANDS: list[Callable] = [
     _add_frames,
     _add_terms,
     _add_kwic,
+    _add_collocates,
     _add_keyness,
     _add_figures,
     _add_quotes,

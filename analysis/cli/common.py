@@ -9,6 +9,7 @@ import sys
 from ..corpus import CorpusError, CorpusSource, check_encoding
 from ..paths import SEEDS_DIR
 from ..terms import metadata_terms
+from ..tokens import DEFAULT_STOPWORDS, read_stopwords
 
 
 class UsageError(Exception):
@@ -144,8 +145,45 @@ def add_stem_options(p: argparse.ArgumentParser, *, stopwords: bool = True) -> N
         p.add_argument(
             "--keep-stopwords", action="store_true", help="count stopwords too (default: dropped)"
         )
+        add_stopword_options(p)
     p.add_argument(
         "--drop-names",
         action="store_true",
         help="leave out the words of the leader, region and province metadata (names)",
     )
+
+
+def add_stopword_options(p: argparse.ArgumentParser) -> None:
+    """--stopwords FILE (adds to the default list) and --stopwords-replace FILE."""
+    p.add_argument(
+        "--stopwords",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="also drop the words of FILE (UTF-8, one word a line, # starts a comment); "
+        "may be given more than once",
+    )
+    p.add_argument(
+        "--stopwords-replace",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help=f"drop the words of FILE instead of the default list ({len(DEFAULT_STOPWORDS)} "
+        "words: Sastrawi's Indonesian stopwords plus honorifics and attribution verbs, "
+        "minus the frame words); with --stopwords, both files' words",
+    )
+
+
+def stopword_kwargs(args: argparse.Namespace) -> dict:
+    """``{"stopwords": ...}`` from --stopwords / --stopwords-replace ({} without them)."""
+    add = getattr(args, "stopwords", None) or []
+    replace = getattr(args, "stopwords_replace", None) or []
+    if not add and not replace:
+        return {}
+    if getattr(args, "keep_stopwords", False):
+        raise UsageError("--keep-stopwords keeps every word: it cannot be used with --stopwords")
+    try:
+        base = frozenset().union(*map(read_stopwords, replace)) if replace else DEFAULT_STOPWORDS
+        return {"stopwords": base.union(*map(read_stopwords, add))}
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None

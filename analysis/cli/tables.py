@@ -1,11 +1,12 @@
 """Subcommands that print a table of the corpus: ``frames``, ``terms``, ``kwic``,
-``keyness``, ``quotes``."""
+``collocates``, ``keyness``, ``quotes``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from ..collocates import MEASURES, collocates
 from ..frames import frame_scores
 from ..keyness import keyness_by_group
 from ..kwic import kwic_table
@@ -22,6 +23,7 @@ from .common import (
     emit_table,
     exclude_names,
     parallel_kwargs,
+    stopword_kwargs,
     top_per_group,
 )
 
@@ -117,6 +119,7 @@ def _cmd_terms(args: argparse.Namespace) -> int:
             stem=args.stem,
             drop_stopwords=not args.keep_stopwords,
             exclude=exclude_names(args, source),
+            **stopword_kwargs(args),
             **parallel_kwargs(args),
         )
     except ValueError as exc:
@@ -212,17 +215,97 @@ def _add_kwic(sub) -> None:
     p.set_defaults(func=_cmd_kwic)
 
 
+def _cmd_collocates(args: argparse.Namespace) -> int:
+    source = corpus_source(args)
+    try:
+        table = collocates(
+            source,
+            args.node,
+            window=args.window,
+            measure=args.measure,
+            stem=args.stem,
+            drop_stopwords=not args.keep_stopwords,
+            exclude=exclude_names(args, source),
+            min_count=args.min_count,
+            **stopword_kwargs(args),
+            **parallel_kwargs(args),
+        )
+    except (TypeError, ValueError) as exc:
+        raise UsageError(str(exc)) from None
+    if not table.attrs["node_freq"]:
+        sys.stderr.write(f"no hits for {args.node!r}\n")
+    table = table if args.top <= 0 else table.head(args.top)
+    table = table.round({"e11": 4, "logdice": 4, "t": 4, "mi": 4, "g2": 4})
+    emit_table(table.reset_index(), args.format, index=False)
+    return 0
+
+
+def _add_collocates(sub) -> None:
+    p = sub.add_parser(
+        "collocates",
+        help="window collocates of a word: logDice, T-score, MI, log-likelihood",
+        description=(
+            "The words within --window words either side of NODE, inside sentences, one "
+            "row each: o11 (co-occurrences; left and right of the node), freq (its corpus "
+            "frequency), e11 (expected: node freq * freq * 2 * window / corpus words), "
+            "logdice (14 + log2(2 o11 / (node freq + freq))), t ((o11 - e11) / sqrt(o11)), "
+            "mi (log2(o11 / e11)) and g2 (signed log-likelihood); sorted by --measure."
+        ),
+    )
+    p.add_argument("node", metavar="NODE", help="the word (with --stem: every form of its stem)")
+    add_corpus_option(p)
+    p.add_argument(
+        "--window",
+        metavar="N",
+        type=int,
+        default=5,
+        help="words on each side of the node (default: 5)",
+    )
+    p.add_argument(
+        "--measure",
+        choices=MEASURES,
+        default="logdice",
+        help="the score to sort by (default: logdice)",
+    )
+    add_stem_options(p)
+    p.add_argument(
+        "--min-count",
+        metavar="N",
+        type=int,
+        default=1,
+        help="leave out collocates seen fewer times near the node (default: 1)",
+    )
+    p.add_argument(
+        "--top",
+        metavar="N",
+        type=int,
+        default=30,
+        help="rows (default: 30; 0: all)",
+    )
+    add_parallel_options(p)
+    add_format_option(p)
+    p.set_defaults(func=_cmd_collocates)
+
+
 def _cmd_keyness(args: argparse.Namespace) -> int:
     source = corpus_source(args)
+    if args.reference is not None and args.against is not None:
+        raise UsageError("--reference and --against are two different comparisons: give one")
+    by = args.by
+    if by is None:  # the whole corpus against a reference list, else each leader
+        by = None if args.reference is not None and args.group is None else "leader"
     try:
         table = keyness_by_group(
             source,
-            by=args.by,
+            by=by,
             groups=None if args.group is None else [args.group],
             stem=args.stem,
             drop_stopwords=not args.keep_stopwords,
             exclude=exclude_names(args, source),
             min_count=args.min_count,
+            reference=args.reference,
+            against=args.against,
+            **stopword_kwargs(args),
             **parallel_kwargs(args),
         )
     except ValueError as exc:
@@ -236,26 +319,44 @@ def _cmd_keyness(args: argparse.Namespace) -> int:
 def _add_keyness(sub) -> None:
     p = sub.add_parser(
         "keyness",
-        help="key terms of each group against the rest (G2, Log Ratio)",
+        help="key terms of each group against the rest, another group or a reference list",
         description=(
             "Compare each group (default: each leader) with the rest of the corpus: signed "
             "log-likelihood g2 (positive = more frequent in the group), p_value, log_ratio "
             "(log2 of the ratio of relative frequencies) and chi2. Rows sorted by g2, so the "
-            "terms the group over-uses come first."
+            "terms the group over-uses come first. --against B compares the groups with "
+            "group B only; --reference FILE.csv (columns term,count, e.g. the csv of "
+            "'terms --top 0' on another corpus) compares the whole corpus, or each group of "
+            "--by or --group, with that frequency list."
         ),
     )
     add_corpus_option(p)
     p.add_argument(
         "--by",
         metavar="COLUMN",
-        default="leader",
-        help="groups to compare: a metadata column or doc_id (default: leader)",
+        default=None,
+        help="groups to compare: a metadata column or doc_id (default: leader; with "
+        "--reference and no --group: the whole corpus)",
     )
     p.add_argument(
         "--group",
         metavar="VALUE",
         default=None,
         help="only this group against the rest (default: every group in turn)",
+    )
+    p.add_argument(
+        "--against",
+        metavar="VALUE",
+        default=None,
+        help="compare with this group only, not with the rest (--group A --against B: A "
+        "with B; without --group: every other group with B)",
+    )
+    p.add_argument(
+        "--reference",
+        metavar="FILE.csv",
+        default=None,
+        help="compare with this reference frequency list (UTF-8 CSV with the columns "
+        "term,count; its size is the sum of the counts), not with the rest",
     )
     add_stem_options(p)
     p.add_argument(

@@ -13,8 +13,10 @@ from .common import (
     UsageError,
     add_corpus_option,
     add_format_option,
+    add_stopword_options,
     corpus_source,
     emit_table,
+    stopword_kwargs,
 )
 
 
@@ -140,6 +142,7 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
             min_count=args.min_count,
             examples=args.examples,
             jobs=args.jobs,
+            **stopword_kwargs(args),
         )
     except (ValueError, FrameError) as exc:
         raise UsageError(str(exc)) from None
@@ -178,6 +181,7 @@ def _add_suggest(sub) -> None:
     )
     p.add_argument("--lexicon", metavar="FILE", default=None, help="your own lexicon")
     p.add_argument("--jobs", metavar="N", type=int, default=None, help="worker processes")
+    add_stopword_options(p)
     add_format_option(p)
     p.set_defaults(func=_cmd_suggest)
 
