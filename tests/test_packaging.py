@@ -190,13 +190,16 @@ def test_terms_and_figures_without_seeds_say_what_to_pass(monkeypatch, tmp_path,
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing written
 
 
-def test_report_and_tidy_without_notebooks_say_what_to_do(monkeypatch, tmp_path, capsys):
+def test_report_tidy_and_bench_outside_a_checkout_say_what_to_do(monkeypatch, tmp_path, capsys):
     monkeypatch.setattr("analysis.cli.outputs.NOTEBOOKS_DIR", tmp_path / "notebooks")
     assert main(["report"]) == 2
     assert "no notebooks/ folder beside the package" in capsys.readouterr().err
     assert main(["tidy-notebooks"]) == 2
     assert capsys.readouterr().err.rstrip().endswith("pass --folder DIR")
     assert not (tmp_path / "notebooks").exists()
+    monkeypatch.setattr("analysis.cli.tools.SEEDS_DIR", tmp_path / "seeds")
+    assert main(["bench", "--articles", "10", "--quiet"]) == 2
+    assert "no seeds/ folder beside the package" in capsys.readouterr().err
 
 
 # ---------------------------------------------------------------- a plain install, for real
