@@ -42,6 +42,7 @@ __all__ = [
     "CorpusError",
     "CorpusSource",
     "CorpusWarning",
+    "default_corpus",
     "as_documents",
     "MAX_ARTICLE_CHARS",
     "METADATA_FILE",
@@ -72,6 +73,29 @@ class CorpusError(ValueError):
 
 class CorpusWarning(UserWarning):
     """Something a researcher should know about the input, which does not stop loading."""
+
+
+def default_corpus() -> Path:
+    """The corpus read when none is given: the repository's ``seeds/``.
+
+    Returns
+    -------
+    Path
+        ``seeds/`` beside the package, in a source checkout (or an editable install).
+
+    Raises
+    ------
+    CorpusError
+        When there is no ``seeds/`` beside the package, as after a plain ``pip install``
+        (the seeds live in the repository, not in the wheel): the message says to pass
+        a corpus.
+    """
+    if not SEEDS_DIR.is_dir():
+        raise CorpusError(
+            f"no corpus given and no seeds/ folder beside the package ({SEEDS_DIR}): "
+            "pass --corpus DIR (in Python, the path of your corpus)"
+        )
+    return SEEDS_DIR
 
 
 def _where(data: bytes, pos: int) -> str:
@@ -624,13 +648,14 @@ def skipped_summary(errors: list[CorpusError]) -> str:
 
 
 def locate(path: str | Path | CorpusSource | None) -> Path:
-    """The file or folder a corpus argument points to: the seeds for ``None``; a relative
+    """The file or folder a corpus argument points to: the seeds for ``None`` (an error
+    asking for a corpus when there are none, see :func:`default_corpus`); a relative
     path as given if it exists from the current folder, else the first place it exists
     under :func:`analysis.paths.launch_dirs` (else as given, for the error to name)."""
     if isinstance(path, CorpusSource):
         path = path.path
     if path is None:
-        return SEEDS_DIR
+        return default_corpus()
     given = Path(path).expanduser()
     if given.exists() or given.is_absolute():
         return given

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from ..corpus import CorpusError, CorpusSource, check_encoding
-from ..paths import SEEDS_DIR
+from ..corpus import CorpusError, CorpusSource, check_encoding, default_corpus
 from ..terms import metadata_terms
 from ..tokens import DEFAULT_STOPWORDS, read_stopwords
 
@@ -124,9 +124,20 @@ def parallel_kwargs(args: argparse.Namespace) -> dict:
 
 
 def corpus_source(args: argparse.Namespace) -> CorpusSource:
-    """The corpus to stream from (the seeds by default), with the reading options."""
-    path = args.corpus if args.corpus is not None else SEEDS_DIR
+    """The corpus to stream from, with the reading options: the seeds by default, and
+    without them (a plain install) a :class:`~analysis.corpus.CorpusError` that says to
+    pass ``--corpus DIR``."""
+    path = args.corpus if args.corpus is not None else default_corpus()
     return CorpusSource(path, **reading_options(args))
+
+
+def repository_folder(folder: Path, what_to_do: str) -> Path:
+    """``folder`` of the repository (``notebooks/``) if it is there, else a
+    :class:`UsageError` saying ``what_to_do``: a plain ``pip install`` has only the
+    package, not the repository's folders beside it."""
+    if not folder.is_dir():
+        raise UsageError(f"no {folder.name}/ folder beside the package ({folder}): {what_to_do}")
+    return folder
 
 
 def exclude_names(args: argparse.Namespace, source) -> frozenset[str]:

@@ -10,12 +10,14 @@ from pathlib import Path
 from ..clean import clean_article
 from ..corpus import CorpusError, read_article, skipped_summary
 from ..figure_folder import FiguresFolderError, default_folder
+from ..paths import NOTEBOOKS_DIR
 from .common import (
     UsageError,
     add_corpus_option,
     add_reading_options,
     corpus_source,
     reading_options,
+    repository_folder,
 )
 
 
@@ -65,6 +67,7 @@ def _add_clean(sub) -> None:
 def _cmd_report(args: argparse.Namespace) -> int:
     from ..report import build_report  # lazy: nbconvert and a kernel, for the report only
 
+    repository_folder(NOTEBOOKS_DIR, "run the report from a source checkout (pip install -e .)")
     written = build_report(args.out, progress=not args.quiet)
     sys.stdout.write(f"report written: {written[-1]}\n")
     return 0
@@ -73,6 +76,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_tidy_notebooks(args: argparse.Namespace) -> int:
     from ..notebook_files import tidy_notebooks  # lazy: nbformat, for this tool only
 
+    if args.folder is None:
+        repository_folder(NOTEBOOKS_DIR, "pass --folder DIR")
     try:
         notebooks = tidy_notebooks(args.folder)
     except RuntimeError as exc:
@@ -110,7 +115,7 @@ def _add_report(sub) -> None:
 def _cmd_figures(args: argparse.Namespace) -> int:
     from ..figures import build_figures  # lazy: matplotlib, loaded only to draw
 
-    source = corpus_source(args)
+    source = corpus_source(args)  # the seeds by default; without them, say what to pass
     out = Path(args.out) if args.out is not None else default_folder(source)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, got {args.jobs}")

@@ -7,6 +7,7 @@ import sys
 
 from ..coding_sheets import coder_agreement, sample_for_coding, score_coding
 from ..lexicon import FrameError
+from ..paths import SEEDS_DIR
 from ..suggest import suggest_entries
 from ..synthetic import synthetic_articles
 from .common import (
@@ -16,6 +17,7 @@ from .common import (
     add_stopword_options,
     corpus_source,
     emit_table,
+    repository_folder,
     stopword_kwargs,
 )
 
@@ -33,6 +35,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
         raise UsageError(f"--jobs must be 1 or more, got {args.jobs}")
     if args.repeat < 1:
         raise UsageError(f"--repeat must be 1 or more, got {args.repeat}")
+    repository_folder(SEEDS_DIR, "the benchmark resamples the seeds: run it from a source checkout")
 
     def say(message: str) -> None:
         if not args.quiet:
