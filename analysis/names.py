@@ -57,6 +57,8 @@ Limits
   (``Idulfitri``), events, programmes and organisations written in capitals
   (``Rumah Jabatan``, ``Griya Agung``), unless written in lower case elsewhere or in the
   lexicon. The audit table shows every one.
+- A name that looks like an affixed word (``Dimas``: *di-* + *mas*) is found by the
+  title, honorific, place and metadata rules only, not by its capital.
 - Names are compared as surface forms (lower case); counted stems of names inside
   sentences are the names themselves (:func:`analysis.tokens.stem_word` leaves a
   capitalised word without a clear affix as it is).
@@ -90,7 +92,6 @@ from .quotes.patterns import (
     TITLE_COMPOUND_BEFORE,
     TITLE_RE,
     TOK_RE,
-    VERB_WORD_RE,
 )
 from .terms import document_metadata_terms
 from .tokens import is_root_word, normalize, sentence_bounds, stem_word, stopwords, word_spans
@@ -110,6 +111,13 @@ TITLE_PARTS = frozenset(
 #: Capitalised words that name documents and numbers, never people or places
 #: (``Peraturan Bupati Nomor 5``).
 NOT_NAME_WORDS = frozenset("nomor nomer no perda perbup pergub perwali".split())
+
+#: Words for buildings and grounds before their names (``di Gedung Graha Sedulang``,
+#: ``Pendopo Griya Sakti``): read past, never names themselves.
+BUILDING_WORDS = frozenset(
+    """aula gedung pendopo ruang ruangan rumah balai wisma hotel masjid lapangan halaman
+    kompleks komplek jalan jl taman pasar pelabuhan bandara stadion""".split()
+)
 
 #: Lower-case prepositions of place: the capitalised words after them name a place
 #: (``di Griya Agung``, ``ke Palembang``).
@@ -133,6 +141,7 @@ def _is_office_or_title(low: str, core: str) -> bool:
         or low in PLACE_MARKERS
         or low in RANK_SUFFIXES
         or low in NOT_NAME_WORDS
+        or low in BUILDING_WORDS
         or TITLE_RE.fullmatch(core) is not None
     )
 
@@ -146,7 +155,6 @@ def _not_a_name_word(low: str) -> bool:
         or low.split("-", 1)[0] in ("se", "ke", "di", "pra", "pasca", "non", "anti")
         and "-" in low
         or bool(OFFICE_NOUN_RE.match(low))
-        or bool(VERB_WORD_RE.match(low))
         or stem_word(low, name=True) != low
     )
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..names import name_terms
 from ..paths import SEEDS_DIR
-from ..terms import metadata_terms
 
 
 class UsageError(Exception):
@@ -96,7 +96,11 @@ def corpus_source(args: argparse.Namespace):
 
 
 def exclude_names(args: argparse.Namespace, source) -> frozenset[str]:
-    return metadata_terms(source) if getattr(args, "drop_names", False) else frozenset()
+    """The names to leave out (:func:`analysis.names.name_terms`, as the figures do),
+    or none with ``--keep-names``."""
+    if getattr(args, "keep_names", False):
+        return frozenset()
+    return name_terms(source, **parallel_kwargs(args))
 
 
 def top_per_group(table, top: int, grouped: bool):
@@ -111,8 +115,17 @@ def add_stem_options(p: argparse.ArgumentParser, *, stopwords: bool = True) -> N
         p.add_argument(
             "--keep-stopwords", action="store_true", help="count stopwords too (default: dropped)"
         )
-    p.add_argument(
+    names = p.add_mutually_exclusive_group()
+    names.add_argument(
+        "--keep-names",
+        action="store_true",
+        help="count the names of people and places too (default: left out, as in the "
+        "figures: names found in the text after office titles, honorifics and Kabupaten/"
+        "Kota/Provinsi, capitalised inside sentences, and in the metadata)",
+    )
+    names.add_argument(
         "--drop-names",
         action="store_true",
-        help="leave out the words of the leader, region and province metadata (names)",
+        help="leave out the names of people and places: the default now (kept so that old "
+        "commands still run)",
     )
