@@ -48,8 +48,10 @@
 # The same functions and choices as notebooks 1–5, so results are comparable:
 #
 # - cleaning by `clean_article` with its audit; tokens from `analysis.tokens`; Sastrawi's
-#   stopwords plus domain words; names of leaders and places from the metadata left out
-#   of the word lists;
+#   stopwords plus domain words; names of people and places left out of the word lists,
+#   found in the text (after office titles, honorifics, *Kabupaten/Kota/Provinsi*, or
+#   capitalised inside a sentence; `names.find_names` lists them) and, if your folder has
+#   one, in `metadata.csv`;
 # - groups are chosen by `terms.choose_grouping`: the first of `leader`, `role`, `level`,
 #   `outlet`, `region`, `province` that has at least two values, else each article on its
 #   own (a folder without metadata);
@@ -85,7 +87,7 @@ print(f"Analysing the articles in: {folder}")
 # %%
 corpus = analysis.load_corpus(folder, on_error="skip")
 group = terms.choose_grouping(corpus)
-names = terms.metadata_terms(corpus)
+names = analysis.names.name_terms(corpus)
 print(f"{len(corpus)} articles loaded; groups compared by: {group}")
 corpus.drop(columns=["raw", "body", "removed"]).head(10)
 
