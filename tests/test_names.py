@@ -124,3 +124,35 @@ def test_cli_keep_and_drop_names_together_is_a_usage_error(command, capsys):
         main([command, "--keep-names", "--drop-names"])
     assert exc.value.code == 2
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+def _titles(builder, corpus) -> dict[str, str]:
+    from analysis import plots
+
+    titles = {}
+    for name, fig, _table, *_ in builder(corpus):
+        titles[name] = fig._suptitle.get_text() if fig._suptitle else ""
+        plots.close_figure(fig)
+    return titles
+
+
+def test_figure_titles_say_what_was_left_out_on_a_corpus_without_metadata():
+    from analysis import figures
+
+    bodies = [RAPAT, "Gubernur Sumsel Herman Deru membuka apel pagi di Palembang."] * 2
+    corpus = pd.DataFrame({"body": bodies}, index=pd.Index(["a1", "a2", "a3", "a4"], name="doc_id"))
+    titles = _titles(figures.top_terms, corpus)
+    assert "names of people and places found in the text left out" in titles["top_terms_corpus"]
+    table = next(iter(figures.top_terms(corpus)))[2]
+    assert "slamet" not in table.index and "deru" not in table.index
+
+
+def test_figure_titles_say_no_names_were_left_out_when_none_were_found():
+    from analysis import figures
+
+    corpus = pd.DataFrame(
+        {"body": ["kinerja pegawai harus meningkat. disiplin ditegakkan setiap hari."] * 2},
+        index=pd.Index(["a1", "a2"], name="doc_id"),
+    )
+    titles = _titles(figures.top_terms, corpus)
+    assert "no names left out" in titles["top_terms_corpus"]
