@@ -59,7 +59,8 @@
 #   expected to pass by chance and Benjamini–Hochberg adjusted p-values;
 # - the frame lexicon of notebook 4 (pass `lexicon="my_lexicon.csv"` to the `frames`
 #   functions to use your own), with 95% bootstrap intervals (1,000 resamples; articles
-#   resampled within groups of several articles);
+#   resampled within groups of several articles; groups of 2–4 articles are flagged
+#   `small_group`, their intervals too narrow to trust);
 # - voices and quotes as in notebook 5.
 #
 # **Large corpora.** Every function reads one article at a time and uses all cores once
@@ -149,7 +150,7 @@ terms.log_odds_by_group(corpus, by=group, exclude=names).groupby(level=0).head(5
 # %%
 sentences = quotes.sentence_table(corpus)
 scores = frames.frame_scores(sentences, by=group, n_boot=N_BOOT)
-columns = "frame hits tokens per_1000 ci_low ci_high share dominant_frame n_articles".split()
+columns = "frame hits tokens per_1000 ci_low ci_high share n_docs small_group ci_basis".split()
 scores[[group, *columns]].head(30)
 
 # %%
