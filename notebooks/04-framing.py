@@ -96,21 +96,8 @@ lexicon.groupby("frame", sort=False).head(6)
 
 # %%
 scores = frames.frame_scores(sentences, by="doc_id", n_boot=N_BOOT)
-scores[
-    [
-        "doc_id",
-        "frame",
-        "hits",
-        "tokens",
-        "per_1000",
-        "ci_low",
-        "ci_high",
-        "share",
-        "dominant_frame",
-        "n_sentences",
-        "ci_basis",
-    ]
-].round(2)
+columns = "frame hits tokens per_1000 ci_low ci_high share dominant_frame n_sentences ci_basis"
+scores[["doc_id", *columns.split()]].round(2)
 
 # %%
 fig, ax = plt.subplots(figsize=(7, 3.5))
