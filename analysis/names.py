@@ -205,37 +205,51 @@ def _run_after(text: str, pos: int, end: int, *, place: bool = False) -> list[st
     return words
 
 
-def _is_heading(spans: list[tuple[int, int, str]]) -> bool:
+def _is_heading(words: list[str]) -> bool:
     """Is a sentence a line in Title Case (three or more words, most capitalised)?"""
-    if len(spans) < 3:
+    if len(words) < 3:
         return False
-    capitalised = sum(1 for _s, _e, w in spans if w[:1].isupper())
-    return capitalised >= 0.75 * len(spans)
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised >= 0.75 * len(words)
+
+
+#: Per word type: may it be a name by its capital (:func:`_candidate`), cached.
+_CANDIDATES: dict[str, bool] = {}
 
 
 def _sentence_names(sentence: str, found: Counter, lower: Counter) -> None:
-    """Count the name candidates (``(word, rule)``) and lower-case words of one sentence."""
+    """Count the ``capitalised`` name candidates (``(word, rule)``) and the lower-case
+    words of one sentence."""
     spans = word_spans(sentence)
-    heading = _is_heading(spans)
+    words = [w for _s, _e, w in spans]
+    lower.update([w for w in words if w.islower()])
+    if _is_heading(words):
+        return
     for start, _end, word in spans:
-        if word.islower():
-            lower[word] += 1
+        if not word[:1].isupper():
             continue
-        if heading or not word[:1].isupper():
-            continue
-        gap = sentence[:start].rstrip(" ([")
-        if gap and gap[-1] not in _STARTERS and _candidate(word):
-            found[word.lower(), "capitalised"] += 1
-    n = len(sentence)
+        ok = _CANDIDATES.get(word)
+        if ok is None:
+            ok = _CANDIDATES[word] = _candidate(word)
+        if ok:
+            gap = sentence[max(0, start - 32) : start].rstrip(" ([")  # bounded: linear time
+            if gap and gap[-1] not in _STARTERS:
+                found[word.lower(), "capitalised"] += 1
+
+
+def _line_names(line: str, found: Counter) -> None:
+    """Count the name candidates after titles, honorifics, place markers and
+    prepositions of place in one line (a name never runs past a sentence's period)."""
+    n = len(line)
     for rule, regex in (("title", TITLE_RE), ("honorific", HONORIFIC_RE), ("place", _LOCATIVE_RE)):
-        for m in regex.finditer(sentence):
-            before = sentence[max(0, m.start() - 20) : m.start()].split()
+        for m in regex.finditer(line):
+            before = line[max(0, m.start() - 20) : m.start()].split()
             if rule == "title" and before and before[-1].lower() in TITLE_COMPOUND_BEFORE:
                 continue  # ``Peraturan Bupati Nomor 5``, ``Rumah Jabatan Bupati``
-            for w in _run_after(sentence, m.end(), n):
+            for w in _run_after(line, m.end(), n):
                 found[w, rule] += 1
-    for m in PLACE_AFTER_MARKER_RE.finditer(sentence):
-        for w in _run_after(sentence, m.start(1), n, place=True):
+    for m in PLACE_AFTER_MARKER_RE.finditer(line):
+        for w in _run_after(line, m.start(1), n, place=True):
             found[w, "place"] += 1
 
 
@@ -249,6 +263,7 @@ def _doc_names(doc: Mapping[str, Any]) -> tuple[Counter, Counter, set[str]]:
         for line in normalize(body).split("\n"):
             for start, end in sentence_bounds(line):
                 _sentence_names(line[start:end], found, lower)
+            _line_names(line, found)
     return found, lower, document_metadata_terms(doc)
 
 
