@@ -156,3 +156,10 @@ def test_figure_titles_say_no_names_were_left_out_when_none_were_found():
     )
     titles = _titles(figures.top_terms, corpus)
     assert "no names left out" in titles["top_terms_corpus"]
+
+
+@pytest.mark.slow
+def test_the_same_names_from_a_folder_in_worker_processes(seeds):
+    from analysis.paths import SEEDS_DIR
+
+    assert names.name_terms(SEEDS_DIR, jobs=2) == names.name_terms(seeds)
