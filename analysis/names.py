@@ -35,7 +35,10 @@ A word is a name candidate when the text shows it as one (each rule is a value o
 ``place``
     The words after ``Kabupaten``, ``Kota``, ``Provinsi``, ``Kecamatan``, ``Desa``,
     ``Kelurahan``, ``Pemkab`` ... (:data:`analysis.quotes.patterns.PLACE_AFTER_MARKER_RE`),
-    words in capitals included (``Kabupaten OKU``).
+    words in capitals included (``Kabupaten OKU``), and the capitalised words after the
+    prepositions of place *di*, *ke*, *dari* (``di Griya Agung``, ``ke Palembang``);
+    words for buildings (``Gedung``, ``Aula``, ``Pendopo``: :data:`BUILDING_WORDS`)
+    are read past, not taken.
 ``metadata``
     The words of the ``leader``, ``region`` and ``province`` metadata
     (:func:`analysis.terms.metadata_terms`), when the corpus has them.
@@ -44,15 +47,21 @@ Then, over the whole corpus, a candidate found in the text is *kept* as an ordin
 word (``left_out`` False) when it is also written in lower case somewhere in the corpus
 (``Harus`` in a heading, ``disiplin`` in a sentence) or when it is a word of a
 frame-lexicon entry (matched by form, or by stem for stem entries: a sentence-initial or
-capitalised ``Disiplin`` stays even in a corpus that never writes ``disiplin``). Words
-of the metadata are always left out, as before.
+capitalised ``Disiplin`` stays even in a corpus that never writes ``disiplin``). A
+candidate found *only* by its capital is also kept when it is a root word of the
+Indonesian dictionary that ships with Sastrawi (:func:`analysis.tokens.is_root_word`):
+the words of a slogan such as ``Banyuasin Bangkit, Adil dan Sejahtera`` stay, its
+``Banyuasin`` goes. Words of the metadata are always left out, as before.
 
 Limits
 ------
 - Names written only at the start of sentences, with no title, honorific or place
   marker before them and not in the metadata, are not found.
 - A name that is also an ordinary word written in lower case elsewhere (``Jaya``,
-  ``Baru``, ``Maju``, ``Timur`` when the corpus writes ``timur``) is kept.
+  ``Baru``, ``Maju``, ``Timur`` when the corpus writes ``timur``) is kept, and so is a
+  name found only by its capital that is also a dictionary word (``Budiman``,
+  ``Candra``, ``Agung``) unless a title, honorific, place word or the metadata shows
+  it too.
 - Other capitalised things inside sentences are left out with the names: holidays
   (``Idulfitri``), events, programmes and organisations written in capitals
   (``Rumah Jabatan``, ``Griya Agung``), unless written in lower case elsewhere or in the
