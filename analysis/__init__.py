@@ -73,7 +73,7 @@ _EXPORTS = {
 #: Submodules, given as attributes on first use (``analysis.terms.term_counts(...)``
 #: works after a plain ``import analysis``), so that ``import analysis`` stays light.
 _SUBMODULES = frozenset(
-    """agreement bench boilerplate bootstrap clean cli coding_sheets corpus counting figures
+    """agreement bench boilerplate bootstrap clean cli coding_sheets corpus counting figures names
     collocates comparisons
     frame_coding frames genre html_pages keyness kwic lexicon parallel paths plots quotes report
     significance suggest synthetic terms tokens validation""".split()

@@ -62,10 +62,11 @@ from .figure_folder import (
 from .frames import FrameMatcher, frame_cooccurrence, frame_scores
 from .keyness import comparison_terms, keyness_by_group
 from .kwic import dispersion
+from .names import names_and_note
 from .parallel import BROKEN_POOL_MESSAGE, resolve_jobs, worker_context
 from .paths import FIGURES_DIR
 from .quotes import sentence_table
-from .terms import collocations, metadata_terms, term_counts, term_frequencies, tfidf
+from .terms import collocations, term_counts, term_frequencies, tfidf
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -476,9 +477,6 @@ def _file_part(value: Hashable) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", str(value)).strip("_.") or "x"
 
 
-_NAMES_NOTE = "stopwords and names of leaders and places left out"
-
-
 # ---------------------------------------------------------------------------- frames
 
 #: Most rows (articles or leaders) in a frame profile, heatmap or per-article time plot;
@@ -512,11 +510,11 @@ def _frame_row_labels(corpus: pd.DataFrame, scores: pd.DataFrame, by: str) -> di
 @figure_builder
 def word_clouds(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     """Word cloud of the corpus, one per article, and a comparison cloud."""
-    names = metadata_terms(corpus)
+    names, note = names_and_note(corpus)
     table = term_frequencies(corpus, exclude=names).head(100)
     fig = plots.new_figure((8.0, 4.8))
     plots.plot_wordcloud(table, ax=fig.subplots(), max_words=100)
-    fig.suptitle(f"Word cloud of the corpus ({_NAMES_NOTE})", fontsize=10)
+    fig.suptitle(f"Word cloud of the corpus ({note})", fontsize=10)
     yield "wordcloud_corpus", fig, table, RASTER
 
     if len(corpus) <= MAX_PANELS:
@@ -528,7 +526,7 @@ def word_clouds(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
             table = per_doc.loc[[doc_id]].head(60)
             fig = plots.new_figure((8.0, 4.8))
             plots.plot_wordcloud(table.loc[doc_id], ax=fig.subplots(), max_words=60)
-            fig.suptitle(f"Word cloud of article {labels[doc_id]}", fontsize=10)
+            fig.suptitle(f"Word cloud of article {labels[doc_id]} ({note})", fontsize=10)
             yield f"wordcloud_{_file_part(doc_id)}", fig, table, RASTER
 
     by = _compare_by(corpus)
@@ -542,7 +540,7 @@ def word_clouds(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     )
     fig.suptitle(
         f"Comparison cloud by {by}: each term sits with the {by} whose share of it most "
-        "exceeds\nthe mean share over all; size = that excess (" + _NAMES_NOTE + ")",
+        "exceeds\nthe mean share over all; size = that excess (" + note + ")",
         fontsize=10,
     )
     yield "comparison_cloud", fig, table, RASTER
@@ -654,11 +652,11 @@ def frame_figures(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
 @figure_builder
 def top_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     """Most frequent terms of the corpus, and per article (small multiples)."""
-    names = metadata_terms(corpus)
+    names, note = names_and_note(corpus)
     table = term_frequencies(corpus, exclude=names).head(25)
     fig = plots.new_figure((6.4, 6.6))
     plots.plot_top_terms(table, ax=fig.subplots(), n=25, column="count")
-    fig.suptitle(f"Most frequent terms in the corpus\n({_NAMES_NOTE})", fontsize=10)
+    fig.suptitle(f"Most frequent terms in the corpus\n({note})", fontsize=10)
     yield "top_terms_corpus", fig, table
 
     by = _panel_by(corpus)
@@ -674,7 +672,7 @@ def top_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     )
     fig.suptitle(
         f"Top terms per {'article' if by == 'doc_id' else by}, per 1,000 words on a shared "
-        f"scale ({_NAMES_NOTE})",
+        f"scale ({note})",
         fontsize=10,
     )
     yield f"top_terms_by_{'article' if by == 'doc_id' else by}", fig, grouped
@@ -683,12 +681,13 @@ def top_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
 @figure_builder
 def collocations_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     """Strongest two-word collocations (log-likelihood), as a table figure."""
-    table = collocations(corpus, n=2, min_freq=3, exclude=metadata_terms(corpus)).head(20)
+    names, note = names_and_note(corpus)
+    table = collocations(corpus, n=2, min_freq=3, exclude=names).head(20)
     fig = plots.new_figure((6.6, 0.3 * (len(table) + 1) + 0.8))
     plots.plot_collocations(table, ax=fig.subplots(), n=20)
     fig.suptitle(
         "Strongest collocations: two-word sequences inside sentences seen at least 3 times,\n"
-        f"ranked by log-likelihood G2 ({_NAMES_NOTE})",
+        f"ranked by log-likelihood G2 ({note})",
         fontsize=10,
     )
     yield "collocations", fig, table
@@ -703,7 +702,8 @@ def keyness_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     if by is None:
         return
     n = 8
-    table = keyness_by_group(corpus, by=by, exclude=metadata_terms(corpus))
+    names, note = names_and_note(corpus)
+    table = keyness_by_group(corpus, by=by, exclude=names)
     shown = []
     for group in dict.fromkeys(table.index.get_level_values(0)):
         part = table.loc[[group]]
@@ -721,7 +721,7 @@ def keyness_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     )
     fig.suptitle(
         f"Keyness: each {'article' if by == 'doc_id' else by} against the rest "
-        f"(Log Ratio, log-likelihood G2; {_NAMES_NOTE})",
+        f"(Log Ratio, log-likelihood G2; {note})",
         fontsize=10,
     )
     yield f"keyness_by_{'article' if by == 'doc_id' else by}", fig, shown
@@ -733,7 +733,8 @@ def distinctive_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     by = _panel_by(corpus)
     if by is None:
         return
-    table = tfidf(corpus, by=by, top=8, exclude=metadata_terms(corpus))
+    names, note = names_and_note(corpus)
+    table = tfidf(corpus, by=by, top=8, exclude=names)
     k = table.index.get_level_values(0).nunique()
     fig = plots.new_figure((11.0, 2.6 * -(-k // 3) + 0.6))
     plots.plot_top_terms_grid(
@@ -746,7 +747,7 @@ def distinctive_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
         color=plots.PALETTE[2],
     )
     fig.suptitle(
-        f"Distinctive terms by TF-IDF (relative frequency x smoothed idf; {_NAMES_NOTE})",
+        f"Distinctive terms by TF-IDF (relative frequency x smoothed idf; {note})",
         fontsize=10,
     )
     yield f"tfidf_by_{'article' if by == 'doc_id' else by}", fig, table

@@ -64,6 +64,8 @@ __all__ = [
     "LexiconError",
     "MATCH_MODES",
     "VOICES",
+    "WITHIN_ARTICLE",
+    "ci_basis",
     "evaluate_lexicon",  # noqa: F822 - resolved by __getattr__ (home: analysis.validation)
     "frame_cooccurrence",
     "frame_evidence",
@@ -209,7 +211,41 @@ _SCORE_STATS = (
     "n_articles",
     "n_sentences",
     "resampled",
+    "n_docs",
+    "small_group",
+    "ci_basis",
 )
+
+#: Groups of this many articles are flagged ``small_group`` (see :func:`frame_scores`).
+SMALL_GROUP = range(2, 5)
+
+#: ``ci_basis`` of a group of one article: its interval resamples its sentences.
+WITHIN_ARTICLE = "within-article sentences only"
+
+
+def ci_basis(n_docs: int, n_boot: int = 1000) -> str:
+    """What the interval of a group of ``n_docs`` articles rests on (``ci_basis``).
+
+    Parameters
+    ----------
+    n_docs : int
+        Articles in the group.
+    n_boot : int
+        Bootstrap resamples (0: no interval).
+
+    Returns
+    -------
+    str
+        ``"within-article sentences only"`` (one article), ``"2-4 articles: span of
+        their rates only"``, ``"articles"`` (five or more) or ``"no interval"``.
+    """
+    if n_boot <= 0 or n_docs <= 0:
+        return "no interval"
+    if n_docs == 1:
+        return WITHIN_ARTICLE
+    if n_docs in SMALL_GROUP:
+        return f"{SMALL_GROUP.start}-{SMALL_GROUP.stop - 1} articles: span of their rates only"
+    return "articles"
 
 
 def frame_scores(
@@ -284,7 +320,14 @@ def frame_scores(
         - ``share_ci_low``, ``share_ci_high``: the same for ``share`` (resamples without
           any hit are left out);
         - ``n_articles``, ``n_sentences``: articles and sentences in the group;
-        - ``resampled``: the bootstrap unit, ``"sentences"`` or ``"articles"``.
+        - ``resampled``: the bootstrap unit, ``"sentences"`` or ``"articles"``;
+        - ``n_docs``: articles in the group (the same as ``n_articles``);
+        - ``small_group``: True for a group of 2-4 articles, whose interval is too
+          narrow to trust (see Notes);
+        - ``ci_basis``: what the interval rests on, :func:`ci_basis`: ``"within-article
+          sentences only"`` for one article, ``"2-4 articles: span of their rates
+          only"``, ``"articles"``, or ``"no interval"`` (``n_boot=0``, or
+          ``by="sentence"``, where ``n_docs`` is 1 and ``small_group`` False).
 
     Notes
     -----
@@ -297,7 +340,16 @@ def frame_scores(
     added or removed. With ``by="sentence"`` no interval is computed (NaN).
 
     A group of one article with few sentences gives wide, lumpy intervals; a rate of 0
-    gives the interval [0, 0] -- read intervals together with ``n_sentences``.
+    gives the interval [0, 0] -- read intervals together with ``n_sentences``. Its
+    interval rests on the article's own sentences only (``ci_basis``): it says how
+    steady the rate is within that article, not how another article of the same group
+    would score.
+
+    A group of 2-4 articles is flagged ``small_group``: a cluster bootstrap over so few
+    articles can only recombine their rates, so its interval never reaches beyond the
+    lowest and highest of those articles' rates (two articles at 27.7 and 32.0 give an
+    interval inside [27.7, 32.0]). It is too narrow to trust and looks better measured
+    than a one-article group, though it is not; the frame plots mark such groups.
 
     Examples
     --------
@@ -334,7 +386,19 @@ def frame_scores(
         scored.append(_score_group(key, clusters[rows], tokens[rows], hits[rows], n_boot, ci, seed))
     if bar is not None:
         bar.close()
-    return _group_score_table(by_cols, [key for key, _rows in groups], scored, coded.frames)
+    table = _group_score_table(by_cols, [key for key, _rows in groups], scored, coded.frames)
+    return _with_group_size(table, n_boot)
+
+
+def _with_group_size(table: pd.DataFrame, n_boot: int) -> pd.DataFrame:
+    """``table`` with ``n_docs``, ``small_group`` and ``ci_basis`` from ``n_articles``."""
+    n_docs = table["n_articles"].astype("int64")
+    basis = {n: ci_basis(n, n_boot) for n in n_docs.unique()}
+    return table.assign(
+        n_docs=n_docs,
+        small_group=n_docs.isin(SMALL_GROUP).astype(bool),
+        ci_basis=n_docs.map(basis).astype(object),
+    )
 
 
 def _check_bootstrap_options(n_boot: Any, ci: Any) -> None:
@@ -495,6 +559,9 @@ def _sentence_scores(
             "ci_high": np.full(n * nf, np.nan),
             "share_ci_low": np.full(n * nf, np.nan),
             "share_ci_high": np.full(n * nf, np.nan),
+            "n_docs": np.ones(n * nf, dtype=np.int64),
+            "small_group": np.zeros(n * nf, dtype=bool),
+            "ci_basis": np.full(n * nf, ci_basis(1, 0), dtype=object),
         }
     )
     out.index.name = "row"

@@ -61,6 +61,7 @@ __all__ = [
     "collocations",
     "corpus_summary",
     "dispersion",
+    "document_metadata_terms",
     "kwic",
     "metadata_terms",
     "ngrams",
@@ -615,11 +616,19 @@ def metadata_terms(corpus: Any, columns: Iterable[str] = NAME_COLUMNS) -> frozen
     columns = list(columns)
     words: set[str] = set()
     for doc in as_documents(corpus):
-        for column in columns:
-            value = doc.get(column)
-            if isinstance(value, str):
-                words.update(tokenize(value))
-    return frozenset(words - DEFAULT_STOPWORDS)
+        words |= document_metadata_terms(doc, columns)
+    return frozenset(words)
+
+
+def document_metadata_terms(doc: Any, columns: Iterable[str] = NAME_COLUMNS) -> set[str]:
+    """:func:`metadata_terms` of one document (a dict of :func:`~analysis.corpus.
+    as_documents`): the lower-case word tokens of its ``columns``, stopwords left out."""
+    words: set[str] = set()
+    for column in [columns] if isinstance(columns, str) else columns:
+        value = doc.get(column)
+        if isinstance(value, str):
+            words.update(tokenize(value))
+    return words - DEFAULT_STOPWORDS
 
 
 # ---------------------------------------------------------------------------- corpus summary

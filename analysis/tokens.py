@@ -35,6 +35,7 @@ __all__ = [
     "STEM_OVERRIDES",
     "TOKEN_PATTERN",
     "fold_reduplication",
+    "is_root_word",
     "is_word",
     "normalize",
     "read_stopwords",
@@ -534,6 +535,13 @@ def _stemmer():
 
 
 _STEM_CACHE: dict[str, str] = {}
+
+
+def is_root_word(word: str) -> bool:
+    """Is a lower-case ``word`` a root word of Sastrawi's Indonesian dictionary (the
+    list its stemmer stems to: ``sehat``, ``bangkit``, ``gedung``; not ``askolani``)?"""
+    dictionary = getattr(getattr(_stemmer(), "delegatedStemmer", None), "dictionary", None)
+    return dictionary is not None and bool(dictionary.contains(word))
 
 
 def _override(word: str) -> str | None:

@@ -31,10 +31,16 @@
 #   guards against over-stemming: *kinerja* is never reduced to *kerja*, "work"), so that
 #   *kinerjanya* ("its performance") counts with *kinerja* and *mencapai* ("to reach")
 #   with *capaian* ("achievement").
-# - **Stopwords** are dropped from the lists (see notebook 1). **Names** of the leaders,
-#   regions and provinces, taken from the metadata (`terms.metadata_terms`), are left out
-#   too: each article names its own leader and region many times, and the question is what
-#   was said, not who said it where.
+# - **Stopwords** are dropped from the lists (see notebook 1). **Names** of people and
+#   places are left out too: each article names its own leader, deputy and region many
+#   times, and the question is what was said, not who said it where. They are found in
+#   the text (`names.find_names`: the words after office titles such as *Wakil Bupati*,
+#   after honorifics such as *H.* or *Pak*, after *Kabupaten/Kota/Provinsi/Desa* or a
+#   preposition of place, and words written with a capital inside a sentence) and in the
+#   metadata (leader, region, province). A capitalised word that the corpus also writes in
+#   lower case, or a word of the frame lexicon, stays: a sentence-initial *Disiplin* is
+#   no name. The table below lists every candidate, the rules that found it and whether
+#   it is left out.
 # - **Rates.** `per_1000` is occurrences per 1,000 running words *including* stopwords,
 #   the corpus linguist's normalised frequency, so articles of different length compare.
 #   `doc_freq` is the number of articles that use the word.
@@ -64,8 +70,9 @@ pd.set_option("display.max_colwidth", 70)
 # %%
 corpus = analysis.load_corpus()
 titles = (corpus.index.to_series() + " · " + corpus["leader"]).to_dict()
-names = terms.metadata_terms(corpus)
-sorted(names)
+found = analysis.names.find_names(corpus)
+names = frozenset(found.index[found["left_out"]])
+found
 
 # %% [markdown]
 # ## The most frequent words of the corpus

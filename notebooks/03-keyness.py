@@ -40,8 +40,9 @@
 #
 # ## Method
 #
-# - **Counts.** Surface forms, stopwords and the names of leaders and places left out (as
-#   in notebook 2); each leader's article against all the other articles pooled
+# - **Counts.** Surface forms, stopwords and the names of people and places found in the
+#   text and the metadata left out (as in notebook 2); each leader's article against all
+#   the other articles pooled
 #   (`terms.keyness_by_group`).
 # - **Log-likelihood G2** (Dunning 1993), signed: positive when the word is relatively
 #   more frequent in the leader's article. Its p-value is from the chi-square distribution
@@ -68,7 +69,7 @@ from analysis import keyness, plots, terms
 
 # %%
 corpus = analysis.load_corpus()
-names = terms.metadata_terms(corpus)
+names = analysis.names.name_terms(corpus)
 titles = dict(zip(corpus["leader"], corpus["leader"] + " (" + corpus["role"] + ")"))
 
 # %% [markdown]

@@ -49,7 +49,11 @@
 #   for a single article, its *sentences* are resampled; for a group of several articles,
 #   whole *articles* are resampled (a cluster bootstrap, since sentences of one article are
 #   not independent). An interval from one short article is wide, and says how much the
-#   rate depends on a few sentences; it says nothing about other articles by that leader.
+#   rate depends on a few sentences; it says nothing about other articles by that leader
+#   (`ci_basis`: "within-article sentences only"). A group of 2–4 articles is flagged
+#   `small_group`: resampling so few articles can only recombine their rates, so its
+#   interval never reaches beyond them and is too narrow to trust (hollow points in the
+#   profile plots). `n_docs` is the number of articles in each group.
 # - **Co-occurrence**: sentences in which two frames both occur.
 # - **Validation.** Every sentence of the five articles was coded by hand for the three
 #   frames, blind to the lexicon (`analysis/data/hand_coding.csv`, read by
@@ -92,20 +96,8 @@ lexicon.groupby("frame", sort=False).head(6)
 
 # %%
 scores = frames.frame_scores(sentences, by="doc_id", n_boot=N_BOOT)
-scores[
-    [
-        "doc_id",
-        "frame",
-        "hits",
-        "tokens",
-        "per_1000",
-        "ci_low",
-        "ci_high",
-        "share",
-        "dominant_frame",
-        "n_sentences",
-    ]
-].round(2)
+columns = "frame hits tokens per_1000 ci_low ci_high share dominant_frame n_sentences ci_basis"
+scores[["doc_id", *columns.split()]].round(2)
 
 # %%
 fig, ax = plt.subplots(figsize=(7, 3.5))

@@ -53,8 +53,10 @@
 # The same functions and choices as notebooks 1–5, so results are comparable:
 #
 # - cleaning by `clean_article` with its audit; tokens from `analysis.tokens`; Sastrawi's
-#   stopwords plus domain words; names of leaders and places from the metadata left out
-#   of the word lists;
+#   stopwords plus domain words; names of people and places left out of the word lists,
+#   found in the text (after office titles, honorifics, *Kabupaten/Kota/Provinsi*, or
+#   capitalised inside a sentence; `names.find_names` lists them) and, if your folder has
+#   one, in `metadata.csv`;
 # - groups are chosen by `terms.choose_grouping`: the first of `leader`, `role`, `level`,
 #   `outlet`, `region`, `province` that has at least two values, else each article on its
 #   own (a folder without metadata);
@@ -62,7 +64,8 @@
 #   expected to pass by chance and Benjamini–Hochberg adjusted p-values;
 # - the frame lexicon of notebook 4 (pass `lexicon="my_lexicon.csv"` to the `frames`
 #   functions to use your own), with 95% bootstrap intervals (1,000 resamples; articles
-#   resampled within groups of several articles);
+#   resampled within groups of several articles; groups of 2–4 articles are flagged
+#   `small_group`, their intervals too narrow to trust);
 # - voices and quotes as in notebook 5.
 #
 # **Large corpora.** Every function reads one article at a time and uses all cores once
@@ -93,7 +96,7 @@ print(f"Analysing the articles in: {folder}")
 skipped = []  # files that cannot be read (empty, binary, another encoding): left out
 corpus = analysis.load_corpus(folder, on_error="skip", skipped=skipped, encoding=ENCODING)
 group = terms.choose_grouping(corpus)
-names = terms.metadata_terms(corpus)
+names = analysis.names.name_terms(corpus)
 print(f"{len(corpus)} articles loaded; groups compared by: {group}")
 print(skipped_summary(skipped) if skipped else "no file skipped")
 corpus.drop(columns=["raw", "body", "removed"]).head(10)
@@ -156,7 +159,7 @@ terms.log_odds_by_group(corpus, by=group, exclude=names).groupby(level=0).head(5
 # %%
 sentences = quotes.sentence_table(corpus)
 scores = frames.frame_scores(sentences, by=group, n_boot=N_BOOT)
-columns = "frame hits tokens per_1000 ci_low ci_high share dominant_frame n_articles".split()
+columns = "frame hits tokens per_1000 ci_low ci_high share n_docs small_group ci_basis".split()
 scores[[group, *columns]].head(30)
 
 # %%

@@ -359,8 +359,13 @@ def test_frames_cli_csv_is_tidy(folder):
         "share",
         "ci_low",
         "ci_high",
+        "n_docs",
+        "small_group",
+        "ci_basis",
     ]
     assert len(table) == len(DOCS) * 3
+    assert (table["n_docs"] == 1).all() and not table["small_group"].any()
+    assert set(table["ci_basis"]) == {"within-article sentences only"}
 
 
 def test_frames_cli_by_sentence_and_json(folder):
@@ -379,9 +384,14 @@ def test_frames_cli_by_sentence_and_json(folder):
         "share",
         "ci_low",
         "ci_high",
+        "n_docs",
+        "small_group",
+        "ci_basis",
     ]
+    assert set(table["ci_basis"]) == {"no interval"}
     code, out = run_cli("frames", "--corpus", str(folder), "--format", "json", "--n-boot", "0")
     assert code == 0 and len(json.loads(out)) == len(DOCS) * 3
+    assert {row["ci_basis"] for row in json.loads(out)} == {"no interval"}
 
 
 def test_frames_cli_errors(folder, capsys):
@@ -438,7 +448,11 @@ def test_frame_plots_draw_on_the_given_axes(seed_sentences):
     fig = plots.new_figure((6, 4))
     ax = fig.subplots()
     assert plots.plot_frame_profile(scores, ax=ax) is ax
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == FRAMES
+    # the frames, then the note that each leader's interval rests on one article
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        *FRAMES,
+        plots.frames.WITHIN_ARTICLE_LABEL,
+    ]
     fig = plots.new_figure((6, 4))
     ax = fig.subplots()
     assert plots.plot_frame_heatmap(frame_scores(seed_sentences, n_boot=0), ax=ax) is ax
@@ -487,3 +501,103 @@ def test_an_off_genre_article_has_no_frame_unless_the_check_is_off():
     # the same from a sentence table
     table = sentence_rows({"sport": FOOTBALL, "gov": GENRE_BODY})
     assert frame_scores(table, n_boot=0).groupby("doc_id")["hits"].sum()["sport"] == 0
+
+
+# ---------------------------------------------------------------------------- small groups
+
+SMALL_GROUP_BODIES = [
+    "Bupati meminta kepala OPD meningkatkan kinerja dan disiplin pegawai.\n"
+    "Koordinasi antar dinas harus diperkuat agar target tercapai.",
+    "Sekda menegaskan bahwa absensi pegawai diperiksa setiap pagi.\n"
+    "Kinerja dinas dievaluasi setiap bulan oleh inspektorat.",
+    "Gubernur mengajak OPD bersinergi dalam pelayanan masyarakat.\n"
+    "Realisasi anggaran masih rendah dan harus dipercepat.",
+    "Wali Kota meminta camat hadir tepat waktu pada apel pagi.\n"
+    "Kedisiplinan ASN menjadi cermin pelayanan publik.",
+    "Bupati mengingatkan pentingnya komunikasi antar instansi.\n"
+    "Capaian kinerja OPD akan diumumkan pada akhir tahun.",
+    "Kepala dinas diminta menyusun laporan realisasi program.\n"
+    "Rapat evaluasi digelar untuk membahas penyerapan anggaran.",
+    "Sekda meminta pegawai menaati aturan jam kerja.\n"
+    "Teguran diberikan kepada pegawai yang sering terlambat.",
+    "Wakil Bupati meminta seluruh OPD berkoordinasi sebelum rapat.\n"
+    "Target pendapatan daerah harus tercapai tahun ini.",
+]
+
+
+@pytest.fixture(scope="module")
+def sized_groups() -> pd.DataFrame:
+    """Groups of two articles (Pasir), five (Lembah) and one (Tanjung)."""
+    regions = ["Pasir"] * 2 + ["Lembah"] * 5 + ["Tanjung"]
+    docs = [
+        {"doc_id": f"a{i}", "body": body, "region": region}
+        for i, (body, region) in enumerate(zip(SMALL_GROUP_BODIES, regions))
+    ]
+    return frame_scores(docs, by="region", n_boot=200, genre_check=False)
+
+
+def test_a_two_article_group_is_flagged_small(sized_groups):
+    pasir = sized_groups[sized_groups["region"] == "Pasir"]
+    assert (pasir["n_docs"] == 2).all() and pasir["small_group"].all()
+    assert set(pasir["ci_basis"]) == {"2-4 articles: span of their rates only"}
+    assert (pasir["n_docs"] == pasir["n_articles"]).all()
+
+
+def test_a_five_article_group_is_not_flagged(sized_groups):
+    lembah = sized_groups[sized_groups["region"] == "Lembah"]
+    assert (lembah["n_docs"] == 5).all() and not lembah["small_group"].any()
+    assert set(lembah["ci_basis"]) == {"articles"}
+
+
+def test_a_one_article_group_says_within_article_sentences_only(sized_groups):
+    tanjung = sized_groups[sized_groups["region"] == "Tanjung"]
+    assert (tanjung["n_docs"] == 1).all() and not tanjung["small_group"].any()
+    assert set(tanjung["ci_basis"]) == {"within-article sentences only"}
+    assert set(tanjung["resampled"]) == {"sentences"}
+
+
+def test_group_size_columns_leave_the_numbers_unchanged(sized_groups):
+    docs = [{"doc_id": "a", "body": SMALL_GROUP_BODIES[0], "region": "Pasir"}]
+    scores = frame_scores(docs, by="region", n_boot=0, genre_check=False)
+    assert set(scores["ci_basis"]) == {"no interval"}
+    numbers = ["hits", "tokens", "per_1000", "ci_low", "ci_high", "n_articles"]
+    before = sized_groups[numbers]
+    regions = ["Pasir"] * 2 + ["Lembah"] * 5 + ["Tanjung"]
+    again = frame_scores(
+        [
+            {"doc_id": f"a{i}", "body": b, "region": r}
+            for i, (b, r) in enumerate(zip(SMALL_GROUP_BODIES, regions))
+        ],
+        by="region",
+        n_boot=200,
+        genre_check=False,
+    )
+    pd.testing.assert_frame_equal(again[numbers], before)
+
+
+def test_the_frame_plots_mark_small_groups(sized_groups):
+    from analysis import plots
+
+    fig = plots.new_figure((6, 4))
+    ax = plots.plot_frame_profile(sized_groups, ax=fig.subplots(), group="region")
+    marks = [c for c in ax.collections if c.get_gid() == "small_group"]
+    assert len(marks) == 3  # one hollow point per frame, on the Pasir row only
+    assert all(len(m.get_offsets()) == 1 for m in marks)
+    assert (marks[0].get_facecolor()[0][:3] == 1).all()  # hollow: white inside
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[:3] == FRAMES
+    assert plots.frames.SMALL_GROUP_LABEL in legend
+    assert plots.frames.WITHIN_ARTICLE_LABEL in legend  # Tanjung: one article
+
+    five = sized_groups[sized_groups["region"] == "Lembah"]
+    ax = plots.plot_frame_profile(five, ax=plots.new_figure((6, 3)).subplots(), group="region")
+    assert not [c for c in ax.collections if c.get_gid() == "small_group"]
+    assert len(ax.get_legend().get_texts()) == 3  # the frames only
+
+    by_voice = sized_groups.rename(columns={"region": "voice"})
+    ax = plots.plot_voice_comparison(by_voice, ax=plots.new_figure((6, 3)).subplots())
+    hatched = [p for p in ax.patches if p.get_gid() == "small_group"]
+    assert len(hatched) == 3 and all(p.get_hatch() == "////" for p in hatched)
+    assert plots.frames.SMALL_GROUP_HATCH_LABEL in [
+        t.get_text() for t in ax.get_legend().get_texts()
+    ]

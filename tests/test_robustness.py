@@ -4,9 +4,10 @@ Generated adversarial inputs (runs of quote marks of every kind, unbalanced and 
 quotes, honorific and title floods, speech-verb floods, long lines without spaces,
 control characters, zero-width and no-break spaces, mixed scripts, CRLF and lone CR)
 go through every per-article step: the cleaner, quotes, speakers and voices, sentences
-and tokens, frame matching by voice. None may raise; and doubling an input may at most
-about double the time of each step (measured as a ratio in one run, so the machine's
-speed does not matter: a quadratic step takes four times as long).
+and tokens, frame matching by voice, the names of people and places. None may raise;
+and doubling an input may at most about double the time of each step (measured as a
+ratio in one run, so the machine's speed does not matter: a quadratic step takes four
+times as long).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from analysis.adversarial import (
 )
 from analysis.corpus import MAX_ARTICLE_CHARS, CorpusWarning, iter_documents, make_document
 from analysis.frames import frame_scores
+from analysis.names import _doc_names
 from analysis.quotes import VOICES
 from analysis.quotes.voice import analyse_document, quote_records
 from analysis.tokens import tokenize_sentences
@@ -63,6 +65,10 @@ def _steps(text: str) -> dict[str, float]:
         warnings.simplefilter("ignore")  # the genre check warns on a text with no frame
         table = frame_scores([doc], by="voice", n_boot=0, jobs=1, progress=False)
     seconds["frames"] = time.perf_counter() - t
+    t = time.perf_counter()
+    found, lower, _meta = _doc_names(doc)  # the names of one article
+    seconds["names"] = time.perf_counter() - t
+    assert all(w == w.lower() for w, _rule in found) and all(w.islower() for w in lower)
     body = doc["body"]
     assert "\r" not in body
     assert len(result.voices) == len(result.body.sentences)

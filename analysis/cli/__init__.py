@@ -61,11 +61,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_shown: set[str] = set()
+
+
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     """Warnings about the input (skipped files, articles without metadata) as one line
-    each, ``warning: ...``, without the library's file and line."""
+    each, ``warning: ...``, without the library's file and line, and once per run even
+    when a subcommand reads the corpus twice."""
     if issubclass(category, CorpusWarning):
-        sys.stderr.write(f"warning: {message}\n")
+        if str(message) not in _shown:
+            _shown.add(str(message))
+            sys.stderr.write(f"warning: {message}\n")
     else:
         _default_show_warning(message, category, filename, lineno, file, line)
 
@@ -79,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with warnings.catch_warnings():
             warnings.showwarning = _show_warning
+            _shown.clear()
             return int(args.func(args) or 0)
     except (CorpusError, UsageError, CodingError, FileExistsError) as exc:
         sys.stderr.write(f"error: {exc}\n")

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..corpus import CorpusError, CorpusSource, check_encoding, default_corpus
-from ..terms import metadata_terms
+from ..names import name_terms
 from ..tokens import DEFAULT_STOPWORDS, read_stopwords
 
 
@@ -141,7 +141,11 @@ def repository_folder(folder: Path, what_to_do: str) -> Path:
 
 
 def exclude_names(args: argparse.Namespace, source) -> frozenset[str]:
-    return metadata_terms(source) if getattr(args, "drop_names", False) else frozenset()
+    """The names to leave out (:func:`analysis.names.name_terms`, as the figures do),
+    or none with ``--keep-names``."""
+    if getattr(args, "keep_names", False):
+        return frozenset()
+    return name_terms(source, **parallel_kwargs(args))
 
 
 def top_per_group(table, top: int, grouped: bool):
@@ -157,10 +161,19 @@ def add_stem_options(p: argparse.ArgumentParser, *, stopwords: bool = True) -> N
             "--keep-stopwords", action="store_true", help="count stopwords too (default: dropped)"
         )
         add_stopword_options(p)
-    p.add_argument(
+    names = p.add_mutually_exclusive_group()
+    names.add_argument(
+        "--keep-names",
+        action="store_true",
+        help="count the names of people and places too (default: left out, as in the "
+        "figures: names found in the text after office titles, honorifics and Kabupaten/"
+        "Kota/Provinsi, capitalised inside sentences, and in the metadata)",
+    )
+    names.add_argument(
         "--drop-names",
         action="store_true",
-        help="leave out the words of the leader, region and province metadata (names)",
+        help="leave out the names of people and places: the default now (kept so that old "
+        "commands still run)",
     )
 
 

@@ -28,7 +28,18 @@ from .common import (
 )
 
 #: Columns of `frames` output besides the grouping column(s), in order.
-FRAMES_COLUMNS = ("frame", "hits", "tokens", "per_1000", "share", "ci_low", "ci_high")
+FRAMES_COLUMNS = (
+    "frame",
+    "hits",
+    "tokens",
+    "per_1000",
+    "share",
+    "ci_low",
+    "ci_high",
+    "n_docs",
+    "small_group",
+    "ci_basis",
+)
 
 
 def _cmd_frames(args: argparse.Namespace) -> int:
@@ -64,7 +75,10 @@ def _add_frames(sub) -> None:
             "Score the performance / coordination / discipline frames (or those of your "
             "lexicon) per article, per metadata group, per voice or per sentence. One row "
             "per group and frame: hits, tokens, per_1000, share and a percentile bootstrap "
-            "interval (ci_low, ci_high) of per_1000."
+            "interval (ci_low, ci_high) of per_1000, with the articles in the group (n_docs), "
+            "small_group (2-4 articles: the interval only spans their rates, too narrow to "
+            "trust) and ci_basis (what the interval rests on; one article: within-article "
+            "sentences only)."
         ),
     )
     add_corpus_option(p)

@@ -89,7 +89,10 @@ def plot_frame_profile(
 
     One row per group (in the order of ``data``, top down), one point per frame, dodged
     vertically, at the frame's rate (or share) with a horizontal whisker from ``ci_low``
-    to ``ci_high`` (``share_ci_low``/``share_ci_high`` for shares).
+    to ``ci_high`` (``share_ci_low``/``share_ci_high`` for shares). Groups flagged
+    ``small_group`` (2-4 articles, whose interval only spans their articles' rates) get
+    hollow points; the legend says so, and says when one-article groups' intervals rest
+    on within-article sentences only (``ci_basis``).
 
     Parameters
     ----------
@@ -141,6 +144,7 @@ def plot_frame_profile(
             label=frame,
             **kwargs,
         )
+        _mark_small_groups(ax, sub[value].to_numpy(dtype=float), y, sub, colors[frame])
     ax.set_yticks(range(len(groups)), [(labels or {}).get(g, str(g)) for g in groups[::-1]])
     ax.set_ylim(-0.6, len(groups) - 0.4)
     for r in range(len(groups) - 1):
@@ -153,7 +157,7 @@ def plot_frame_profile(
         + (" (point) and bootstrap interval" if value != "hits" else "")
     )
     if legend:
-        handles, names = ax.get_legend_handles_labels()
+        handles, names = _legend_with_notes(ax, data)
         ax.legend(handles, names, loc="lower right", fontsize=8, frameon=False, title="frame")
     if title:
         ax.set_title(title, loc="left")
@@ -246,6 +250,47 @@ def plot_frame_heatmap(
     return ax
 
 
+#: Legend entries of the groups whose intervals are not what they seem
+#: (:func:`analysis.frames.frame_scores`: ``small_group``, ``ci_basis``).
+SMALL_GROUP_LABEL = "hollow: 2-4 articles, interval only spans their rates (too narrow)"
+SMALL_GROUP_HATCH_LABEL = "hatched: 2-4 articles, interval too narrow to trust"
+WITHIN_ARTICLE_LABEL = "1 article: interval from within-article sentences only"
+
+#: ``ci_basis`` of a one-article group (as :data:`analysis.frames.WITHIN_ARTICLE`).
+WITHIN_ARTICLE_BASIS = "within-article sentences only"
+
+
+def _small(data: pd.DataFrame) -> list[bool]:
+    """Per row: is the group flagged ``small_group`` (False without the column)?"""
+    if "small_group" not in data:
+        return [False] * len(data)
+    return [bool(v) for v in data["small_group"].fillna(False)]
+
+
+def _mark_small_groups(ax: Axes, x: Any, y: Any, data: pd.DataFrame, color: str) -> None:
+    """Hollow markers over the points of groups of 2-4 articles (gid ``small_group``)."""
+    small = _small(data)
+    if any(small):
+        xs = [v for v, s in zip(x, small) if s]
+        ys = [v for v, s in zip(y, small) if s]
+        style = {"facecolors": "white", "edgecolors": color, "linewidths": 1.3}
+        ax.scatter(xs, ys, s=22, zorder=3, gid="small_group", **style)
+
+
+def _legend_with_notes(ax: Axes, data: pd.DataFrame) -> tuple[list, list[str]]:
+    """The Axes' legend entries, then notes (artists without data) on small groups and
+    one-article groups."""
+    handles, names = ax.get_legend_handles_labels()
+    if any(_small(data)):
+        style = {"markerfacecolor": "white", "markeredgecolor": "#333333"}
+        handles += ax.plot([], [], "o", label="_small_group_note", **style)
+        names.append(SMALL_GROUP_LABEL)
+    if "ci_basis" in data and (data["ci_basis"] == WITHIN_ARTICLE_BASIS).any():
+        handles += ax.plot([], [], linestyle="none", label="_within_article_note")
+        names.append(WITHIN_ARTICLE_LABEL)
+    return handles, names
+
+
 def plot_voice_comparison(
     data: pd.DataFrame,
     *,
@@ -258,7 +303,8 @@ def plot_voice_comparison(
 ) -> Axes:
     """Frame rates in the leader's direct words, reported speech and narration.
 
-    Grouped bars: one group per frame, one bar per voice, with bootstrap whiskers.
+    Grouped bars: one group per frame, one bar per voice, with bootstrap whiskers; the
+    bars of groups flagged ``small_group`` (2-4 articles) are hatched.
 
     Parameters
     ----------
@@ -297,6 +343,7 @@ def plot_voice_comparison(
     width = 0.8 / max(len(voices), 1)
     kwargs.setdefault("edgecolor", "white")
     ymax = 0.0
+    hatched: list = []
     for i, voice in enumerate(voices):
         sub = data[data["voice"] == voice].set_index("frame").reindex(frames)
         x = np.arange(len(frames)) - 0.4 + width * (i + 0.5)
@@ -305,7 +352,7 @@ def plot_voice_comparison(
         label = voice
         if "n_sentences" in sub and sub["n_sentences"].notna().any():
             label = f"{voice} ({int(sub['n_sentences'].max())} sentences)"
-        ax.bar(
+        bars = ax.bar(
             x,
             np.nan_to_num(heights),
             width=width,
@@ -313,6 +360,10 @@ def plot_voice_comparison(
             label=label,
             **kwargs,
         )
+        for bar, small in zip(bars, _small(sub)):
+            if small:  # a group of 2-4 articles: hatched
+                bar.set(hatch="////", gid="small_group")
+                hatched.append(bar)
         tops = np.nan_to_num(heights)
         if lo is not None:
             ax.errorbar(
@@ -331,7 +382,18 @@ def plot_voice_comparison(
     ax.set_ylim(0, ymax * (1.45 if legend else 1.05) if ymax > 0 else 1.0)  # legend room
     ax.set_ylabel(_FRAME_VALUE_LABELS.get(value, value))
     if legend:
-        ax.legend(loc="upper right", fontsize=7, frameon=False, title="voice", title_fontsize=8)
+        handles, names = ax.get_legend_handles_labels()
+        if hatched:
+            handles, names = [*handles, hatched[0]], [*names, SMALL_GROUP_HATCH_LABEL]
+        ax.legend(
+            handles,
+            names,
+            loc="upper right",
+            fontsize=7,
+            frameon=False,
+            title="voice",
+            title_fontsize=8,
+        )
     if title:
         ax.set_title(title, loc="left")
     return ax
@@ -353,7 +415,9 @@ def plot_frames_over_time(
 
     One point per row and frame, with its bootstrap whisker, frames dodged a little in
     time so the whiskers do not hide each other. With ``label``, each date is labelled
-    along the top with that column (the article's leader).
+    along the top with that column (the article's leader). Rows flagged ``small_group``
+    (periods of 2-4 articles) get hollow points, noted in the legend with one-article
+    rows (``ci_basis``).
 
     Parameters
     ----------
@@ -423,6 +487,7 @@ def plot_frames_over_time(
             label=frame,
             **kwargs,
         )
+        _mark_small_groups(ax, list(when), sub[value].to_numpy(dtype=float), sub, colors[frame])
     if label is not None and label in data.columns:
         firsts = data.drop_duplicates([date, label])
         for when, text in zip(firsts["_when"], firsts[label]):
@@ -447,8 +512,15 @@ def plot_frames_over_time(
     ax.set_ylabel(_FRAME_VALUE_LABELS.get(value, value))
     ax.set_xlabel("Date of the article")
     if legend:
+        handles, names = _legend_with_notes(ax, data)
         ax.legend(
-            loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False, title="frame"
+            handles,
+            names,
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+            fontsize=8,
+            frameon=False,
+            title="frame",
         )
     if title:
         ax.set_title(title, loc="left", pad=40 if label is not None else None)
