@@ -87,6 +87,7 @@ def concordance_hits(
     *,
     window: int = 5,
     stem: bool = False,
+    frames: bool = True,
     lexicon: Any = None,
     jobs: int | None = None,
 ) -> pd.DataFrame:
@@ -104,6 +105,10 @@ def concordance_hits(
         Words of context on each side.
     stem : bool
         Match by stem.
+    frames : bool
+        Add the ``frames`` column (default). Coding the frames of the articles with hits
+        costs about as much as :func:`analysis.frames.frame_evidence` on them: on a
+        large corpus and a frequent word, ``False`` answers much sooner.
     lexicon : FrameMatcher or lexicon source, optional
         The frame lexicon (default: the packaged one).
     jobs : int or None
@@ -112,10 +117,11 @@ def concordance_hits(
     Returns
     -------
     pandas.DataFrame
-        The columns of :func:`kwic_table` (indexed by ``hit``, corpus order), then
-        ``frames``: the frames of the hit's sentence as the frame coding codes it
-        (:func:`analysis.frames.frame_evidence`; sorted names joined by ``", "``, ``""``
-        for none), then the article's metadata columns (``leader``, ``outlet`` ...).
+        The columns of :func:`kwic_table` (indexed by ``hit``, corpus order), then (with
+        ``frames``) ``frames``: the frames of the hit's sentence as the frame coding
+        codes it (:func:`analysis.frames.frame_evidence`; sorted names joined by
+        ``", "``, ``""`` for none), then the article's metadata columns (``leader``,
+        ``outlet`` ...).
 
     Raises
     ------
@@ -124,13 +130,14 @@ def concordance_hits(
     """
     corpus = _as_corpus(corpus)
     hits = kwic_table(corpus, query, window=window, stem=stem, jobs=jobs)
-    frames: dict[tuple[Any, int], str] = {}
-    if len(hits):
-        with_hits = corpus[corpus.index.isin(set(hits["doc_id"]))]
-        frames = _sentence_frames(frame_evidence(with_hits, lexicon=lexicon, jobs=jobs))
-    hits["frames"] = [
-        frames.get((d, int(n)), "") for d, n in zip(hits["doc_id"], hits["sentence_no"])
-    ]
+    if frames:
+        coded: dict[tuple[Any, int], str] = {}
+        if len(hits):
+            with_hits = corpus[corpus.index.isin(set(hits["doc_id"]))]
+            coded = _sentence_frames(frame_evidence(with_hits, lexicon=lexicon, jobs=jobs))
+        hits["frames"] = [
+            coded.get((d, int(n)), "") for d, n in zip(hits["doc_id"], hits["sentence_no"])
+        ]
     for column in metadata_columns(corpus):
         hits[column] = hits["doc_id"].map(corpus[column]).to_numpy()
     return hits
@@ -139,6 +146,8 @@ def concordance_hits(
 def _keep(hits: pd.DataFrame, column: str, value: Any) -> pd.Series:
     """Rows of ``hits`` that one filter keeps."""
     if column == "frame":
+        if "frames" not in hits.columns:
+            raise ValueError("cannot filter on 'frame': the hits have no frames column")
         if value == NO_FRAME:
             return hits["frames"] == ""
         return hits["frames"].map(lambda f: str(value) in f.split(", "))
@@ -231,7 +240,8 @@ class KwicBrowser(widgets.VBox):
     sort : ipywidgets.Dropdown
         One of :data:`SORT_CHOICES`.
     frame : ipywidgets.Dropdown
-        :data:`ALL`, a frame of the lexicon, or :data:`NO_FRAME`.
+        :data:`ALL`, a frame of the lexicon, or :data:`NO_FRAME` (disabled without
+        ``frames``).
     leader : ipywidgets.Dropdown
         :data:`ALL` or a leader (disabled when the corpus has no ``leader`` column).
     column : ipywidgets.Dropdown
@@ -254,6 +264,7 @@ class KwicBrowser(widgets.VBox):
         self.corpus = _as_corpus(corpus)
         self._matcher = FrameMatcher(options.get("lexicon"))
         self._jobs = options.get("jobs")
+        self._frames = options.get("frames", True)
         meta = metadata_columns(self.corpus)
         self.query = widgets.Text(
             value=query, description="query", placeholder="disiplin*", continuous_update=False
@@ -262,7 +273,9 @@ class KwicBrowser(widgets.VBox):
         self.window = widgets.BoundedIntText(value=window, min=0, max=50, description="window")
         self.sort = widgets.Dropdown(options=SORT_CHOICES, description="sort")
         self.frame = widgets.Dropdown(
-            options=[ALL, *self._matcher.frames, NO_FRAME], description="frame"
+            options=[ALL, *self._matcher.frames, NO_FRAME] if self._frames else [ALL],
+            description="frame",
+            disabled=not self._frames,
         )
         self.leader = widgets.Dropdown(options=[ALL, *self._values("leader")], description="leader")
         self.leader.disabled = "leader" not in meta
@@ -276,7 +289,9 @@ class KwicBrowser(widgets.VBox):
         self.export_button = widgets.Button(description="export view to CSV", icon="download")
         self.status = widgets.HTML()
         self.output = widgets.Output()
-        self.hits = concordance_hits(self.corpus.iloc[:0], "x", lexicon=self._matcher)
+        self.hits = concordance_hits(
+            self.corpus.iloc[:0], "x", frames=self._frames, lexicon=self._matcher
+        )
         self.view = self.hits
         super().__init__(
             [
@@ -321,6 +336,7 @@ class KwicBrowser(widgets.VBox):
                 text,
                 window=self.window.value,
                 stem=self.stem.value,
+                frames=self._frames,
                 lexicon=self._matcher,
                 jobs=self._jobs,
             ) if text else self.hits.iloc[:0]  # fmt: skip
@@ -368,6 +384,7 @@ def kwic_browser(
     window: int = 5,
     stem: bool = False,
     export_path: str | Path = "kwic-view.csv",
+    frames: bool = True,
     lexicon: Any = None,
     jobs: int | None = None,
 ) -> KwicBrowser:
@@ -386,6 +403,9 @@ def kwic_browser(
     export_path : str or Path
         The CSV file the export button writes (changeable in the browser; relative to
         the notebook's folder).
+    frames : bool
+        Code the frames of the hits' sentences for the ``frame`` filter (default);
+        ``False`` searches a large corpus much faster, without that filter.
     lexicon : FrameMatcher or lexicon source, optional
         The frame lexicon of the ``frame`` filter (default: the packaged one).
     jobs : int or None
@@ -404,6 +424,7 @@ def kwic_browser(
         window=window,
         stem=stem,
         export_path=export_path,
+        frames=frames,
         lexicon=lexicon,
         jobs=jobs,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-__all__ = ["in_notebook", "show_progress"]
+__all__ = ["current_cell", "in_notebook", "show_progress"]
 
 
 def in_notebook() -> bool:
@@ -25,6 +25,20 @@ def in_notebook() -> bool:
     ipython = sys.modules.get("IPython")
     shell = ipython.get_ipython() if ipython is not None else None
     return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+def current_cell() -> tuple[str | None, int | None]:
+    """The running cell: its id (as JupyterLab sends it; ``None`` if the front end sends
+    none) and the kernel's execution count; ``(None, None)`` outside a kernel."""
+    if not in_notebook():
+        return None, None
+    shell = sys.modules["IPython"].get_ipython()
+    try:
+        parent = shell.kernel.get_parent()
+    except (AttributeError, TypeError):
+        parent = {}
+    cell_id = (parent or {}).get("metadata", {}).get("cellId")
+    return cell_id, getattr(shell, "execution_count", None)
 
 
 def _stderr_is_tty() -> bool:

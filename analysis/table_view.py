@@ -12,6 +12,11 @@ DataFrame itself.
 
 Outside a notebook (a script, a terminal, plain IPython) :func:`show` returns the table,
 so it is displayed as usual.
+
+The bundle (about 900 kB) is written once per kernel session, into the output of the
+first table shown (again when that cell runs again). A notebook whose first table's
+output was cleared by hand shows its other tables as plain previews when reopened:
+*Restart Kernel and Run All* writes the bundle again.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import itables
 import pandas as pd
 from IPython.display import display
 
-from .kernel import in_notebook
+from .kernel import current_cell, in_notebook
 
 __all__ = ["MAX_ROWS", "show", "table_html"]
 
@@ -31,8 +36,20 @@ __all__ = ["MAX_ROWS", "show", "table_html"]
 #: a note); a KWIC row is about 200 bytes, so 1,000 rows are about 200 kB.
 MAX_ROWS = 1000
 
-# whether the DataTables bundle was shown in this kernel, and how many tables were
-_STATE = {"initialised": False, "tables": 0}
+# the cell (id, execution count) whose output holds the DataTables bundle, and how many
+# tables this kernel has shown
+_STATE: dict[str, Any] = {"bundle_in": None, "tables": 0}
+
+
+def _needs_bundle() -> bool:
+    """Whether to embed the DataTables bundle with this table: the first of the session,
+    or the cell that held it runs again (its old output, with the bundle, is replaced)."""
+    cell = current_cell()
+    held = _STATE["bundle_in"]
+    if held is None or (cell[0] is not None and cell[0] == held[0] and cell[1] != held[1]):
+        _STATE["bundle_in"] = cell
+        return True
+    return False
 
 
 def _as_frame(table: Any) -> pd.DataFrame:
@@ -162,10 +179,9 @@ def show(
     )
     if not in_notebook():
         return frame
-    if not _STATE["initialised"]:
+    if _needs_bundle():
         # the DataTables bundle, embedded (offline); the tables of this session use it
         itables.init_notebook_mode(all_interactive=False, connected=False)
-        _STATE["initialised"] = True
     # text/plain beside the HTML: what a text-only viewer (or a test) reads
     display({"text/html": markup, "text/plain": repr(frame.head(max_rows))}, raw=True)
     return None

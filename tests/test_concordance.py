@@ -140,6 +140,16 @@ def test_browser_leader_filter_is_off_without_a_leader_column():
     assert list(browser.view["keyword"]) == ["apel"]
 
 
+def test_without_frames_the_search_skips_the_frame_coding(hits):
+    quick = concordance_hits(small_corpus(), "disiplin", stem=True, window=3, frames=False)
+    assert quick.equals(hits.drop(columns="frames"))
+    with pytest.raises(ValueError, match="no frames column"):
+        concordance_view(quick, filters={"frame": "discipline"})
+    browser = kwic_browser(small_corpus(), query="disiplin", frames=False)
+    assert browser.frame.disabled and browser.frame.options == (ALL,)
+    assert len(browser.view) == 3
+
+
 # ---------------------------------------------------------------- in a kernel
 
 

@@ -66,6 +66,24 @@ def test_progress_bars_default_to_terminals_and_notebooks():
     assert show_progress(None) is False
 
 
+def test_the_bundle_goes_with_the_first_table_and_again_when_its_cell_reruns(monkeypatch):
+    from analysis import table_view
+
+    monkeypatch.setitem(table_view._STATE, "bundle_in", None)
+    cells = iter([("c1", 1), ("c1", 1), ("c2", 2), ("c1", 3), ("c2", 4), (None, 5)])
+    monkeypatch.setattr(table_view, "current_cell", lambda: next(cells))
+    # c1 first (bundle), c1 again in the same run (no), c2 (no), c1 rerun (bundle again),
+    # c2 rerun (no), a front end that sends no cell id (no)
+    assert [table_view._needs_bundle() for _ in range(6)] == [
+        True,
+        False,
+        False,
+        True,
+        False,
+        False,
+    ]
+
+
 @pytest.mark.slow
 def test_show_in_a_kernel_survives_the_html_report(tmp_path):
     from nbclient import NotebookClient
