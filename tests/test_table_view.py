@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.kernel import in_notebook, show_progress
+from analysis.kernel import in_notebook
 from analysis.table_view import left_out_note, table_html
 
 
@@ -58,12 +58,6 @@ def test_outside_a_notebook_show_returns_the_plain_table():
     assert analysis.show(table) is table
     series = analysis.show(table["keyword"])
     assert isinstance(series, pd.DataFrame) and list(series.columns) == ["keyword"]
-
-
-def test_progress_bars_default_to_terminals_and_notebooks():
-    assert show_progress(True) and not show_progress(False)
-    # pytest captures standard error and runs no kernel
-    assert show_progress(None) is False
 
 
 def test_the_bundle_goes_with_the_first_table_and_again_when_its_cell_reruns(monkeypatch):
