@@ -23,6 +23,8 @@ dependency order, with where each figure's numbers are computed: ``ARCHITECTURE.
 - :mod:`analysis.plots`   matplotlib figures and word clouds (``ax=None`` -> Axes)
 - :mod:`analysis.figures` the figures command: every figure with its table
 - :mod:`analysis.parallel` running over large corpora (processes, Dask)
+- :mod:`analysis.table_view`, :mod:`analysis.concordance`  interactive views in JupyterLab:
+  ``show`` (paged tables) and ``kwic_browser`` (a concordance browser)
 
 Every submodule is an attribute of the package, loaded on first use
 (``analysis.terms.term_counts(...)`` after a plain ``import analysis``), so ``import
@@ -68,15 +70,18 @@ _EXPORTS = {
     "sample_for_coding": "analysis.coding_sheets",
     "score_coding": "analysis.coding_sheets",
     "coder_agreement": "analysis.coding_sheets",
+    # interactive views in JupyterLab
+    "show": "analysis.table_view",
+    "kwic_browser": "analysis.concordance",
 }
 
 #: Submodules, given as attributes on first use (``analysis.terms.term_counts(...)``
 #: works after a plain ``import analysis``), so that ``import analysis`` stays light.
 _SUBMODULES = frozenset(
-    """agreement bench boilerplate bootstrap clean cli coding_sheets corpus counting figures names
-    collocates comparisons
-    frame_coding frames genre html_pages keyness kwic lexicon parallel paths plots quotes report
-    significance suggest synthetic terms tokens validation""".split()
+    """agreement bench boilerplate bootstrap clean cli coding_sheets collocates comparisons
+    concordance corpus counting figures frame_coding frames genre html_pages kernel keyness
+    kwic lexicon names parallel paths plots quotes report significance suggest synthetic
+    table_view terms tokens validation""".split()
 )
 
 __all__ = sorted(_EXPORTS)

@@ -60,6 +60,7 @@ from .figure_folder import (
     write_manifest,
 )
 from .frames import FrameMatcher, frame_cooccurrence, frame_scores
+from .kernel import show_progress
 from .keyness import comparison_terms, keyness_by_group
 from .kwic import dispersion
 from .names import names_and_note
@@ -248,7 +249,7 @@ def build_figures(
     out_dir : str, Path or None
         Output folder, default the repository's ``figures/``.
     progress : bool or None
-        Show a progress bar on stderr; default only when stderr is a terminal.
+        Show a progress bar; default on a terminal (stderr) or in a notebook (a widget).
     jobs : int or None
         Worker processes drawing builders side by side (``None``: all cores; 1: one
         after the other in this process). Builders that cannot be sent to another
@@ -292,12 +293,11 @@ def build_figures(
         worker_context(_FIGURE_PRELOAD, start=True)
 
     import pandas as pd
-    from tqdm import tqdm
+    from tqdm.auto import tqdm  # lazy: the console or the notebook (widget) bar
 
     if not isinstance(corpus, pd.DataFrame):
         corpus = load_corpus(corpus)
-    if progress is None:
-        progress = sys.stderr.isatty()
+    progress = show_progress(progress)
     builders = list(FIGURE_BUILDERS)
     out.mkdir(parents=True, exist_ok=True)
     clear_stale_staging(out)

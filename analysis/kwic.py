@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from typing import Any
 
@@ -32,11 +32,11 @@ from .corpus import as_documents
 from .parallel import map_documents
 from .tokens import normalize, split_sentences, stem_word, tokenize, word_spans
 
-__all__ = ["dispersion", "kwic", "kwic_table"]
+__all__ = ["dispersion", "kwic", "kwic_table", "sort_kwic"]
 
 _GLOB_CHARS = frozenset("*?[")
 
-KWIC_COLUMNS = ("doc_id", "sentence_no", "left", "keyword", "right")
+KWIC_COLUMNS = ("doc_id", "sentence_no", "from", "to", "left", "keyword", "right")
 DISPERSION_COLUMNS = ("doc_id", "term", "token_index", "relative_position", "sentence_no")
 
 
@@ -113,27 +113,113 @@ def _doc_sentences(
 
 def _kwic_doc(
     doc: Mapping[str, Any], *, matcher: _Matcher, window: int
-) -> list[tuple[Any, int, str, str, str]]:
-    """KWIC rows of one document."""
+) -> list[tuple[Any, int, int, int, str, str, str]]:
+    """KWIC rows of one document (``from`` and ``to`` count word tokens from 1)."""
     body = doc["body"] or ""
     if not matcher.could_match(normalize(body).lower()):
         return []
     n = len(matcher.parts)
     rows = []
+    offset = 0  # word tokens of the document before this sentence
     for no, text, spans, lowers, stems in _doc_sentences(body, needs_stems=matcher.needs_stems):
         for i in matcher.find(lowers, stems):
             j = i + n - 1
             start, end = spans[i][0], spans[j][1]
             lo = spans[i - window][0] if i - window >= 0 else 0
             hi = spans[j + window][1] if j + window < len(spans) else len(text)
+            left, right = text[lo:start].strip(), text[end:hi].strip()
             rows.append(
-                (doc["doc_id"], no, text[lo:start].strip(), text[start:end], text[end:hi].strip())
+                (doc["doc_id"], no, offset + i + 1, offset + j + 1, left, text[start:end], right)
             )
+        offset += len(lowers)
     return rows
 
 
 def _concat(parts: list[list]) -> list:
     return [row for part in parts for row in part]
+
+
+_CONTEXT_KEY_RE = re.compile(r"([LR])([1-9][0-9]*)", re.IGNORECASE)
+
+
+def _sort_keys(sort: str | Sequence[str] | None, columns: Iterable[str]) -> list[str]:
+    """The sort keys given, checked: ``L<n>``, ``R<n>``, ``keyword`` or a column."""
+    if sort is None:
+        return []
+    keys = [sort] if isinstance(sort, str) else list(sort)
+    known = set(columns)
+    for key in keys:
+        if not isinstance(key, str) or not (
+            _CONTEXT_KEY_RE.fullmatch(key) or key == "keyword" or key in known
+        ):
+            raise ValueError(
+                "sort must be 'L1', 'L2' ... (words left of the hit), 'R1', 'R2' ... (words "
+                f"right of it), 'keyword' or a column of the table; got {key!r}"
+            )
+    return keys
+
+
+def _context_words(text: Any) -> list[str]:
+    return [w.casefold() for _, _, w in word_spans(text if isinstance(text, str) else "")]
+
+
+def _sort_column(table: pd.DataFrame, key: str) -> list:
+    """One comparable value per row for one sort key (see :func:`sort_kwic`)."""
+    context = _CONTEXT_KEY_RE.fullmatch(key)
+    if context:
+        side, n = context.group(1).upper(), int(context.group(2))
+        if side == "L":
+            return [tuple(_context_words(t)[::-1][n - 1 :]) for t in table["left"]]
+        return [tuple(_context_words(t)[n - 1 :]) for t in table["right"]]
+    if key == "keyword":
+        return [
+            (str(k).casefold(), tuple(_context_words(r)))
+            for k, r in zip(table["keyword"], table["right"])
+        ]
+    numeric = pd.api.types.is_numeric_dtype(table[key])
+    return [
+        (True, "") if pd.isna(v) else (False, v if numeric else str(v).casefold())
+        for v in table[key]
+    ]
+
+
+def sort_kwic(table: pd.DataFrame, sort: str | Sequence[str] | None) -> pd.DataFrame:
+    """A KWIC table (of :func:`kwic_table`) sorted as a concordancer sorts it.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A table of :func:`kwic_table` (``left``, ``keyword``, ``right`` columns), possibly
+        filtered or with more columns (metadata).
+    sort : str, list of str or None
+        ``None``: unchanged. ``"L1"``: by the word just left of the hit, ``"L2"`` the
+        second word left, and so on; ``"R1"``, ``"R2"`` ...: the words right of it;
+        ``"keyword"``: the matched words; or the name of any column (``doc_id``,
+        ``leader`` ...). Words compare case-insensitively as word tokens (punctuation
+        left out), and only within the context shown (``window``): a hit without an
+        ``L1`` word (at the start of its sentence, or with ``window=0``) comes first.
+        A list sorts by its first key, then the next.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same rows and columns, reordered; the index (``hit``) keeps each row's number
+        in corpus order. Ties are broken deterministically: ``L<n>`` by the words further
+        left (L<n+1>, L<n+2> ...), ``R<n>`` by the words further right, ``keyword`` by the
+        right context (R1, R2 ...), and last by corpus order (the ``hit`` number).
+
+    Raises
+    ------
+    ValueError
+        If a key is not ``L<n>``, ``R<n>``, ``keyword`` nor a column of the table.
+    """
+    keys = _sort_keys(sort, table.columns)
+    if not keys or len(table) < 2:
+        return table
+    columns = [_sort_column(table, key) for key in keys]
+    last = table.index if pd.api.types.is_integer_dtype(table.index) else range(len(table))
+    order = sorted(range(len(table)), key=lambda r: (*(c[r] for c in columns), last[r]))
+    return table.iloc[order]
 
 
 def kwic_table(
@@ -142,6 +228,7 @@ def kwic_table(
     *,
     window: int = 5,
     stem: bool = False,
+    sort: str | Sequence[str] | None = None,
     jobs: int | None = None,
     engine: str = "processes",
     progress: bool | None = None,
@@ -174,24 +261,37 @@ def kwic_table(
         kept); the context stops at the sentence's ends.
     stem : bool
         Match by stem (see ``pattern``).
+    sort : str, list of str or None
+        Row order: ``None`` (default) corpus order; ``"L1"`` by the word just left of the
+        hit, ``"L2"`` the second word left ...; ``"R1"``, ``"R2"`` ... the words right of
+        it; ``"keyword"`` the matched words; or any column (``"doc_id"``). Ties are
+        broken deterministically, last by corpus order (see :func:`sort_kwic`).
     jobs : int or None
         Worker processes (see :func:`analysis.parallel.map_documents`; default ``None``:
         all cores, but serial below 200 documents; 1: serial).
     engine : str
         ``"processes"``, ``"serial"`` or ``"dask"``; every engine gives the same table.
     progress : bool or None
-        Show a progress bar (``None``: on a terminal, for runs over two seconds).
+        Show a progress bar (``None``: on a terminal or in a notebook, for runs over two
+        seconds).
 
     Returns
     -------
     pandas.DataFrame
-        Indexed by ``hit`` (0, 1, 2 ... in corpus order), columns:
+        Indexed by ``hit`` (0, 1, 2 ... in corpus order; a sorted table keeps each row's
+        number), columns:
 
         ``doc_id``
             The document.
         ``sentence_no``
             The sentence, numbered from 1 in the document
             (:func:`analysis.tokens.split_sentences` of the body).
+        ``from``, ``to``
+            The positions of the hit's first and last word among the word tokens of the
+            document's body, counted **from 1** as quanteda's ``kwic`` does (stopwords
+            included, punctuation and numbers without a letter not counted; the
+            ``token_index`` of :func:`dispersion` counts the same tokens from 0). A
+            one-word hit has ``from == to``.
         ``left``
             Up to ``window`` words before the hit, as written.
         ``keyword``
@@ -204,16 +304,19 @@ def kwic_table(
     Raises
     ------
     ValueError
-        If ``window`` is not a whole number >= 0 or ``pattern`` is empty.
+        If ``window`` is not a whole number >= 0, ``pattern`` is empty or ``sort`` is
+        not a key named above.
 
     Examples
     --------
     >>> kwic_table(load_corpus(), "penyerapan anggaran", window=3)      # doctest: +SKIP
+    >>> kwic_table(load_corpus(), "disiplin*", sort="L1")               # doctest: +SKIP
     """
     if isinstance(window, bool) or not isinstance(window, int) or window < 0:
         raise ValueError(f"window must be a whole number >= 0, got {window!r}")
     matcher = _Matcher(pattern, stem=stem)
-    rows: list[tuple[Any, int, str, str, str]] = []
+    _sort_keys(sort, KWIC_COLUMNS)  # a wrong key fails before the corpus is read
+    rows: list[tuple[Any, int, int, int, str, str, str]] = []
     for part in map_documents(
         partial(_kwic_doc, matcher=matcher, window=window),
         corpus,
@@ -228,13 +331,15 @@ def kwic_table(
         {
             "doc_id": object,
             "sentence_no": "int64",
+            "from": "int64",
+            "to": "int64",
             "left": object,
             "keyword": object,
             "right": object,
         }
     )
     frame.index.name = "hit"
-    return frame
+    return sort_kwic(frame, sort)
 
 
 #: The former name of :func:`kwic_table` (also ``analysis.terms.kwic``).

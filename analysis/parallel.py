@@ -31,8 +31,9 @@ a stream are read ahead to decide. An explicit ``jobs=2`` (or more) always uses
 processes; ``jobs=1`` never does.
 
 A progress bar (:mod:`tqdm`, on standard error) appears when the run takes longer than
-two seconds and standard error is a terminal; ``progress=False`` silences it,
-``progress=True`` shows it even when not on a terminal.
+two seconds and standard error is a terminal, or in a notebook (``tqdm.auto``: a widget
+bar, ipywidgets being a dependency, so no "IProgress not found" warning);
+``progress=False`` silences it, ``progress=True`` shows it anywhere.
 
 The function given must be picklable for the process and Dask engines: a module-level
 function, or a :func:`functools.partial` of one with picklable arguments. Documents
@@ -54,6 +55,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .corpus import CorpusSource, _plan, as_documents, iter_records, locate, make_document
+from .kernel import show_progress
 
 __all__ = [
     "ENGINES",
@@ -213,7 +215,7 @@ def _chunks(items: Iterator[Any], size: int) -> Iterator[list]:
 
 
 def _progress_bar(progress: bool | None, total: int | None, desc: str | None, unit: str = "doc"):
-    if progress is False or (progress is None and not _stderr_is_tty()):
+    if not show_progress(progress):
         return None
     from tqdm.auto import tqdm
 
@@ -231,18 +233,12 @@ def _progress_bar(progress: bool | None, total: int | None, desc: str | None, un
 def progress_bar(total: int | None, desc: str, progress: bool | None = None, *, unit: str = "item"):
     """A tqdm bar for a long loop that is not over documents (e.g. bootstrap groups).
 
-    ``None`` when ``progress`` is False, or None and standard error is not a terminal;
-    otherwise a bar that shows itself after two seconds (``progress=True``: at once).
+    ``None`` when ``progress`` is False, or None and this is neither a terminal nor a
+    notebook (:func:`analysis.kernel.show_progress`); otherwise a bar that shows itself
+    after two seconds (``progress=True``: at once).
     Call ``update(n)`` and ``close()`` on it.
     """
     return _progress_bar(progress, total, desc, unit)
-
-
-def _stderr_is_tty() -> bool:
-    try:
-        return sys.stderr.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 # ---------------------------------------------------------------- engines

@@ -97,7 +97,7 @@ removed = clean.removal_table(corpus)
 pd.crosstab(removed["reason"], removed["doc_id"], margins=True)
 
 # %%
-removed
+analysis.show(removed)
 
 # %% [markdown]
 # The cleaned text keeps the article's own words; the title and the dateline are kept as

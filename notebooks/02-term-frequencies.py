@@ -157,16 +157,29 @@ plt.show()
 #
 # Every occurrence, matched by stem (*kinerja* also finds *kinerjanya*; *disiplin* finds
 # *kedisiplinan*, "discipline" as a noun; *koordinasi* finds *berkoordinasi*, "to
-# coordinate").
+# coordinate"), sorted as a concordancer sorts: by the word just right of the keyword
+# (`R1`), so that the recurring phrases line up (`sort="L1"` sorts by the word to its
+# left). `from` and `to` are the keyword's word positions in the article, counted from 1.
+# Each table can be paged, sorted and searched.
 
 # %%
-kwic.kwic_table(corpus, "kinerja", window=6, stem=True)
+analysis.show(kwic.kwic_table(corpus, "kinerja", window=6, stem=True, sort="R1"))
 
 # %%
-kwic.kwic_table(corpus, "koordinasi", window=6, stem=True)
+analysis.show(kwic.kwic_table(corpus, "koordinasi", window=6, stem=True, sort="R1"))
 
 # %%
-kwic.kwic_table(corpus, "disiplin", window=6, stem=True)
+analysis.show(kwic.kwic_table(corpus, "disiplin", window=6, stem=True, sort="R1"))
+
+# %% [markdown]
+# To explore further, the concordance browser searches any word, phrase, glob
+# (`disiplin*`) or stem, sorts by the left or right context, keeps only the hits whose
+# sentence carries a frame or of one leader (or any metadata column), and exports the
+# rows in view to a CSV file (in JupyterLab; a static copy of this notebook shows no
+# controls).
+
+# %%
+analysis.kwic_browser(corpus, query="disiplin", stem=True)
 
 # %%
 key_words = ["kinerja", "koordinasi", "disiplin"]

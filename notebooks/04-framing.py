@@ -160,10 +160,12 @@ evidence = frames.frame_evidence(sentences)
 evidence.groupby("frame", sort=False)["entry"].value_counts().groupby(level=0).head(5)
 
 # %%
-evidence.loc[
-    evidence["frame"] == "discipline",
-    ["doc_id", "sentence_no", "voice", "entry", "matched", "sentence"],
-]
+analysis.show(
+    evidence.loc[
+        evidence["frame"] == "discipline",
+        ["doc_id", "sentence_no", "voice", "entry", "matched", "sentence"],
+    ]
+)
 
 # %% [markdown]
 # ## Validation against the blind hand coding

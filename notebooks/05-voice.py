@@ -101,7 +101,7 @@ pd.crosstab(spoken["leader"], spoken["speaker"].where(spoken["speaker"] != "", "
 
 # %%
 quoted = quotes.quote_table(corpus, by="leader")
-quoted[["doc_id", "speaker", "speaker_source", "attribution", "text"]]
+analysis.show(quoted[["doc_id", "speaker", "speaker_source", "attribution", "text"]])
 
 # %% [markdown]
 # ## How well are quotes and voices found?
@@ -170,7 +170,8 @@ plt.show()
 
 # %%
 evidence = frames.frame_evidence(sentences)
-evidence.loc[evidence["voice"] == "direct", ["doc_id", "speaker", "frame", "matched", "sentence"]]
+direct = evidence["voice"] == "direct"
+analysis.show(evidence.loc[direct, ["doc_id", "speaker", "frame", "matched", "sentence"]])
 
 # %% [markdown]
 # ## Findings

@@ -112,6 +112,7 @@ terms.corpus_summary(corpus, by=group).head(20)
 
 # %%
 removed = clean.removal_table(corpus)
+analysis.show(removed)
 removed["reason"].value_counts()
 
 # %% [markdown]
@@ -132,7 +133,7 @@ plt.show()
 terms.ngrams(corpus, 2, exclude=names).head(15)
 
 # %%
-kwic.kwic_table(corpus, "kinerja", window=6, stem=True).head(20)
+analysis.show(kwic.kwic_table(corpus, "kinerja", window=6, stem=True, sort="R1"))
 
 # %% [markdown]
 # ## What distinguishes the groups (notebook 3)
@@ -179,9 +180,11 @@ plt.show()
 frames.frame_cooccurrence(sentences)
 
 # %%
-frames.frame_evidence(sentences)[
-    ["doc_id", "sentence_no", "voice", "frame", "matched", "sentence"]
-].head(20)
+analysis.show(
+    frames.frame_evidence(sentences)[
+        ["doc_id", "sentence_no", "voice", "frame", "matched", "sentence"]
+    ]
+)
 
 # %% [markdown]
 # ## Voices (notebook 5)
@@ -196,7 +199,7 @@ plots.plot_voice_comparison(by_voice, ax=ax, title="Frames by voice")
 plt.show()
 
 # %%
-quotes.quote_table(corpus)[["doc_id", "speaker", "attribution", "text"]].head(20)
+analysis.show(quotes.quote_table(corpus)[["doc_id", "speaker", "attribution", "text"]])
 
 # %% [markdown]
 # ## Findings

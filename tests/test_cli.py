@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -90,11 +91,30 @@ def test_terms_unknown_column_is_a_usage_error(capsys):
 def test_kwic_prints_hits(capsys):
     assert main(["kwic", "penyerapan anggaran", "--format", "csv"]) == 0
     hits = _csv(capsys.readouterr().out)
-    assert list(hits.columns) == ["doc_id", "sentence_no", "left", "keyword", "right"]
+    assert list(hits.columns) == [
+        "doc_id",
+        "sentence_no",
+        "from",
+        "to",
+        "left",
+        "keyword",
+        "right",
+    ]
     assert len(hits) == 4 and set(hits["doc_id"]) == {"002"}
+    assert (hits["to"] - hits["from"] == 1).all()  # two words, positions from 1
     assert main(["kwic", "koordinasi*", "--window", "2"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines and all("[" in line and "oordinasi" in line for line in lines)
+
+
+def test_kwic_sort_by_right_context(capsys):
+    assert main(["kwic", "koordinasi*", "--sort", "R1", "--format", "csv"]) == 0
+    hits = _csv(capsys.readouterr().out)
+    # R1 is the first word token right of the hit (punctuation is no word)
+    firsts = [re.findall(r"\w+", str(right))[0].lower() for right in hits["right"]]
+    assert len(hits) > 3 and firsts == sorted(firsts) and firsts[0] == "antar"
+    assert main(["kwic", "koordinasi*", "--sort", "middle"]) == 2
+    assert "sort must be 'L1'" in capsys.readouterr().err
 
 
 def test_kwic_without_hits(capsys):

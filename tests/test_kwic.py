@@ -32,13 +32,23 @@ def test_old_names_still_work():
 def test_kwic_multiword_does_not_match_across_a_sentence_break():
     corpus = docs("Kami siap kerja. Sama halnya dengan OPD. Kerja sama antar OPD penting.")
     hits = kwic_table(corpus, "kerja sama", window=2)
-    assert list(hits.columns) == ["doc_id", "sentence_no", "left", "keyword", "right"]
+    assert list(hits.columns) == [
+        "doc_id",
+        "sentence_no",
+        "from",
+        "to",
+        "left",
+        "keyword",
+        "right",
+    ]
     assert hits.index.name == "hit"
     assert len(hits) == 1
     hit = hits.iloc[0]
     assert (hit["doc_id"], hit["sentence_no"], hit["keyword"]) == ("d1", 3, "Kerja sama")
     assert hit["left"] == ""
     assert hit["right"] == "antar OPD"
+    # quanteda's from/to: the hit is the 8th and 9th word of the document (from 1)
+    assert (hit["from"], hit["to"]) == (8, 9)
 
 
 def test_kwic_window_and_surface_forms():
@@ -83,6 +93,82 @@ def test_kwic_on_the_seeds(seeds):
         1 for body in seeds["body"] for t in tokenize(body) if t.startswith("koordinasi")
     )
     assert len(glob) == expected > 0
+
+
+def test_kwic_positions_count_the_words_of_the_document_from_one():
+    corpus = docs(
+        "Bupati menegaskan disiplin pegawai. Apel pagi, 07.30 WIB, menguji disiplin ASN.",
+        "Disiplin adalah kunci kinerja OPD.",
+    )
+    hits = kwic_table(corpus, "disiplin")
+    # numbers without a letter (07.30) are no word tokens; the second sentence starts at 5
+    assert list(zip(hits["doc_id"], hits["from"], hits["to"])) == [
+        ("d1", 3, 3),
+        ("d1", 9, 9),
+        ("d2", 1, 1),
+    ]
+    phrase = kwic_table(corpus, "apel pagi")
+    assert (phrase.iloc[0]["from"], phrase.iloc[0]["to"]) == (5, 6)
+
+
+def test_kwic_positions_agree_with_dispersion_on_the_seeds(seeds):
+    hits = kwic_table(seeds, "kinerja", stem=True)
+    where = dispersion(seeds, "kinerja", stem=True)
+    assert list(hits["from"] - 1) == list(where["token_index"]) and len(hits) > 10
+    for _, hit in hits.iterrows():
+        words = tokenize(seeds.loc[hit["doc_id"], "body"])
+        assert hit["from"] == hit["to"]
+        assert words[hit["from"] - 1] == hit["keyword"].lower()
+
+
+SORTABLE = docs(
+    "Camat menegakkan disiplin pegawai. Bupati meminta disiplin apel. "
+    "Sekda menegakkan disiplin absensi.",
+    "Inspektorat memeriksa disiplin ASN. Wabup menegakkan disiplin apel pagi.",
+)
+
+
+def test_kwic_sort_by_left_context_breaks_ties_further_left_then_by_corpus_order():
+    hits = kwic_table(SORTABLE, "disiplin", window=2, sort="L1")
+    assert list(hits["left"]) == [
+        "Inspektorat memeriksa",
+        "Bupati meminta",
+        "Camat menegakkan",  # ties on L1 'menegakkan' are broken by L2: camat < sekda < wabup
+        "Sekda menegakkan",
+        "Wabup menegakkan",
+    ]
+    # the index keeps each hit's number in corpus order; other columns are unchanged
+    assert list(hits.index) == [3, 1, 0, 2, 4]
+    assert hits.loc[0].to_dict() == kwic_table(SORTABLE, "disiplin", window=2).loc[0].to_dict()
+    by_l2 = kwic_table(SORTABLE, "disiplin", window=2, sort="L2")
+    assert [left.split()[0] for left in by_l2["left"]] == [
+        "Bupati",
+        "Camat",
+        "Inspektorat",
+        "Sekda",
+        "Wabup",
+    ]
+
+
+def test_kwic_sort_by_right_context_and_by_keyword():
+    by_r1 = kwic_table(SORTABLE, "disiplin", window=2, sort="R1")
+    assert list(by_r1["right"]) == ["absensi.", "apel.", "apel pagi", "ASN.", "pegawai."]
+    assert list(by_r1.index) == [2, 1, 4, 3, 0]
+    # a hit at the start of its sentence has no L1 word: it comes first
+    glob = kwic_table(docs("Kinerja naik. OPD berkinerja baik. Kinerjanya turun."), "*kinerja*")
+    assert list(glob.sort_index()["keyword"]) == ["Kinerja", "berkinerja", "Kinerjanya"]
+    assert list(kwic.sort_kwic(glob, "L1")["keyword"]) == ["Kinerja", "Kinerjanya", "berkinerja"]
+    by_keyword = kwic.sort_kwic(glob, "keyword")
+    assert list(by_keyword["keyword"]) == ["berkinerja", "Kinerja", "Kinerjanya"]
+    by_doc = kwic.sort_kwic(kwic_table(SORTABLE, "disiplin", sort="R1"), ["doc_id", "L1"])
+    assert list(by_doc["doc_id"]) == ["d1", "d1", "d1", "d2", "d2"]
+
+
+def test_kwic_sort_rejects_an_unknown_key_before_reading_the_corpus():
+    with pytest.raises(ValueError, match="'L1', 'L2'.*got 'left1'"):
+        kwic_table("no/such/folder", "disiplin", sort="left1")
+    with pytest.raises(ValueError, match="got 'L0'"):
+        kwic.sort_kwic(kwic_table(SORTABLE, "disiplin"), "L0")
 
 
 # ---------------------------------------------------------------------- dispersion

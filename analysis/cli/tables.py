@@ -184,6 +184,7 @@ def _cmd_kwic(args: argparse.Namespace) -> int:
             args.pattern,
             window=args.window,
             stem=args.stem,
+            sort=args.sort,
             **parallel_kwargs(args),
         )
     except ValueError as exc:
@@ -224,6 +225,14 @@ def _add_kwic(sub) -> None:
         help="words of context on each side (default: 5)",
     )
     p.add_argument("--stem", action="store_true", help="match words by their stem")
+    p.add_argument(
+        "--sort",
+        metavar="KEY",
+        help=(
+            "order of the hits: L1 (the word left of the hit), L2 ..., R1 (the word right "
+            "of it), R2 ..., keyword, or a column (default: corpus order)"
+        ),
+    )
     add_parallel_options(p)
     add_format_option(p)
     p.set_defaults(func=_cmd_kwic)
