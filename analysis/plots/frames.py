@@ -258,7 +258,9 @@ def plot_voice_comparison(
 ) -> Axes:
     """Frame rates in the leader's direct words, reported speech and narration.
 
-    Grouped bars: one group per frame, one bar per voice, with bootstrap whiskers.
+    Grouped bars: one group per frame, one bar per voice, with bootstrap whiskers. A
+    voice with sentences but no hit of a frame gets a ``0`` above its empty slot; a voice
+    without sentences in ``data`` gets no slot and no legend entry.
 
     Parameters
     ----------
@@ -313,6 +315,18 @@ def plot_voice_comparison(
             label=label,
             **kwargs,
         )
+        for xi, h in zip(x, heights):
+            if h == 0:  # a zero bar has no height: say 0, unlike a voice with no sentences
+                ax.annotate(
+                    "0",
+                    xy=(xi, 0),
+                    xytext=(0, 1),
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom",
+                    fontsize=7,
+                    color="#333333",
+                )
         tops = np.nan_to_num(heights)
         if lo is not None:
             ax.errorbar(
@@ -353,7 +367,8 @@ def plot_frames_over_time(
 
     One point per row and frame, with its bootstrap whisker, frames dodged a little in
     time so the whiskers do not hide each other. With ``label``, each date is labelled
-    along the top with that column (the article's leader).
+    along the top with that column (the article's leader) and the date itself, year
+    included, so that the first point has its year even before the first year tick.
 
     Parameters
     ----------
@@ -428,7 +443,7 @@ def plot_frames_over_time(
         for when, text in zip(firsts["_when"], firsts[label]):
             ax.axvline(when, color="#DDDDDD", linewidth=0.6, zorder=0)
             ax.annotate(
-                str(text),
+                f"{text}, {when:%b %Y}",  # month and year on every point: the first has its year
                 xy=(when, 1.0),
                 xycoords=("data", "axes fraction"),
                 xytext=(0, 3),
