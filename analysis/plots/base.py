@@ -9,6 +9,7 @@ functions, so importing this module stays cheap.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Hashable, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
@@ -127,9 +128,7 @@ def fit_suptitle(fig: Figure) -> Figure:
 def _wrap_to(line: str, prop: Any, room: float) -> str:
     """``line`` wrapped at spaces to lines at most ``room`` points wide in font ``prop``,
     as few lines as a greedy wrap needs, made as even as possible."""
-    import textwrap
-
-    from matplotlib.textpath import text_to_path
+    from matplotlib.textpath import text_to_path  # lazy, as every matplotlib import here
 
     def fits(text: str) -> bool:
         return text_to_path.get_text_width_height_descent(text, prop, ismath=False)[0] <= room

@@ -312,16 +312,13 @@ def plot_keyness(
     if title:
         ax.set_title(title, loc="left")
     if legend:
-        from matplotlib.transforms import offset_copy
-
-        # under the x axis label (its two lines and the tick labels take about 46 points),
-        # outside the Axes: it covers no term however small the Axes
-        below = offset_copy(ax.transAxes, fig=ax.figure, y=-46, units="points")
+        # under the x axis label (its two lines and the tick labels take about 46 points;
+        # the pad is in font sizes), outside the Axes: it covers no term however small
         ax.legend(
             handles=_keyness_handles(target, reference),
             loc="upper center",
             bbox_to_anchor=(0.5, 0.0),
-            bbox_transform=below,
+            borderaxespad=46 / 7,
             ncols=2,
             fontsize=7,
             frameon=False,
