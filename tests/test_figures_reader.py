@@ -200,6 +200,29 @@ def test_comparison_cloud_words_are_readable_and_sit_under_the_title(seeds, monk
     plots.close_figure(figure)
 
 
+def _smallest_word_points(ax, cloud) -> float:
+    """Font size in points of the smallest word of ``cloud`` as drawn in ``ax``."""
+    x0, x1 = ax.transData.transform([(0, 0), (1, 0)])[:, 0]
+    return min(size for _, size, *_ in cloud.layout_) * abs(x1 - x0) * 72 / ax.figure.dpi
+
+
+@pytest.mark.slow
+def test_every_word_cloud_of_the_seeds_draws_all_its_words_readably(seeds, monkeypatch):
+    layouts = _cloud_layouts(monkeypatch)
+    with plots.figure_style():
+        start = 0
+        for spec in figures.word_clouds(seeds):  # each cloud is laid out before its yield
+            name, figure, table, *_ = spec
+            drawn_texts(figure)  # lays the figure out at the saved resolution
+            ax = figure.axes[0]
+            words = {word for cloud in layouts[start:] for (word, _), *_ in cloud.layout_}
+            assert words == set(map(str, table.index.get_level_values(-1))), name  # as the CSV
+            for cloud in layouts[start:]:
+                assert _smallest_word_points(ax, cloud) >= MIN_FONT_PT - 0.05, name
+            start = len(layouts)
+            plots.close_figure(figure)
+
+
 # ---------------------------------------------------------------------------- every figure
 
 
