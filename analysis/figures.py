@@ -115,8 +115,6 @@ FRAME_KEY_TERMS: dict[str, tuple[str, ...]] = {
 }
 
 FigureSpec = tuple  # (name, Figure, DataFrame), (name, Figure, DataFrame, formats) or LeftOut
-
-
 Builder = Callable[["pd.DataFrame"], Iterator[FigureSpec]]
 
 #: The figure builders, run in order by :func:`build_figures`. Append to add figures.

@@ -29,6 +29,9 @@ __all__ = [
 #: Colour of each voice in the voice comparison (Okabe-Ito, apart from the frame colours).
 VOICE_COLORS = {"direct": "#CC79A7", "indirect": "#56B4E9", "narration": "#999999"}
 
+#: Month abbreviations of the date labels (English, whatever the machine's locale).
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
 _FRAME_VALUE_LABELS = {
     "per_1000": "Frame hits per 1,000 words",
     "share": "Share of the group's frame hits",
@@ -443,7 +446,7 @@ def plot_frames_over_time(
         for when, text in zip(firsts["_when"], firsts[label]):
             ax.axvline(when, color="#DDDDDD", linewidth=0.6, zorder=0)
             ax.annotate(
-                f"{text}, {when:%b %Y}",  # month and year on every point: the first has its year
+                f"{text}, {_MONTHS[when.month - 1]} {when.year}",  # the first has its year too
                 xy=(when, 1.0),
                 xycoords=("data", "axes fraction"),
                 xytext=(0, 3),
