@@ -18,7 +18,9 @@ Adding figures
 --------------
 A builder is a function that takes the corpus DataFrame (:func:`analysis.load_corpus`)
 and yields ``(name, figure, table)`` tuples (optionally a 4th item: the formats, e.g.
-``("png",)``). Register it with the :func:`figure_builder` decorator or
+``("png",)``), and a :class:`LeftOut` for each figure it cannot draw on this corpus,
+saying why (:func:`build_figures` returns them as ``.left_out``; the CLI prints them).
+Register it with the :func:`figure_builder` decorator or
 ``FIGURE_BUILDERS.append(builder)`` in this module; files are listed in builder order
 (builders defined in a notebook or inside a function cannot be sent to a worker and run
 in the calling process)::
@@ -63,6 +65,7 @@ from .frames import FrameMatcher, frame_cooccurrence, frame_scores
 from .kernel import show_progress
 from .keyness import comparison_terms, keyness_by_group
 from .kwic import dispersion
+from .missing_figures import FigureFiles, LeftOut, by_name, corpus_shape, no_comparison, no_panels
 from .names import names_and_note
 from .parallel import BROKEN_POOL_MESSAGE, resolve_jobs, worker_context
 from .paths import FIGURES_DIR
@@ -80,7 +83,9 @@ __all__ = [
     "FRAME_KEY_TERMS",
     "MAX_PANELS",
     "MANIFEST",
+    "FigureFiles",
     "FiguresFolderError",
+    "LeftOut",
     "build_figures",
     "corpus_label",
     "figure_builder",
@@ -111,7 +116,7 @@ FRAME_KEY_TERMS: dict[str, tuple[str, ...]] = {
     "discipline": ("disiplin", "tupoksi", "apel"),
 }
 
-FigureSpec = tuple  # (name, Figure, DataFrame) or (name, Figure, DataFrame, formats)
+FigureSpec = tuple  # (name, Figure, DataFrame), (name, Figure, DataFrame, formats) or LeftOut
 Builder = Callable[["pd.DataFrame"], Iterator[FigureSpec]]
 
 #: The figure builders, run in order by :func:`build_figures`. Append to add figures.
@@ -263,8 +268,10 @@ def build_figures(
 
     Returns
     -------
-    list of pathlib.Path
-        Every file written, in the order of the builders.
+    FigureFiles
+        Every file written (pathlib.Path), in the order of the builders: a list, whose
+        attribute ``left_out`` lists the figures not drawn on this corpus and why
+        (:class:`LeftOut`; e.g. ``frames_over_time`` on a corpus without dates).
 
     Raises
     ------
@@ -313,12 +320,13 @@ def build_figures(
         ) as bar:
             made = _run_builders(builders, corpus, staging, n_jobs, bar)
         seen: set[str] = set()
-        for figures_made in made:
-            for name, _files in figures_made:
-                if name in seen:
-                    raise ValueError(f"two figures are named {name!r}")
-                seen.add(name)
-        names = [file for figures_made in made for _name, files in figures_made for file in files]
+        drawn = [item for items in made for item in items if not isinstance(item, LeftOut)]
+        for name, _files in drawn:
+            if name in seen:
+                raise ValueError(f"two figures are named {name!r}")
+            seen.add(name)
+        left_out = [item for items in made for item in items if isinstance(item, LeftOut)]
+        names = [file for _name, files in drawn for file in files]
         write_manifest(staging / MANIFEST, label, len(corpus), names, _file_mode())
         with no_interrupt():  # the files of one run replace the last run's together
             for file in [*names, MANIFEST]:
@@ -327,19 +335,27 @@ def build_figures(
                 (out / file).unlink(missing_ok=True)  # a figure the last run made, not this one
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return [out / file for file in names]
+    return FigureFiles([out / file for file in names], left_out)
 
 
-Made = list[tuple[str, list[str]]]  # (figure name, file names) of one builder
+# (figure name, file names) of each figure of one builder, or why it left one out
+Made = list["tuple[str, list[str]] | LeftOut"]
 
 
 def _build(builder: Builder, corpus: pd.DataFrame, out: Path) -> Made:
-    """Run one builder, saving its figures into ``out``; its figures' names and files."""
+    """Run one builder, saving its figures into ``out``; its figures' names and files.
+
+    Each suptitle is wrapped to its figure's width (:func:`analysis.plots.fit_suptitle`).
+    """
     made: Made = []
     seen: set[str] = set()
     with plots.figure_style():
         for spec in builder(corpus):
+            if isinstance(spec, LeftOut):
+                made.append(spec)
+                continue
             name, fig, table, *rest = spec
+            plots.fit_suptitle(fig)
             if name in seen:
                 plots.close_figure(fig)
                 raise ValueError(f"two figures are named {name!r}")
@@ -517,7 +533,12 @@ def word_clouds(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     fig.suptitle(f"Word cloud of the corpus ({note})", fontsize=10)
     yield "wordcloud_corpus", fig, table, RASTER
 
-    if len(corpus) <= MAX_PANELS:
+    if len(corpus) > MAX_PANELS:
+        yield LeftOut(
+            "wordcloud_NNN",
+            f"one per article only up to {MAX_PANELS} articles; the corpus has {len(corpus)}",
+        )
+    else:
         labels = _doc_labels(corpus)
         per_doc = term_frequencies(corpus, by="doc_id", exclude=names)
         for doc_id in corpus.index:
@@ -531,10 +552,11 @@ def word_clouds(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
 
     by = _compare_by(corpus)
     if by is None:
+        yield no_comparison(corpus, "comparison_cloud", MAX_PANELS)
         return
     counts = term_counts(corpus, by=by, exclude=names)
-    table = comparison_terms(counts, max_words=120)
-    fig = plots.new_figure((9.0, 7.0))
+    table = comparison_terms(counts, max_words=100)  # as many as fit at a readable size
+    fig = plots.new_figure((9.0, 6.8))
     plots.plot_comparison_cloud(
         table, ax=fig.subplots(), groups=list(counts), labels=_group_labels(corpus, by)
     )
@@ -553,6 +575,7 @@ def frame_figures(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
 
     sentences = sentence_table(corpus)
     if sentences.empty:
+        yield LeftOut("frames_* (every frame figure)", "the corpus has no sentence")
         return
     matcher = FrameMatcher()
     has_leader = "leader" in sentences.columns and sentences["leader"].notna().any()
@@ -564,21 +587,32 @@ def frame_figures(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     keep = set(sizes[by].head(MAX_FRAME_ROWS))
     shown = scores[scores[by].isin(keep)].reset_index(drop=True)
     shown.index.name = "row"
-    k = shown[by].nunique()
+    k, n_all = shown[by].nunique(), len(sizes)
+    what = "article" if by == "doc_id" else by
+    subset = f" ({k} of {n_all} {what}s with most words shown)" if k < n_all else ""
+    if subset:  # the CSV says it too: each row's rank by words, and how many there were
+        rank = {key: i + 1 for i, key in enumerate(sizes[by])}
+        shown = shown.assign(rank_by_words=shown[by].map(rank), n_groups=n_all)
     fig = plots.new_figure((8.0, 0.62 * k + 1.7))
     plots.plot_frame_profile(
         shown, ax=fig.subplots(), group=by, labels=_frame_row_labels(corpus, shown, by)
     )
     fig.suptitle(
-        f"Frame profile per {'article' if by == 'doc_id' else by}: lexicon hits per 1,000 "
-        f"words\n{_CI_NOTE}",
+        f"Frame profile per {what}{subset}: lexicon hits per 1,000 words\n{_CI_NOTE}",
         fontsize=9,
     )
-    yield f"frames_profile_by_{'article' if by == 'doc_id' else by}", fig, shown
+    yield f"frames_profile_by_{what}", fig, shown
 
     # article x frame heatmap of rates
     rows_by = "doc_id" if len(corpus) <= MAX_FRAME_ROWS else "leader" if has_leader else None
-    if rows_by is not None:
+    no_heatmap = LeftOut(
+        by_name(corpus, "frames_heatmap"),
+        f"one row per article up to {MAX_FRAME_ROWS} articles, or per leader up to "
+        f"{MAX_FRAME_ROWS} leaders; {corpus_shape(corpus)}",
+    )
+    if rows_by is None:
+        yield no_heatmap
+    else:
         scores = frame_scores(sentences, by=rows_by, lexicon=matcher, n_boot=0)
         if scores[rows_by].nunique() <= MAX_FRAME_ROWS:
             scores = scores.drop(columns=["ci_low", "ci_high", "share_ci_low", "share_ci_high"])
@@ -590,6 +624,8 @@ def frame_figures(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
             what = "article" if rows_by == "doc_id" else rows_by
             fig.suptitle(f"Frame hits per 1,000 words, per {what}", fontsize=10)
             yield f"frames_heatmap_by_{what}", fig, scores
+        else:
+            yield no_heatmap
 
     # the leader's direct words against reported speech and narration
     pooled = frame_scores(sentences, by="voice", lexicon=matcher)
@@ -606,7 +642,7 @@ def frame_figures(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     table.index.name = "row"
     ncols = min(3, len(panels))
     nrows = -(-len(panels) // ncols)
-    fig = plots.new_figure((3.7 * ncols, 3.0 * nrows + 0.7))
+    fig = plots.new_figure((max(3.7 * ncols, 6.4), 3.0 * nrows + 0.7))  # room for the title
     axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
     for ax, (title, part) in zip(axes, panels):
         plots.plot_voice_comparison(part, ax=ax, title=title)
@@ -619,24 +655,7 @@ def frame_figures(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     )
     yield "frames_by_voice", fig, table
 
-    # frames over time
-    if "date" in sentences.columns and sentences["date"].notna().any():
-        if len(corpus) <= MAX_FRAME_ROWS:
-            scores = frame_scores(sentences, lexicon=matcher)
-            meta = sentences.drop_duplicates("doc_id").set_index("doc_id")
-            cols = ["date"] + (["leader"] if has_leader else [])
-            scores = scores.join(meta[cols], on="doc_id")
-            scores = scores[["doc_id", *cols, *[c for c in scores if c not in ("doc_id", *cols)]]]
-            label, what, lines = ("leader" if has_leader else "doc_id"), "article", False
-        else:
-            dated = sentences.assign(year=sentences["date"].astype(str).str[:4])
-            scores = frame_scores(dated, by="year", lexicon=matcher)
-            scores = scores.assign(date=scores["year"])
-            label, what, lines = None, "year", True
-        fig = plots.new_figure((8.8, 4.4))
-        plots.plot_frames_over_time(scores, ax=fig.subplots(), label=label, lines=lines)
-        fig.suptitle(f"Frames over time, per {what} (95% bootstrap intervals)", fontsize=9)
-        yield "frames_over_time", fig, scores
+    yield from _frames_over_time(corpus, sentences, matcher, has_leader)
 
     # co-occurrence of frames within sentences
     table = frame_cooccurrence(sentences, lexicon=matcher)
@@ -647,6 +666,37 @@ def frame_figures(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
         fontsize=9,
     )
     yield "frames_cooccurrence", fig, table
+
+
+def _frames_over_time(
+    corpus: pd.DataFrame, sentences: pd.DataFrame, matcher: FrameMatcher, has_leader: bool
+) -> Iterator[FigureSpec]:
+    """Frames over time: per article on small corpora, per year on large ones."""
+    if "date" not in sentences.columns:
+        yield LeftOut("frames_over_time", "the corpus has no date column")
+        return
+    if not sentences["date"].notna().any():
+        yield LeftOut("frames_over_time", "no article of the corpus has a date")
+        return
+    if len(corpus) <= MAX_FRAME_ROWS:
+        scores = frame_scores(sentences, lexicon=matcher)
+        meta = sentences.drop_duplicates("doc_id").set_index("doc_id")
+        cols = ["date"] + (["leader"] if has_leader else [])
+        scores = scores.join(meta[cols], on="doc_id")
+        scores = scores[["doc_id", *cols, *[c for c in scores if c not in ("doc_id", *cols)]]]
+        label, what, lines = ("leader" if has_leader else "doc_id"), "article", False
+    else:
+        dated = sentences.assign(year=sentences["date"].astype(str).str[:4])
+        scores = frame_scores(dated, by="year", lexicon=matcher)
+        scores = scores.assign(date=scores["year"])
+        label, what, lines = None, "year", True
+    docs = sentences.drop_duplicates("doc_id")
+    undated = int(docs["date"].isna().sum())
+    subset = f"; {undated} of {len(docs)} articles without a date left out" if undated else ""
+    fig = plots.new_figure((8.8, 4.4))
+    plots.plot_frames_over_time(scores, ax=fig.subplots(), label=label, lines=lines)
+    fig.suptitle(f"Frames over time, per {what} (95% bootstrap intervals{subset})", fontsize=9)
+    yield "frames_over_time", fig, scores
 
 
 @figure_builder
@@ -661,6 +711,7 @@ def top_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
 
     by = _panel_by(corpus)
     if by is None:
+        yield no_panels(corpus, "top_terms", MAX_PANELS)
         return
     grouped = term_frequencies(corpus, by=by, exclude=names)
     grouped = grouped[grouped.groupby(level=0, sort=False).cumcount() < 10]
@@ -700,6 +751,7 @@ def keyness_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
 
     by = _compare_by(corpus)
     if by is None:
+        yield no_comparison(corpus, by_name(corpus, "keyness"), MAX_PANELS)
         return
     n = 8
     names, note = names_and_note(corpus)
@@ -707,8 +759,9 @@ def keyness_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     shown = []
     for group in dict.fromkeys(table.index.get_level_values(0)):
         part = table.loc[[group]]
-        shown += [part[part["g2"] > 0].head(n), part[part["g2"] < 0].iloc[::-1].head(n)]
-    shown = pd.concat(shown)
+        chosen = pd.concat([part[part["g2"] > 0].head(n), part[part["g2"] < 0].iloc[::-1].head(n)])
+        shown.append(chosen.sort_values("log_ratio", ascending=False, kind="mergesort"))
+    shown = pd.concat(shown)  # the rows drawn, in the order drawn (by Log Ratio)
     k = shown.index.get_level_values(0).nunique()
     fig = plots.new_figure((10.0, 3.5 * -(-(k + 1) // 2) + 0.5))
     plots.plot_keyness_grid(
@@ -732,6 +785,7 @@ def distinctive_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     """Document-distinctive terms by TF-IDF, one panel per article."""
     by = _panel_by(corpus)
     if by is None:
+        yield no_panels(corpus, "tfidf", MAX_PANELS)
         return
     names, note = names_and_note(corpus)
     table = tfidf(corpus, by=by, top=8, exclude=names)
@@ -757,6 +811,10 @@ def distinctive_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
 def dispersion_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     """X-ray plot of the three frames' key terms across the articles."""
     if len(corpus) > MAX_PANELS:
+        yield LeftOut(
+            "dispersion_frames",
+            f"one block per article only up to {MAX_PANELS} articles; the corpus has {len(corpus)}",
+        )
         return
     frame_of = {t: f for f, ts in FRAME_KEY_TERMS.items() for t in ts}
     key_terms = list(frame_of)

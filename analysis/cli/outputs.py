@@ -128,6 +128,8 @@ def _cmd_figures(args: argparse.Namespace) -> int:
         return 130
     n_figures = len({p.stem for p in written})
     sys.stdout.write(f"{n_figures} figure(s), {len(written)} files, written to {out}\n")
+    for left_out in written.left_out:  # what this corpus cannot have, and why
+        sys.stdout.write(f"{left_out}\n")
     return 0
 
 

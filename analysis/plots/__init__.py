@@ -36,6 +36,7 @@ from .base import (
     STYLE,
     close_figure,
     figure_style,
+    fit_suptitle,
     font_path,
     new_figure,
 )
@@ -69,6 +70,7 @@ __all__ = [
     "VOICE_COLORS",
     "close_figure",
     "figure_style",
+    "fit_suptitle",
     "font_path",
     "new_figure",
     "plot_collocations",

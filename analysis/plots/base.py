@@ -9,6 +9,7 @@ functions, so importing this module stays cheap.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Hashable, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
@@ -27,6 +28,7 @@ __all__ = [
     "STYLE",
     "close_figure",
     "figure_style",
+    "fit_suptitle",
     "font_path",
     "new_figure",
 ]
@@ -102,6 +104,44 @@ def close_figure(fig: Figure) -> None:
     if plt is not None:
         plt.close(fig)
     fig.clear()
+
+
+def fit_suptitle(fig: Figure) -> Figure:
+    """Wrap each line of the figure's suptitle to the figure's width, and return ``fig``.
+
+    A title longer than its figure (one panel of a figure made for several, a long
+    label) would be cut off at both sides; each line wider than 96% of the figure
+    (measured in its font) is wrapped at spaces instead, into as few lines as needed, of
+    about equal length. Titles that fit are left as they are.
+    """
+    title = getattr(fig, "_suptitle", None)  # matplotlib keeps the suptitle Text here
+    if title is None or not title.get_text():
+        return fig
+    room = fig.get_size_inches()[0] * 72 * 0.96  # points
+    lines = [
+        _wrap_to(line, title.get_fontproperties(), room) for line in title.get_text().split("\n")
+    ]
+    title.set_text("\n".join(lines))
+    return fig
+
+
+def _wrap_to(line: str, prop: Any, room: float) -> str:
+    """``line`` wrapped at spaces to lines at most ``room`` points wide in font ``prop``,
+    as few lines as a greedy wrap needs, made as even as possible."""
+    from matplotlib.textpath import text_to_path  # lazy, as every matplotlib import here
+
+    def fits(text: str) -> bool:
+        return text_to_path.get_text_width_height_descent(text, prop, ismath=False)[0] <= room
+
+    if fits(line):
+        return line
+    width = len(line)
+    while width > 10 and not all(fits(part) for part in textwrap.wrap(line, width)):
+        width -= 1
+    n_lines = len(textwrap.wrap(line, width))
+    while width > 10 and len(textwrap.wrap(line, width - 1)) == n_lines:
+        width -= 1  # the same number of lines, more even
+    return "\n".join(textwrap.wrap(line, width))
 
 
 def _gca(ax: Axes | None) -> Axes:

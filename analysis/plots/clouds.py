@@ -136,6 +136,48 @@ def _sector_masks(size: int, k: int, gap: float) -> tuple[list[Any], float, floa
     return masks, c, radius
 
 
+#: Scales of the largest word tried in turn (times ``size * 0.075`` pixels) until every
+#: word of the table fits in its sector at a readable size.
+_CLOUD_SCALES = (1.0, 0.8, 0.64, 0.5, 0.4)
+
+
+def _sector_clouds(
+    table: pd.DataFrame,
+    groups: list[Hashable],
+    masks: list[Any],
+    color_of: Mapping[Hashable, str],
+    random_state: int,
+    kwargs: dict[str, Any],
+    base: int,
+    min_px: int,
+) -> list[Any]:
+    """One laid-out WordCloud per group with terms: sizes proportional to the excess
+    (``base`` pixels for the largest of all), never below ``min_px``."""
+    top = float(table["excess"].max())
+    floor = top * min_px / base  # the excess drawn at min_px
+    clouds = []
+    for i, group in enumerate(groups):
+        sub = table[table["group"] == group]
+        if sub.empty:
+            continue
+        freqs = {str(t): max(float(v), floor) for t, v in zip(sub.index, sub["excess"])}
+        color = color_of[group]
+        clouds.append(
+            _wordcloud(
+                mask=masks[i],
+                mode="RGBA",
+                background_color=None,
+                random_state=random_state,
+                max_font_size=max(min_px, int(round(base * max(freqs.values()) / top))),
+                min_font_size=min_px,
+                color_func=lambda *a, _c=color, **kw: _c,
+                max_words=len(freqs),
+                **kwargs,
+            ).generate_from_frequencies(freqs)
+        )
+    return clouds
+
+
 def _sector_canvas(
     table: pd.DataFrame,
     groups: list[Hashable],
@@ -144,34 +186,32 @@ def _sector_canvas(
     size: int,
     random_state: int,
     kwargs: dict[str, Any],
-) -> Any:
-    """RGB image (floats 0-1) of every group's words in its sector, sizes on one scale."""
+    min_px: int = 7,
+) -> tuple[Any, list[str]]:
+    """RGB image (floats 0-1) of every group's words in its sector, sizes on one scale,
+    and the words that did not fit.
+
+    A word's font size in pixels is proportional to its excess, but never below
+    ``min_px`` (smaller words are drawn at ``min_px``). The largest word of all gets
+    ``size * 0.075`` pixels, or less (:data:`_CLOUD_SCALES`) when a sector cannot hold
+    all its words; at the smallest scale, the words that still do not fit are left out
+    and returned (the words of least excess of their sector).
+    """
     import numpy as np
 
-    top = float(table["excess"].max())
+    for scale in _CLOUD_SCALES:
+        base = max(int(size * 0.075 * scale), min_px)
+        clouds = _sector_clouds(table, groups, masks, color_of, random_state, kwargs, base, min_px)
+        drawn = {word for cloud in clouds for (word, _), *_ in cloud.layout_}
+        missing = [str(t) for t in table.index if str(t) not in drawn]
+        if not missing or base == min_px:
+            break
     canvas = np.ones((size, size, 3), dtype=np.float64)
-    base = int(size * 0.075)
-    for i, group in enumerate(groups):
-        sub = table[table["group"] == group]
-        if sub.empty:
-            continue
-        freqs = {str(t): float(v) for t, v in zip(sub.index, sub["excess"])}
-        color = color_of[group]
-        cloud = _wordcloud(
-            mask=masks[i],
-            mode="RGBA",
-            background_color=None,
-            random_state=random_state,
-            max_font_size=max(8, int(round(base * max(freqs.values()) / top))),
-            min_font_size=7,
-            color_func=lambda *a, _c=color, **kw: _c,
-            max_words=len(freqs),
-            **kwargs,
-        ).generate_from_frequencies(freqs)
+    for cloud in clouds:
         img = cloud.to_array().astype(np.float64) / 255.0
         alpha = img[..., 3:4]
         canvas = canvas * (1 - alpha) + img[..., :3] * alpha
-    return canvas
+    return canvas, missing
 
 
 def _sector_rims(
@@ -201,6 +241,35 @@ def _sector_rims(
         ax.text(x, y, label, ha=ha, va=va, fontsize=9, fontweight="bold", color=color_of[groups[i]])
 
 
+def _cloud_limits(k: int, c: float, radius: float) -> tuple[float, float, float, float]:
+    """x and y limits (image pixels) holding the disc and the rim labels, no more.
+
+    A label below (or above) the disc needs about ``0.16 * radius`` beyond the label's
+    anchor at ``1.08 * radius``; labels left and right get ``0.6 * radius`` of width.
+    """
+    width = 2 * math.pi / k
+    up = down = radius * 1.02
+    for i in range(k):
+        reach = radius * (1.08 * math.cos(i * width + width / 2))
+        if reach > 0.2 * radius:
+            up = max(up, reach + 0.16 * radius)
+        elif reach < -0.2 * radius:
+            down = max(down, -reach + 0.16 * radius)
+    return c - radius * 1.6, c + radius * 1.6, c + down, c - up
+
+
+def _points_per_pixel(ax: Axes, xspan: float, yspan: float) -> float:
+    """Points of the figure per pixel of the image, at the Axes' size when called.
+
+    The image keeps its aspect, so the tighter of the two directions sets the scale. A
+    constrained or tight layout only enlarges an Axes without ticks, so the words drawn
+    are at least as large as computed here.
+    """
+    box = ax.get_position()
+    w_in, h_in = ax.figure.get_size_inches()
+    return min(box.width * w_in * 72 / xspan, box.height * h_in * 72 / yspan)
+
+
 def plot_comparison_cloud(
     data: pd.DataFrame,
     *,
@@ -210,6 +279,7 @@ def plot_comparison_cloud(
     groups: Sequence[Hashable] | None = None,
     colors: Sequence[str] | Mapping[Hashable, str] | None = None,
     labels: Mapping[Hashable, str] | None = None,
+    min_font_size: float = 7.0,
     **kwargs: Any,
 ) -> Axes:
     """Comparison word cloud: each term in the sector of the group that uses it most.
@@ -220,7 +290,11 @@ def plot_comparison_cloud(
     exceeds that mean most, sized by the excess. The table says which group and how much:
     compute it with :func:`analysis.keyness.comparison_terms` (which also chooses how many
     terms to keep) and pass it here; this function only draws it. Sizes are on one scale
-    across sectors.
+    across sectors, down to ``min_font_size``: words of smaller excess are drawn at that
+    size, so that every word can be read at the Axes' size; when a sector cannot hold all
+    its words, every word is made smaller (the scale stays one for all sectors), and
+    words that still do not fit are left out and counted in a note at the lower left.
+    The Axes' limits hold the disc and the group labels, without empty bands.
 
     Parameters
     ----------
@@ -242,6 +316,9 @@ def plot_comparison_cloud(
         :data:`analysis.plots.GROUP_COLORS`).
     labels : mapping of hashable to str, optional
         Label per group, written at the rim of its sector (default: the group).
+    min_font_size : float
+        Smallest font size of a word in points, at the size the Axes has when this is
+        called (default 7, the size of the smallest text of the other figures).
     **kwargs
         Passed to :class:`wordcloud.WordCloud`.
 
@@ -291,12 +368,29 @@ def plot_comparison_cloud(
 
     k = len(groups)
     masks, c, radius = _sector_masks(size, k, gap=size * 0.006)
+    left, right, bottom, top = _cloud_limits(k, c, radius)
+    min_px = math.ceil(min_font_size / _points_per_pixel(ax, right - left, bottom - top))
     kwargs.setdefault("prefer_horizontal", 0.9)
     kwargs.setdefault("relative_scaling", 1.0)
-    canvas = _sector_canvas(table, groups, masks, color_of, size, random_state, kwargs)
+    canvas, missing = _sector_canvas(
+        table, groups, masks, color_of, size, random_state, kwargs, min_px
+    )
     ax.imshow((canvas * 255).round().astype(np.uint8), interpolation="bilinear")
     _sector_rims(ax, groups, c, radius, labels or {}, color_of)
-    ax.set_xlim(c - radius * 1.6, c + radius * 1.6)  # room for the labels left and right
-    ax.set_ylim(c + radius * 1.2, c - radius * 1.2)
+    if missing:  # say so in the figure: the table holds more words than it shows
+        ax.text(
+            0.0,
+            0.0,
+            f"{len(missing)} of {len(table)} words did not fit at a readable size and are "
+            "not shown (those of least excess in their sector)",
+            transform=ax.transAxes,
+            ha="left",
+            va="bottom",
+            fontsize=7,
+            color="#555555",
+        )
+    ax.set_xlim(left, right)  # room for the labels left and right
+    ax.set_ylim(bottom, top)
+    ax.set_anchor("N")  # under the title: any spare height goes below the cloud
     ax.set_axis_off()
     return ax

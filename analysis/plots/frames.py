@@ -29,6 +29,9 @@ __all__ = [
 #: Colour of each voice in the voice comparison (Okabe-Ito, apart from the frame colours).
 VOICE_COLORS = {"direct": "#CC79A7", "indirect": "#56B4E9", "narration": "#999999"}
 
+#: Month abbreviations of the date labels (English, whatever the machine's locale).
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
 _FRAME_VALUE_LABELS = {
     "per_1000": "Frame hits per 1,000 words",
     "share": "Share of the group's frame hits",
@@ -304,7 +307,9 @@ def plot_voice_comparison(
     """Frame rates in the leader's direct words, reported speech and narration.
 
     Grouped bars: one group per frame, one bar per voice, with bootstrap whiskers; the
-    bars of groups flagged ``small_group`` (2-4 articles) are hatched.
+    bars of groups flagged ``small_group`` (2-4 articles) are hatched. A voice with
+    sentences but no hit of a frame gets a ``0`` above its empty slot; a voice without
+    sentences in ``data`` gets no slot and no legend entry.
 
     Parameters
     ----------
@@ -364,6 +369,18 @@ def plot_voice_comparison(
             if small:  # a group of 2-4 articles: hatched
                 bar.set(hatch="////", gid="small_group")
                 hatched.append(bar)
+        for xi, h in zip(x, heights):
+            if h == 0:  # a zero bar has no height: say 0, unlike a voice with no sentences
+                ax.annotate(
+                    "0",
+                    xy=(xi, 0),
+                    xytext=(0, 1),
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom",
+                    fontsize=7,
+                    color="#333333",
+                )
         tops = np.nan_to_num(heights)
         if lo is not None:
             ax.errorbar(
@@ -415,9 +432,10 @@ def plot_frames_over_time(
 
     One point per row and frame, with its bootstrap whisker, frames dodged a little in
     time so the whiskers do not hide each other. With ``label``, each date is labelled
-    along the top with that column (the article's leader). Rows flagged ``small_group``
-    (periods of 2-4 articles) get hollow points, noted in the legend with one-article
-    rows (``ci_basis``).
+    along the top with that column (the article's leader) and the date itself, year
+    included, so that the first point has its year even before the first year tick. Rows
+    flagged ``small_group`` (periods of 2-4 articles) get hollow points, noted in the
+    legend with one-article rows (``ci_basis``).
 
     Parameters
     ----------
@@ -493,7 +511,7 @@ def plot_frames_over_time(
         for when, text in zip(firsts["_when"], firsts[label]):
             ax.axvline(when, color="#DDDDDD", linewidth=0.6, zorder=0)
             ax.annotate(
-                str(text),
+                f"{text}, {_MONTHS[when.month - 1]} {when.year}",  # the first has its year too
                 xy=(when, 1.0),
                 xycoords=("data", "axes fraction"),
                 xytext=(0, 3),

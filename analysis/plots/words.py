@@ -133,6 +133,10 @@ def plot_top_terms_grid(
 ) -> Figure:
     """Small multiples: the top terms of each group, one panel per group, shared x scale.
 
+    Every panel has its x tick labels (the scale is shared, but a panel above an empty
+    slot or read alone still shows it); the x axis label is under the last panel of
+    each column.
+
     Parameters
     ----------
     data : pandas.DataFrame
@@ -178,6 +182,7 @@ def plot_top_terms_grid(
     for ax in axes[len(groups) :]:
         ax.set_visible(False)
     for i, ax in enumerate(axes[: len(groups)]):
+        ax.xaxis.set_tick_params(labelbottom=True)  # every panel its scale, as read alone
         below = i + ncols
         if below < len(groups):  # an x label only under the last panel of each column
             ax.set_xlabel("")
@@ -195,7 +200,9 @@ def _keyness_rows(data: pd.DataFrame, n: int) -> pd.DataFrame:
             raise ValueError(f"expected a keyness table with a {col!r} column")
     pos = data[data["g2"] > 0].sort_values(["g2"], ascending=False, kind="mergesort").head(n)
     neg = data[data["g2"] < 0].sort_values(["g2"], ascending=True, kind="mergesort").head(n)
-    return pd.concat([pos, neg.iloc[::-1]])
+    # chosen by G2, drawn in the order of the drawn quantity: Log Ratio, largest on top
+    rows = pd.concat([pos, neg])
+    return rows.sort_values("log_ratio", ascending=False, kind="mergesort")
 
 
 def _keyness_handles(target: str, reference: str) -> list[Any]:
@@ -208,7 +215,7 @@ def _keyness_handles(target: str, reference: str) -> list[Any]:
         Patch(
             facecolor="none",
             edgecolor="none",
-            label=f"* |G2| \u2265 {G2_P05} (p < 0.05)   ** |G2| \u2265 {G2_P01} (p < 0.01)",
+            label=f"* |G2| \u2265 {G2_P05} (p < 0.05)\n** |G2| \u2265 {G2_P01} (p < 0.01)",
         ),
     ]
 
@@ -228,7 +235,10 @@ def plot_keyness(
     The ``n`` terms with the largest positive G2 (more frequent in the target, bars to
     the right, blue) and the ``n`` with the most negative G2 (more frequent in the
     reference, bars to the left, orange) are drawn with their Log Ratio (binary log of the
-    ratio of relative frequencies: +1 means twice as frequent in the target).
+    ratio of relative frequencies: +1 means twice as frequent in the target), in the
+    order of their Log Ratio (largest at the top), as the x axis label says: G2 chooses
+    the terms, Log Ratio (the drawn quantity) orders them. The legend stands
+    under the Axes, outside it, so that it covers no term however small the Axes.
     Significance of the log-likelihood G2 (1 d.f., no correction for multiple tests) is
     marked: filled bar with ``**`` when ``|G2| >= 6.63`` (p < 0.01), filled with ``*``
     when ``|G2| >= 3.84`` (p < 0.05), hollow bar when not significant.
@@ -294,13 +304,22 @@ def plot_keyness(
     ax.set_ylim(-0.7, max(len(rows), 1) - 0.3)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
-    ax.set_xlabel("Log Ratio (log2 of the ratio of relative frequencies)")
+    ax.set_xlabel(  # wrapped to the figure's width when the Axes is small
+        "Log Ratio (log2 of the ratio of relative frequencies)\n"
+        f"the {n} terms of largest |G2| on each side, ordered by Log Ratio",
+        wrap=True,
+    )
     if title:
         ax.set_title(title, loc="left")
     if legend:
+        # under the x axis label (its two lines and the tick labels take about 46 points;
+        # the pad is in font sizes), outside the Axes: it covers no term however small
         ax.legend(
             handles=_keyness_handles(target, reference),
-            loc="lower right",
+            loc="upper center",
+            bbox_to_anchor=(0.5, 0.0),
+            borderaxespad=46 / 7,
+            ncols=2,
             fontsize=7,
             frameon=False,
         )
