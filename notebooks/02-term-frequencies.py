@@ -124,7 +124,7 @@ plt.show()
 
 # %%
 counts_by_leader = terms.term_counts(corpus, by="leader", exclude=names)
-cloud_terms = keyness.comparison_terms(counts_by_leader, max_words=120)
+cloud_terms = keyness.comparison_terms(counts_by_leader, max_words=100)
 fig, ax = plt.subplots(figsize=(9, 7))
 plots.plot_comparison_cloud(cloud_terms, ax=ax, groups=list(counts_by_leader))
 plt.show()

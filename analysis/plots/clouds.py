@@ -55,6 +55,7 @@ def plot_wordcloud(
     height: int = 560,
     colors: Sequence[str] = _CLOUD_COLORS,
     title: str | None = None,
+    min_font_size: float = 7.0,
     **kwargs: Any,
 ) -> Axes:
     """A word cloud of term frequencies computed by :mod:`analysis.terms`.
@@ -82,8 +83,13 @@ def plot_wordcloud(
         Word colours, picked at random (seeded) per word.
     title : str or None
         Axes title.
+    min_font_size : float
+        Smallest word, in points at the Axes' size when called (7: readable in print).
+        Words that do not fit at that size are left out, and a note in the Axes says
+        how many.
     **kwargs
-        Passed to :class:`wordcloud.WordCloud` (e.g. ``relative_scaling``).
+        Passed to :class:`wordcloud.WordCloud` (e.g. ``relative_scaling``;
+        ``max_font_size`` defaults to ``height / 5.6`` pixels, 100 for the default size).
 
     Returns
     -------
@@ -91,21 +97,40 @@ def plot_wordcloud(
     """
     ax = _gca(ax)
     palette = list(colors)
+    min_px = math.ceil(min_font_size / _points_per_pixel(ax, width, height))
 
     def color_func(word, font_size, position, orientation, random_state=None, **_):
         return palette[random_state.randint(0, len(palette) - 1)]
 
     kwargs.setdefault("background_color", "white")
     kwargs.setdefault("prefer_horizontal", 0.9)
+    # the largest word at most a little over a sixth of the height, so that the largest
+    # few leave room for the rest at a readable size
+    kwargs.setdefault("max_font_size", round(height / 5.6))
+    frequencies = _frequencies(freqs)
     cloud = _wordcloud(
         width=width,
         height=height,
         random_state=random_state,
         max_words=max_words,
         color_func=color_func,
+        min_font_size=min_px,
         **kwargs,
-    ).generate_from_frequencies(_frequencies(freqs))
+    ).generate_from_frequencies(frequencies)
     ax.imshow(cloud.to_array(), interpolation="bilinear")
+    wanted = min(max_words, sum(1 for v in frequencies.values() if v > 0))
+    if len(cloud.layout_) < wanted:  # say so: the table holds more words than drawn
+        ax.text(
+            0.0,
+            0.0,
+            f"{wanted - len(cloud.layout_)} of {wanted} words did not fit at a readable size "
+            "and are not shown (the least frequent)",
+            transform=ax.transAxes,
+            ha="left",
+            va="bottom",
+            fontsize=7,
+            color="#555555",
+        )
     ax.set_axis_off()
     if title:
         ax.set_title(title, loc="left")
