@@ -236,7 +236,7 @@ def ids_repeat(index: list[tuple[int, list]]) -> bool:
 def _lines(part: Partition) -> Iterator[tuple[int, str]]:
     """(byte offset, line) of the lines whose first byte is in the partition's range,
     decoded, with universal newlines as a text-mode file has them (a lone ``\\r`` ends
-    a line too); a blank line is yielded as ``""``."""
+    a line too, and each line ends with ``\\n`` but perhaps the file's last)."""
     encoding = part.source.encoding
     with open(part.source.path, "rb") as fh:
         if part.start:
@@ -255,8 +255,10 @@ def _lines(part: Partition) -> Iterator[tuple[int, str]]:
                     exc.encoding, exc.object, pos + exc.start, pos + exc.end, exc.reason
                 ) from None
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-            pieces = text.split("\n")
-            yield from ((pos, p) for p in (pieces[:-1] if text.endswith("\n") else pieces))
+            *ended, last = text.split("\n")
+            yield from ((pos, p + "\n") for p in ended)  # as a text-mode file gives them
+            if last:
+                yield pos, last
             pos += len(data)
 
 
