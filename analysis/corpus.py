@@ -1,7 +1,9 @@
 """Read a corpus of articles: a folder of ``.txt`` files (and saved ``.html`` pages),
 optionally with ``metadata.csv``, or one JSON Lines / CSV / Parquet file.
 
-This is the only module that reads files. Raw files are never written. Every problem
+This is the only module that reads files (with :mod:`analysis.partitions`, which lets
+Dask workers read shares of a corpus with this module's checks). Raw files are never
+written. Every problem
 with the input is reported as a :class:`CorpusError` that names the file and says what
 is wrong (empty, not in the expected encoding and where, binary, duplicate id, missing
 file, malformed or incomplete metadata, changed raw data); when several articles are

@@ -16,13 +16,18 @@ calling process gives exactly the table a serial run gives, whatever the engine:
 ``engine="serial"``
     In this process, one document at a time (the same as ``jobs=1``).
 ``engine="dask"``
-    The chunks become partitions of a :mod:`dask.bag` computed by Dask: on the
-    distributed cluster of the current ``distributed.Client`` when one exists (so a user
-    who has connected to a scheduler changes nothing else), else on Dask's default
-    scheduler. A :mod:`dask.bag` of documents or a :mod:`dask.dataframe` of articles
-    (with a ``body`` column, or a ``raw`` column to be cleaned by the workers) is
-    processed where its partitions live. Needs the ``dask`` extra:
-    ``pip install ".[dask]"``.
+    Computed by Dask: on the distributed cluster of the current ``distributed.Client``
+    when one exists (so a user who has connected to a scheduler changes nothing else),
+    else on Dask's default scheduler. A path (or :class:`analysis.corpus.CorpusSource`)
+    is cut into partitions that name files, byte ranges of a JSON Lines file or row
+    groups of a Parquet file (a CSV file is one partition), and the workers read, check
+    and clean them (:mod:`analysis.partitions`): this process reads no article, and
+    bad files give the errors and warnings of the other engines. A :mod:`dask.bag` of
+    documents or a :mod:`dask.dataframe` of articles (with a ``body`` column, or a
+    ``raw`` or ``text`` column to be cleaned by the workers, as from
+    ``dd.read_parquet``) is processed where its partitions live; other documents (a
+    DataFrame, an iterable) become partitions of a :mod:`dask.bag`. Needs the ``dask``
+    extra: ``pip install ".[dask]"``.
 
 When is it parallel? With ``jobs=None`` and ``engine="processes"`` a corpus of fewer
 than :data:`PARALLEL_MIN_DOCUMENTS` documents is processed serially (starting worker
