@@ -406,6 +406,8 @@ def _dask_source(func, combine, corpus, chunksize, jobs, bar, skipped) -> Iterat
     source = corpus if isinstance(corpus, CorpusSource) else CorpusSource(locate(corpus))
     parts = _dask_index(dask, partitions.plan_partitions(source, chunksize=chunksize))
     errors = partitions.ReadErrors(parts[0].source, skipped)
+    if bar is not None:
+        bar.total = partitions.total_records(parts)
     window = max(1, _dask_workers(jobs) * 4)  # partitions computed at once
     for i in range(0, len(parts), window):
         tasks = [

@@ -83,6 +83,8 @@ class Partition:
         line in the file (for ``"lines"``); set by :func:`number_partitions`.
     duplicates : frozenset of int
         Record numbers of this partition whose ``doc_id`` an earlier record has.
+    size : int or None
+        Its number of records, when known before it is read.
     """
 
     source: CorpusSource
@@ -93,6 +95,7 @@ class Partition:
     first_record: int = 1
     first_line: int = 1
     duplicates: frozenset = frozenset()
+    size: int | None = None
 
 
 @dataclass
@@ -160,9 +163,10 @@ def plan_partitions(source: CorpusSource, *, chunksize: int) -> list[Partition]:
     source = replace(source, path=path)
     if path.is_dir():
         plan = [(str(p), meta) for p, meta in _corpus._plan(path, source.encoding)]
+        shares = [tuple(plan[i : i + chunksize]) for i in range(0, len(plan), chunksize)]
         return [
-            Partition(source, "files", files=tuple(plan[i : i + chunksize]), first_record=i + 1)
-            for i in range(0, len(plan), chunksize)
+            Partition(source, "files", files=share, first_record=i * chunksize + 1, size=len(share))
+            for i, share in enumerate(shares)
         ]
     suffix = path.suffix.lower()
     if path.is_file() and suffix in _JSON_LINES and _splits_on_newline_bytes(source.encoding):
@@ -217,10 +221,17 @@ def number_partitions(parts: list[Partition], index: list[tuple[int, list]]) -> 
             if doc_id in seen:
                 dups.append(n)
             seen.add(doc_id)
-        out.append(replace(part, first_record=record, first_line=line, duplicates=frozenset(dups)))
+        numbers = {"first_record": record, "first_line": line, "size": len(entries)}
+        out.append(replace(part, duplicates=frozenset(dups), **numbers))
         record += len(entries)
         line += n_lines
     return out
+
+
+def total_records(parts: list[Partition]) -> int | None:
+    """The number of records of the corpus, if every partition's is known."""
+    sizes = [p.size for p in parts]
+    return None if None in sizes else sum(sizes)
 
 
 def ids_repeat(index: list[tuple[int, list]]) -> bool:

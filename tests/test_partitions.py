@@ -115,12 +115,17 @@ def test_partitions_name_files_and_ranges_and_carry_no_text(corpora, monkeypatch
     folder = plan_partitions(CorpusSource(corpora["folder"]), chunksize=8)
     assert [p.kind for p in folder] == ["files"] * 8
     assert [p.first_record for p in folder[:3]] == [1, 9, 17]
+    assert partitions.total_records(folder) == N_ARTICLES
     assert folder[0].files[0][1]["doc_id"] == "syn000000"
     lines = plan_partitions(CorpusSource(corpora["jsonl"], encoding="cp1252"), chunksize=8)
     assert len(lines) > 5 and {p.kind for p in lines} == {"lines"}
     assert lines[-1].end == corpora["jsonl"].stat().st_size
     groups = plan_partitions(CorpusSource(corpora["parquet"]), chunksize=8)
     assert [p.start for p in groups] == [0, 1, 2, 3, 4]
+    assert partitions.total_records(groups) is None  # known once indexed
+    indexed = number_partitions(groups, [index_partition(p, texts=False) for p in groups])
+    assert partitions.total_records(indexed) == N_ARTICLES
+    assert [p.first_record for p in indexed] == [1, 13, 25, 37, 49]
     assert [p.kind for p in plan_partitions(CorpusSource(corpora["csv"]), chunksize=8)] == ["whole"]
     # UTF-16 has no newline byte to cut at: one worker reads the file whole
     utf16 = plan_partitions(CorpusSource(corpora["jsonl"], encoding="utf-16"), chunksize=8)
@@ -288,7 +293,9 @@ def test_bad_files_on_dask_raise_skip_and_list_as_serial(tmp_path, cluster, smal
     rows[30]["doc_id"] = "k3"  # duplicate across partitions
     rows[8]["text"] = ""
     jsonl = _write_jsonl(tmp_path / "kabar.jsonl", rows)
-    for path in (folder, jsonl):
+    parquet = tmp_path / "kabar.parquet"
+    pd.DataFrame(rows).to_parquet(parquet, row_group_size=6)
+    for path in (folder, jsonl, parquet):
         with pytest.raises(CorpusError) as serial:
             term_counts(path, jobs=1)
         with pytest.raises(CorpusError) as dasked:
@@ -307,3 +314,21 @@ def test_bad_files_on_dask_raise_skip_and_list_as_serial(tmp_path, cluster, smal
             warnings.simplefilter("error", CorpusWarning)  # a list given: no warning
             assert list(map_documents(_doc_id, source, engine="dask", skipped=dask_list)) == ids
         assert [str(e) for e in dask_list] == [str(e) for e in serial_list] != []
+
+
+def test_parquet_duplicates_across_row_groups_are_those_of_a_serial_run(tmp_path):
+    rows = [{"doc_id": f"q{i}", "text": JALAN, "leader": "Gubernur"} for i in range(24)]
+    rows[2]["text"] = ""  # an empty article does not claim its id ...
+    rows[14]["doc_id"] = "q2"  # ... so this one is no duplicate
+    rows[20]["doc_id"] = "q5"  # this one is
+    pd.DataFrame(rows).to_parquet(tmp_path / "q.parquet", row_group_size=5)
+    source = CorpusSource(tmp_path / "q.parquet", on_error="skip")
+    parts = plan_partitions(source, chunksize=8)
+    assert partitions.ids_repeat([index_partition(p, texts=False) for p in parts])
+    records, errors = _serial_read(source)
+    skipped: list = []
+    # the index is read again with the texts when ids repeat (as parallel._dask_index)
+    numbered = number_partitions(parts, [index_partition(p) for p in parts])
+    assert [sorted(p.duplicates) for p in numbered] == [[], [], [], [], [21]]
+    assert _read_in_partitions(source, skipped=skipped) == records
+    assert [str(e) for e in skipped] == errors and len(errors) == 2
