@@ -1,7 +1,9 @@
 """Read a corpus of articles: a folder of ``.txt`` files (and saved ``.html`` pages),
 optionally with ``metadata.csv``, or one JSON Lines / CSV / Parquet file.
 
-This is the only module that reads files. Raw files are never written. Every problem
+This is the only module that reads files (with :mod:`analysis.partitions`, which lets
+Dask workers read shares of a corpus with this module's checks). Raw files are never
+written. Every problem
 with the input is reported as a :class:`CorpusError` that names the file and says what
 is wrong (empty, not in the expected encoding and where, binary, duplicate id, missing
 file, malformed or incomplete metadata, changed raw data); when several articles are
@@ -409,11 +411,13 @@ def _text_codec(encoding: str) -> str:
 
 
 def _table_records(
-    path: Path, text_column: str, id_column: str, encoding: str = "utf-8"
+    path: Path, text_column: str, id_column: str, encoding: str = "utf-8", rows=None, first=1
 ) -> Iterator[tuple[str, Any]]:
-    """(name, (raw, meta) or CorpusError) for each row of a JSON Lines / CSV / Parquet file."""
+    """(name, (raw, meta) or CorpusError) for each row of a JSON Lines / CSV / Parquet file
+    (or of ``rows`` of it, the first being record number ``first``: a partition)."""
     try:
-        for n, row in enumerate(_table_rows(path, encoding), start=1):
+        rows = _table_rows(path, encoding) if rows is None else rows
+        for n, row in enumerate(rows, start=first):
             if text_column not in row:
                 raise CorpusError(
                     f"{path}: record {n} has no {text_column!r} field "
@@ -509,8 +513,14 @@ def _all_errors(first: CorpusError, rest: Iterator[tuple[str, Any]], seen: set[s
             errors.append(CorpusError(f"{name}: duplicate doc_id {str(item[1]['doc_id'])!r}"))
         else:
             seen.add(str(item[1]["doc_id"]))
+    return bad_articles_error(errors)
+
+
+def bad_articles_error(errors: list[CorpusError]) -> CorpusError:
+    """The error ``on_error="raise"`` raises for these bad articles (the only one, or one
+    listing them all)."""
     if len(errors) == 1:
-        return first
+        return errors[0]
     return CorpusError(
         f"{len(errors)} bad articles (fix them, or leave them out with on_error='skip'; "
         f"command line: --on-error skip):\n{_listing(errors)}"
@@ -664,12 +674,15 @@ def locate(path: str | Path | CorpusSource | None) -> Path:
 
 
 def _warn_long(name: str, n: int, limit: int) -> None:
-    warnings.warn(
+    warnings.warn(long_article_message(name, n, limit), CorpusWarning, stacklevel=4)
+
+
+def long_article_message(name: str, n: int, limit: int) -> str:
+    """The warning about an article of ``n`` characters, more than ``limit``."""
+    return (
         f"{name}: {n:,} characters, more than max_article_chars={limit:,}; processed "
         "whole, but check that it is one article and not a page gone wrong (a site dump, "
-        "a feed saved as one file)",
-        CorpusWarning,
-        stacklevel=4,
+        "a feed saved as one file)"
     )
 
 

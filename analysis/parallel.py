@@ -16,13 +16,18 @@ calling process gives exactly the table a serial run gives, whatever the engine:
 ``engine="serial"``
     In this process, one document at a time (the same as ``jobs=1``).
 ``engine="dask"``
-    The chunks become partitions of a :mod:`dask.bag` computed by Dask: on the
-    distributed cluster of the current ``distributed.Client`` when one exists (so a user
-    who has connected to a scheduler changes nothing else), else on Dask's default
-    scheduler. A :mod:`dask.bag` of documents or a :mod:`dask.dataframe` of articles
-    (with a ``body`` column, or a ``raw`` column to be cleaned by the workers) is
-    processed where its partitions live. Needs the ``dask`` extra:
-    ``pip install ".[dask]"``.
+    Computed by Dask: on the distributed cluster of the current ``distributed.Client``
+    when one exists (so a user who has connected to a scheduler changes nothing else),
+    else on Dask's default scheduler. A path (or :class:`analysis.corpus.CorpusSource`)
+    is cut into partitions that name files, byte ranges of a JSON Lines file or row
+    groups of a Parquet file (a CSV file is one partition), and the workers read, check
+    and clean them (:mod:`analysis.partitions`): this process reads no article, and
+    bad files give the errors and warnings of the other engines. A :mod:`dask.bag` of
+    documents or a :mod:`dask.dataframe` of articles (with a ``body`` column, or a
+    ``raw`` or ``text`` column to be cleaned by the workers, as from
+    ``dd.read_parquet``) is processed where its partitions live; other documents (a
+    DataFrame, an iterable) become partitions of a :mod:`dask.bag`. Needs the ``dask``
+    extra: ``pip install ".[dask]"``.
 
 When is it parallel? With ``jobs=None`` and ``engine="processes"`` a corpus of fewer
 than :data:`PARALLEL_MIN_DOCUMENTS` documents is processed serially (starting worker
@@ -54,6 +59,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
 
+from . import partitions
 from .corpus import CorpusSource, _plan, as_documents, iter_records, locate, make_document
 from .kernel import show_progress
 
@@ -129,7 +135,9 @@ def _slim(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-def _items(corpus: Any, *, slim: bool) -> tuple[str, Iterator[Any], int | None]:
+def _items(
+    corpus: Any, *, slim: bool, skipped: list | None = None
+) -> tuple[str, Iterator[Any], int | None]:
     """(kind, items, total or None): raw ``(text, meta)`` records for a path, else documents."""
     if corpus is None or isinstance(corpus, (str, Path, CorpusSource)):
         total = None
@@ -141,7 +149,7 @@ def _items(corpus: Any, *, slim: bool) -> tuple[str, Iterator[Any], int | None]:
                     total = len(_plan(path))
             except Exception:  # noqa: BLE001 - iter_records raises the proper error
                 total = None
-        return "raw", iter_records(corpus), total
+        return "raw", iter_records(corpus, skipped=skipped), total
     total = len(corpus) if hasattr(corpus, "__len__") else None
     docs = as_documents(corpus)
     return "doc", (map(_slim, docs) if slim else docs), total
@@ -326,6 +334,8 @@ def _dask_partition(items: Iterable, func, combine, kind) -> list:
 
 
 def _dask_frame_partition(part, func, combine) -> list:
+    if not {"body", "raw"} & set(part.columns) and "text" in part.columns:
+        part = part.rename(columns={"text": "raw"})  # a table file's text column
     if "body" not in part.columns and "raw" in part.columns:
         if "doc_id" not in part.columns:
             part = part.rename_axis("doc_id").reset_index()
@@ -361,6 +371,54 @@ def _import_dask():
 def _is_dask_collection(obj: Any) -> bool:
     mod = type(obj).__module__ or ""
     return mod.startswith("dask.") or mod.startswith("dask_expr")
+
+
+def _is_path(corpus: Any) -> bool:
+    return corpus is None or isinstance(corpus, (str, Path, CorpusSource))
+
+
+def _dask_source_partition(part, func, combine) -> tuple[list, partitions.PartitionRead]:
+    """In a worker: read a partition of a corpus on disk and apply ``func`` to its
+    documents; the read goes back without its texts."""
+    read = partitions.read_partition(part)
+    records, read.records = read.records, []
+    if read.fatal is not None or not records:
+        return [], read
+    return _apply(func, combine, "raw", records), read
+
+
+def _dask_index(dask, parts: list) -> list:
+    """The partitions numbered: record and line numbers, duplicate ids (a first pass on
+    the workers, for JSON Lines and Parquet files of more than one partition)."""
+    if len(parts) < 2 or parts[0].kind not in ("lines", "row_group"):
+        return parts
+    texts = parts[0].kind == "lines"
+    index = dask.compute(*[dask.delayed(partitions.index_partition)(p, texts) for p in parts])
+    if not texts and partitions.ids_repeat(index):
+        index = dask.compute(*[dask.delayed(partitions.index_partition)(p) for p in parts])
+    return partitions.number_partitions(parts, list(index))
+
+
+def _dask_source(func, combine, corpus, chunksize, jobs, bar, skipped) -> Iterator[Any]:
+    """A corpus on disk on Dask: partitions name files, byte ranges or row groups, and
+    the workers read them (:mod:`analysis.partitions`); this process holds no text."""
+    dask, _db = _import_dask()
+    source = corpus if isinstance(corpus, CorpusSource) else CorpusSource(locate(corpus))
+    parts = _dask_index(dask, partitions.plan_partitions(source, chunksize=chunksize))
+    errors = partitions.ReadErrors(parts[0].source, skipped)
+    if bar is not None:
+        bar.total = partitions.total_records(parts)
+    window = max(1, _dask_workers(jobs) * 4)  # partitions computed at once
+    for i in range(0, len(parts), window):
+        tasks = [
+            dask.delayed(_dask_source_partition)(p, func, combine) for p in parts[i : i + window]
+        ]
+        for results, read in dask.compute(*tasks):
+            errors.add(read)
+            yield from results
+            if bar is not None:
+                bar.update(read.count)
+    errors.finish()
 
 
 def _dask(func, combine, corpus, kind, items, chunksize, jobs, bar) -> Iterator[Any]:
@@ -401,6 +459,7 @@ def map_documents(
     chunksize: int | None = None,
     progress: bool | None = None,
     desc: str | None = None,
+    skipped: list | None = None,
 ) -> Iterator[Any]:
     """Apply ``func`` to every document of ``corpus``; yield the results in input order.
 
@@ -429,6 +488,10 @@ def map_documents(
         and the run lasts more than two seconds; ``False``: never; ``True``: always.
     desc : str or None
         Label of the progress bar.
+    skipped : list or None
+        For a path read with ``on_error="skip"``: a list to which every skipped
+        article's error is appended instead of one warning (as
+        :func:`analysis.corpus.iter_records`).
 
     Yields
     ------
@@ -449,6 +512,14 @@ def map_documents(
         raise ValueError(f"chunksize must be >= 1, got {chunksize!r}")
     if _is_dask_collection(corpus):
         engine = "dask"
+    if engine == "dask" and _is_path(corpus):
+        bar = _progress_bar(progress, None, desc)
+        try:
+            yield from _dask_source(func, combine, corpus, chunksize, jobs, bar, skipped)
+        finally:
+            if bar is not None:
+                bar.close()
+        return
     if engine == "dask":
         kind, items, total = (
             ("doc", iter(()), None) if _is_dask_collection(corpus) else _items(corpus, slim=True)
@@ -462,7 +533,7 @@ def map_documents(
         return
 
     n_jobs = 1 if engine == "serial" else resolve_jobs(jobs)
-    kind, items, total = _items(corpus, slim=n_jobs > 1)
+    kind, items, total = _items(corpus, slim=n_jobs > 1, skipped=skipped)
     if n_jobs > 1 and jobs is None:
         # Small corpora: serial (starting workers costs more than the work).
         if total is not None and total < PARALLEL_MIN_DOCUMENTS:
