@@ -189,10 +189,18 @@ def _fastest(text: str) -> dict[str, float]:
 @pytest.mark.parametrize("name", sorted(MIXED))
 def test_doubling_an_adversarial_article_at_most_about_doubles_the_time(name):
     n = SIZES.get(name, 4000)
-    small = _fastest(MIXED[name](n, random.Random(1)))
-    large = _fastest(MIXED[name](2 * n, random.Random(1)))
-    # linear: 2x; quadratic: 4x. 30 ms of slack keep timer noise out of tiny steps.
-    slow = {s: (small[s], large[s]) for s in small if large[s] > 3 * small[s] + 0.03}
+    texts = MIXED[name](n, random.Random(1)), MIXED[name](2 * n, random.Random(1))
+    small, large = _fastest(texts[0]), _fastest(texts[1])
+    for _ in range(3):
+        # linear: 2x; quadratic: 4x. 30 ms of slack keep timer noise out of tiny steps.
+        slow = {s: (small[s], large[s]) for s in small if large[s] > 3 * small[s] + 0.03}
+        if not slow:
+            break
+        # a busy machine: measure both sizes again and keep each step's fastest run (a
+        # quadratic step stays about 4x however often it is measured)
+        again = _fastest(texts[0]), _fastest(texts[1])
+        small = {s: min(small[s], again[0][s]) for s in small}
+        large = {s: min(large[s], again[1][s]) for s in large}
     assert not slow, f"{name}: superlinear steps (seconds at n, 2n): {slow}"
 
 
