@@ -27,6 +27,8 @@ Everything here is numpy only and pure (inputs are never changed).
 from __future__ import annotations
 
 import zlib
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -337,6 +339,33 @@ def percentile_rows(values: np.ndarray, ci: float) -> tuple[np.ndarray, np.ndarr
     return out[0], out[1]
 
 
+def _chunk_intervals(
+    span: tuple[int, int],
+    *,
+    packed: np.ndarray,
+    offsets: np.ndarray,
+    words: list,
+    keys: list,
+    n_boot: int,
+    ci: float,
+    seed: int,
+    out: tuple[np.ndarray, ...],
+) -> int:
+    """Fill rows ``span[0]:span[1]`` of the four interval arrays ``out``; the number of
+    groups done. Chunks write to rows of their own, so they can run on threads."""
+    first, last = span
+    nf = out[0].shape[1]
+    sums = np.empty((last - first, len(words), n_boot))
+    for g in range(first, last):
+        rng = group_rng(seed, keys[g])
+        _resampled_sums(packed[offsets[g] : offsets[g + 1]], rng, n_boot, sums[g - first])
+    rates, shares = _ratios(_unpack(sums, words, nf + 1))
+    for values, (lo, hi) in ((rates, out[:2]), (shares, out[2:])):
+        low, high = percentile_rows(values, ci)
+        lo[first:last], hi[first:last] = low.reshape(-1, nf), high.reshape(-1, nf)
+    return last - first
+
+
 def group_intervals(
     unit_hits: np.ndarray,
     unit_tokens: np.ndarray,
@@ -346,6 +375,7 @@ def group_intervals(
     n_boot: int,
     ci: float,
     seed: int,
+    threads: int = 1,
     progress: Any = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Bootstrap intervals of many groups at once, equal to one group at a time.
@@ -370,8 +400,12 @@ def group_intervals(
         Coverage of the percentile intervals.
     seed : int
         The user's seed.
+    threads : int
+        Chunks of groups run on this many threads (numpy's draws, sums and sorts
+        release the interpreter lock); every group still has its own generator, so
+        the intervals do not depend on the number of threads.
     progress : callable or None
-        Called with the number of groups done after each block of groups.
+        Called with the number of groups done after each chunk of groups.
 
     Returns
     -------
@@ -390,19 +424,21 @@ def group_intervals(
     for w, fields in enumerate(words):
         for col, shift, _bits in fields:
             packed[:, w] |= columns[:, col] << shift
-    packed = packed.astype(float)
-    offsets = np.concatenate([[0], np.cumsum(unit_sizes)])
+    work = partial(
+        _chunk_intervals,
+        packed=packed.astype(float),
+        offsets=np.concatenate([[0], np.cumsum(unit_sizes)]),
+        words=words,
+        keys=keys,
+        n_boot=n_boot,
+        ci=ci,
+        seed=seed,
+        out=out,
+    )
     chunk = max(1, GROUP_CHUNK_CELLS // (n_boot * (nf + 1)))
-    for first in range(0, n_groups, chunk):
-        last = min(n_groups, first + chunk)
-        sums = np.empty((last - first, len(words), n_boot))
-        for g in range(first, last):
-            rng = group_rng(seed, keys[g])
-            _resampled_sums(packed[offsets[g] : offsets[g + 1]], rng, n_boot, sums[g - first])
-        rates, shares = _ratios(_unpack(sums, words, nf + 1))
-        for values, (lo, hi) in ((rates, out[:2]), (shares, out[2:])):
-            low, high = percentile_rows(values, ci)
-            lo[first:last], hi[first:last] = low.reshape(-1, nf), high.reshape(-1, nf)
-        if progress is not None:
-            progress(last - first)
+    spans = [(first, min(n_groups, first + chunk)) for first in range(0, n_groups, chunk)]
+    with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:  # threads start on use
+        for n in pool.map(work, spans) if threads > 1 else map(work, spans):
+            if progress is not None:
+                progress(n)
     return out

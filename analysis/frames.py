@@ -54,7 +54,7 @@ from .lexicon import (  # re-exported: their home is analysis.lexicon
 from .lexicon import LEXICON_COLUMNS as LEXICON_COLUMNS
 from .lexicon import LEXICON_FILE as LEXICON_FILE
 from .lexicon import REQUIRED_LEXICON_COLUMNS as REQUIRED_LEXICON_COLUMNS
-from .parallel import progress_bar
+from .parallel import progress_bar, resolve_jobs
 from .quotes import VOICES
 
 __all__ = [
@@ -291,9 +291,10 @@ def frame_scores(
         having no frame, as the codebook does (default); ``False`` codes every article.
     jobs, engine, progress : int or None, str, bool or None
         How a corpus is coded, as in :func:`frame_evidence` (the bootstrap runs
-        afterwards, in this process, with the same seed: every engine gives the same
-        table). Voices and speakers are worked out only when ``voice`` or ``by`` needs
-        them.
+        afterwards, in this process, on ``jobs`` threads -- one with
+        ``engine="serial"`` -- with the same seed: every engine and number of jobs
+        gives the same table). Voices and speakers are worked out only when ``voice``
+        or ``by`` needs them.
 
     Returns
     -------
@@ -379,7 +380,8 @@ def frame_scores(
     groups = _sorted_groups(table, by_cols)
     clusters = pd.factorize(table["doc_id"])[0] if len(table) else np.array([], dtype=np.int64)
     keys = [key for key, _rows in groups]
-    scored = _score_groups(groups, clusters, tokens, hits, n_boot, ci, seed, progress)
+    threads = 1 if engine == "serial" else resolve_jobs(jobs)
+    scored = _score_groups(groups, clusters, tokens, hits, (n_boot, ci, seed), threads, progress)
     table = _group_score_table(by_cols, keys, scored, coded.frames)
     return _with_group_size(table, n_boot)
 
@@ -459,13 +461,14 @@ def _score_groups(
     clusters: np.ndarray,
     tokens: np.ndarray,
     hits: np.ndarray,
-    n_boot: int,
-    ci: float,
-    seed: int,
+    boot: tuple[int, float, int],
+    threads: int,
     progress: bool | None,
 ) -> _GroupScores:
-    """Sums and bootstrap intervals of every group's sentences (row positions per group,
-    and every sentence's article code, tokens and hits), all groups at once."""
+    """Sums and bootstrap intervals (``boot``: n_boot, ci, seed; on ``threads`` threads)
+    of every group's sentences (row positions per group, and every sentence's article
+    code, tokens and hits), all groups at once."""
+    n_boot, ci, seed = boot
     nf = hits.shape[1]
     sizes = np.array([len(rows) for _key, rows in groups], dtype=np.int64)
     rows = np.concatenate([r for _key, r in groups]) if groups else np.array([], dtype=np.intp)
@@ -481,6 +484,7 @@ def _score_groups(
         n_boot=n_boot,
         ci=ci,
         seed=seed,
+        threads=threads,
         progress=bar.update if bar is not None else None,
     )
     if bar is not None:

@@ -52,13 +52,15 @@ def reference_intervals(
     return np.array(out, dtype=float).reshape(len(groups), 4, hits.shape[1])
 
 
-def fast_intervals(groups, clusters, tokens, hits, n_boot, ci, seed) -> np.ndarray:
+def fast_intervals(groups, clusters, tokens, hits, n_boot, ci, seed, threads=1) -> np.ndarray:
     """The same through group_units and group_intervals."""
     sizes = np.array([len(rows) for _key, rows in groups])
     rows = np.concatenate([r for _key, r in groups])
     unit_h, unit_t, unit_sizes, _n = group_units(clusters[rows], hits[rows], tokens[rows], sizes)
     keys = [key for key, _rows in groups]
-    ends = group_intervals(unit_h, unit_t, unit_sizes, keys, n_boot=n_boot, ci=ci, seed=seed)
+    ends = group_intervals(
+        unit_h, unit_t, unit_sizes, keys, n_boot=n_boot, ci=ci, seed=seed, threads=threads
+    )
     return np.stack(ends, axis=1)
 
 
@@ -95,6 +97,17 @@ def test_many_groups_at_once_equal_one_at_a_time(n_groups, n_boot, ci, seed):
     fast = fast_intervals(groups, clusters, tokens, hits, n_boot, ci, seed)
     assert np.isnan(ref).any() and np.isfinite(ref).any()  # both kinds were exercised
     assert np.array_equal(fast, ref, equal_nan=True)
+
+
+def test_threads_give_the_same_intervals(monkeypatch):
+    monkeypatch.setattr(bootstrap, "GROUP_CHUNK_CELLS", 3 * 40 * 4)  # many small chunks
+    groups, clusters, tokens, hits = mixed_groups(np.random.default_rng(7), 90)
+    one = fast_intervals(groups, clusters, tokens, hits, 40, 0.95, 2)
+    three = fast_intervals(groups, clusters, tokens, hits, 40, 0.95, 2, threads=3)
+    assert np.array_equal(one, three, equal_nan=True)
+    assert np.array_equal(
+        one, reference_intervals(groups, clusters, tokens, hits, 40, 0.95, 2), equal_nan=True
+    )
 
 
 def test_units_of_many_groups_equal_cluster_units():
@@ -223,7 +236,7 @@ def plain_frame_intervals(corpus, by, voice, n_boot, seed) -> np.ndarray:
     ],
 )
 def test_frame_scores_intervals_equal_the_plain_bootstrap(corpus, by, voice):
-    scores = frame_scores(corpus, by=by, voice=voice, n_boot=120, seed=3, genre_check=False, jobs=1)
+    scores = frame_scores(corpus, by=by, voice=voice, n_boot=120, seed=3, genre_check=False, jobs=2)
     got = scores[INTERVALS].to_numpy().reshape(-1, 3, 4).transpose(0, 2, 1)
     want = plain_frame_intervals(corpus, by, voice, 120, 3)
     assert np.array_equal(got, want, equal_nan=True)
