@@ -338,7 +338,11 @@ def frame_scores(
     together, since sentences of one article are not independent). Rates and shares are
     ratios of the resampled sums. Each group has its own generator, seeded from
     ``seed`` and the group's key, so its interval does not change when other groups are
-    added or removed. With ``by="sentence"`` no interval is computed (NaN).
+    added or removed. All groups are resampled at once
+    (:func:`analysis.bootstrap.group_intervals`: each group's draws from its own
+    generator, the sums and percentiles of many groups together), giving exactly the
+    intervals of one group at a time. With ``by="sentence"`` no interval is computed
+    (NaN).
 
     A group of one article with few sentences gives wide, lumpy intervals; a rate of 0
     gives the interval [0, 0] -- read intervals together with ``n_sentences``. Its
