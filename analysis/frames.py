@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from .bootstrap import cluster_units, group_rng, percentile_interval, resample_rates
+from .bootstrap import group_intervals, group_units
 from .frame_coding import (  # the engine: every sentence coded
     Coded,
     _as_matcher,
@@ -54,7 +54,7 @@ from .lexicon import (  # re-exported: their home is analysis.lexicon
 from .lexicon import LEXICON_COLUMNS as LEXICON_COLUMNS
 from .lexicon import LEXICON_FILE as LEXICON_FILE
 from .lexicon import REQUIRED_LEXICON_COLUMNS as REQUIRED_LEXICON_COLUMNS
-from .parallel import progress_bar
+from .parallel import progress_bar, resolve_jobs
 from .quotes import VOICES
 
 __all__ = [
@@ -291,9 +291,10 @@ def frame_scores(
         having no frame, as the codebook does (default); ``False`` codes every article.
     jobs, engine, progress : int or None, str, bool or None
         How a corpus is coded, as in :func:`frame_evidence` (the bootstrap runs
-        afterwards, in this process, with the same seed: every engine gives the same
-        table). Voices and speakers are worked out only when ``voice`` or ``by`` needs
-        them.
+        afterwards, in this process, on ``jobs`` threads -- one with
+        ``engine="serial"`` -- with the same seed: every engine and number of jobs
+        gives the same table). Voices and speakers are worked out only when ``voice``
+        or ``by`` needs them.
 
     Returns
     -------
@@ -337,7 +338,11 @@ def frame_scores(
     together, since sentences of one article are not independent). Rates and shares are
     ratios of the resampled sums. Each group has its own generator, seeded from
     ``seed`` and the group's key, so its interval does not change when other groups are
-    added or removed. With ``by="sentence"`` no interval is computed (NaN).
+    added or removed. All groups are resampled at once
+    (:func:`analysis.bootstrap.group_intervals`: each group's draws from its own
+    generator, the sums and percentiles of many groups together), giving exactly the
+    intervals of one group at a time. With ``by="sentence"`` no interval is computed
+    (NaN).
 
     A group of one article with few sentences gives wide, lumpy intervals; a rate of 0
     gives the interval [0, 0] -- read intervals together with ``n_sentences``. Its
@@ -377,16 +382,11 @@ def frame_scores(
         return _sentence_scores(table, tokens, hits, coded.frames)
     _check_grouping(by_cols, coded)
     groups = _sorted_groups(table, by_cols)
-    clusters = pd.factorize(table["doc_id"])[0] if len(table) else np.array([])
-    bar = progress_bar(len(groups), "bootstrap", progress, unit="group") if n_boot else None
-    scored = []
-    for key, rows in groups:
-        if bar is not None:
-            bar.update(1)
-        scored.append(_score_group(key, clusters[rows], tokens[rows], hits[rows], n_boot, ci, seed))
-    if bar is not None:
-        bar.close()
-    table = _group_score_table(by_cols, [key for key, _rows in groups], scored, coded.frames)
+    clusters = pd.factorize(table["doc_id"])[0] if len(table) else np.array([], dtype=np.int64)
+    keys = [key for key, _rows in groups]
+    threads = 1 if engine == "serial" else resolve_jobs(jobs)
+    scored = _score_groups(groups, clusters, tokens, hits, (n_boot, ci, seed), threads, progress)
+    table = _group_score_table(by_cols, keys, scored, coded.frames)
     return _with_group_size(table, n_boot)
 
 
@@ -445,45 +445,63 @@ def _sorted_groups(table: pd.DataFrame, by_cols: list[str]) -> list[tuple[tuple,
     ]
 
 
-class _GroupScore(NamedTuple):
-    """The numbers of one group: per frame hits and intervals, and its size."""
+class _GroupScores(NamedTuple):
+    """The numbers of every group: per frame hits and intervals ``(n_groups, n_frames)``,
+    and per group tokens, articles, sentences and bootstrap unit."""
 
-    hits: np.ndarray  # (n_frames,)
-    tokens: int
-    ci_low: np.ndarray  # (n_frames,) each
+    hits: np.ndarray
+    tokens: np.ndarray
+    ci_low: np.ndarray
     ci_high: np.ndarray
     share_ci_low: np.ndarray
     share_ci_high: np.ndarray
-    n_articles: int
-    n_sentences: int
-    resampled: str
+    n_articles: np.ndarray
+    n_sentences: np.ndarray
+    resampled: np.ndarray
 
 
-def _score_group(
-    key: tuple,
+def _score_groups(
+    groups: list[tuple[tuple, np.ndarray]],
     clusters: np.ndarray,
     tokens: np.ndarray,
     hits: np.ndarray,
-    n_boot: int,
-    ci: float,
-    seed: int,
-) -> _GroupScore:
-    """Sums and bootstrap intervals of one group's sentences (their article codes,
-    tokens and hits)."""
-    unit_h, unit_t, unit, n_articles = cluster_units(clusters, hits, tokens)
-    if n_boot > 0:
-        rates, shares = resample_rates(unit_h, unit_t, n_boot, group_rng(seed, key))
-        lo, hi = percentile_interval(rates, ci)
-        slo, shi = percentile_interval(shares, ci)
-    else:
-        lo = hi = slo = shi = np.full(hits.shape[1], np.nan)
-    return _GroupScore(
-        hits.sum(axis=0), int(tokens.sum()), lo, hi, slo, shi, n_articles, len(hits), unit
+    boot: tuple[int, float, int],
+    threads: int,
+    progress: bool | None,
+) -> _GroupScores:
+    """Sums and bootstrap intervals (``boot``: n_boot, ci, seed; on ``threads`` threads)
+    of every group's sentences (row positions per group, and every sentence's article
+    code, tokens and hits), all groups at once."""
+    n_boot, ci, seed = boot
+    nf = hits.shape[1]
+    sizes = np.array([len(rows) for _key, rows in groups], dtype=np.int64)
+    rows = np.concatenate([r for _key, r in groups]) if groups else np.array([], dtype=np.intp)
+    g_hits, g_tokens = hits[rows].reshape(-1, nf), tokens[rows]
+    units = group_units(clusters[rows], g_hits, g_tokens, sizes)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)
+    sum_hits = np.add.reduceat(g_hits, starts, axis=0) if len(rows) else g_hits[:0]
+    sum_tokens = np.add.reduceat(g_tokens, starts) if len(rows) else g_tokens[:0]
+    bar = progress_bar(len(groups), "bootstrap", progress, unit="group") if n_boot else None
+    intervals = group_intervals(
+        *units[:3],
+        [key for key, _rows in groups],
+        n_boot=n_boot,
+        ci=ci,
+        seed=seed,
+        threads=threads,
+        progress=bar.update if bar is not None else None,
+    )
+    if bar is not None:
+        bar.close()
+    n_clusters = units[3]
+    resampled = np.where(n_clusters > 1, "articles", "sentences").astype(object)
+    return _GroupScores(
+        sum_hits, sum_tokens.astype(np.int64), *intervals, n_clusters, sizes, resampled
     )
 
 
 def _group_score_table(
-    by_cols: list[str], keys: list[tuple], scored: list[_GroupScore], frames: Sequence[str]
+    by_cols: list[str], keys: list[tuple], scored: _GroupScores, frames: Sequence[str]
 ) -> pd.DataFrame:
     """The tidy table of :func:`frame_scores`: one row per group and frame."""
     nf = len(frames)
@@ -491,29 +509,27 @@ def _group_score_table(
     def per_frame(values: Iterable) -> list:  # each group's value on each of its rows
         return [v for v in values for _ in range(nf)]
 
-    def stacked(name: str) -> np.ndarray:  # (groups, frames)
-        return np.array([getattr(s, name) for s in scored]).reshape(-1, nf)
-
     records = {c: per_frame(key[i] for key in keys) for i, c in enumerate(by_cols)}
-    hits = stacked("hits")
-    tokens = np.array([s.tokens for s in scored], dtype=np.int64)[:, None]
+    hits = scored.hits.reshape(-1, nf)
+    tokens = scored.tokens.astype(np.int64)[:, None]
     total = hits.sum(axis=1, keepdims=True)
     with np.errstate(invalid="ignore", divide="ignore"):
         per_1000 = np.where(tokens > 0, hits / tokens * 1000, np.nan)
         share = np.where(total > 0, hits / total, np.nan)
     dom_mask, dom_names = _dominant(hits, frames)
+    intervals = ("ci_low", "ci_high", "share_ci_low", "share_ci_high")
     stats = {
-        "frame": list(frames) * len(scored),
-        "hits": hits.ravel().tolist(),
-        "tokens": per_frame(s.tokens for s in scored),
+        "frame": list(frames) * len(keys),
+        "hits": hits.ravel(),
+        "tokens": np.repeat(scored.tokens, nf),
         "per_1000": per_1000.ravel(),
         "share": share.ravel(),
         "dominant": dom_mask.ravel().tolist(),
         "dominant_frame": np.repeat(dom_names, nf).tolist(),
-        **{c: stacked(c).ravel() for c in ("ci_low", "ci_high", "share_ci_low", "share_ci_high")},
-        "n_articles": per_frame(s.n_articles for s in scored),
-        "n_sentences": per_frame(s.n_sentences for s in scored),
-        "resampled": per_frame(s.resampled for s in scored),
+        **{c: getattr(scored, c).reshape(-1, nf).ravel() for c in intervals},
+        "n_articles": np.repeat(scored.n_articles, nf),
+        "n_sentences": np.repeat(scored.n_sentences, nf),
+        "resampled": np.repeat(scored.resampled, nf),
     }
     out = pd.DataFrame({**records, **stats})
     out = out.astype(

@@ -118,7 +118,7 @@ def test_bench_csv_has_a_number_in_every_cell(capsys):
     assert (table["articles"] == 60).all() and (table["runs"] == 1).all()
     assert all(math.isfinite(v) and v > 0 for v in table.drop(columns="jobs").to_numpy().ravel())
     ratios = speed_ratios(table)
-    assert list(ratios.index) == ["terms", "frames"]
+    assert list(ratios.index) == ["terms", "frames", "frames_default"]
 
 
 def test_machine_names_cores_cpu_and_python():
