@@ -1,4 +1,4 @@
-"""Subcommands for the researcher's workbench: ``bench``, ``suggest``, ``validate``."""
+"""Subcommands for the researcher's workbench: ``bench``, ``cache``, ``suggest``, ``validate``."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import sys
 from ..coding_sheets import coder_agreement, sample_for_coding, score_coding
 from ..lexicon import FrameError
 from ..paths import SEEDS_DIR
+from ..stem_cache import cache_dir, cache_files, clear_cache, enabled, read_stems, stem_file
 from ..suggest import suggest_entries
 from ..synthetic import synthetic_articles
+from ..tokens import stem_cache_key
 from .common import (
     UsageError,
     add_corpus_option,
@@ -129,6 +131,56 @@ def _add_bench(sub) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress messages")
     add_format_option(p)
     p.set_defaults(func=_cmd_bench)
+
+
+# ---------------------------------------------------------------- cache
+
+
+def _cmd_cache(args: argparse.Namespace) -> int:
+    folder = cache_dir()
+    if args.action == "clear":
+        removed = clear_cache(folder)
+        n = len(removed)
+        print(f"removed {n} stem cache file{'s' * (n != 1)} from {folder}")
+        return 0
+    key = stem_cache_key()
+    current = stem_file(folder, key)
+    state = "on" if enabled() else "off (ANALYSIS_STEM_CACHE turns it off)"
+    print(f"stem cache: {folder} ({state})")
+    print(f"key of this installation: {key} (Sastrawi version - hash of the stem rules)")
+    total_bytes = total_entries = 0
+    for path in cache_files(folder):
+        n_bytes = path.stat().st_size
+        entries = _entries(path)
+        total_bytes += n_bytes
+        total_entries += entries
+        mark = "  (this installation)" if path == current else ""
+        print(f"{path.name}  {entries:,} stems  {n_bytes / 1e6:,.2f} MB{mark}")
+    n = len(cache_files(folder))
+    print(f"total: {n} file{'s' * (n != 1)}, {total_entries:,} stems, {total_bytes / 1e6:,.2f} MB")
+    return 0
+
+
+def _entries(path) -> int:
+    """Stems in a cache file (of this installation's key or another one's: the key is
+    in the file's name); 0 for a damaged file."""
+    name = path.name[len("stems-") : -len(".json")]
+    return len(read_stems(path, name))
+
+
+def _add_cache(sub) -> None:
+    p = sub.add_parser(
+        "cache",
+        help="where the stem cache is, its size and entries (info), or empty it (clear)",
+        description=(
+            "The stems Sastrawi worked out are kept on disk between runs, in "
+            "$ANALYSIS_CACHE_DIR, else $XDG_CACHE_HOME/indo-framing-analysis, else "
+            "~/.cache/indo-framing-analysis (ANALYSIS_STEM_CACHE=0 turns it off). "
+            "'info' shows the folder, its files, their stems and size; 'clear' removes them."
+        ),
+    )
+    p.add_argument("action", choices=("info", "clear"), help="info or clear")
+    p.set_defaults(func=_cmd_cache)
 
 
 #: Functions that add one subcommand each to the parser. Add new subcommands here.
