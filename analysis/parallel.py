@@ -12,7 +12,8 @@ calling process gives exactly the table a serial run gives, whatever the engine:
     workers also do the reading's expensive part, cleaning (:func:`make_document`), and
     the parent only streams raw text. At most a few chunks per worker are in flight, so
     memory stays bounded on a stream of any length. Each worker keeps its own stem cache
-    (Sastrawi is asked once per word type per worker).
+    in memory, read from the disk stem cache (:mod:`analysis.stem_cache`) and saving
+    its new stems there when the pool ends; the parent saves its own when the run ends.
 ``engine="serial"``
     In this process, one document at a time (the same as ``jobs=1``).
 ``engine="dask"``
@@ -59,7 +60,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
 
-from . import partitions
+from . import partitions, stem_cache
 from .corpus import CorpusSource, _plan, as_documents, iter_records, locate, make_document
 from .kernel import show_progress
 
@@ -329,8 +330,15 @@ def _pool_results(ctx, func, combine, kind, items, chunksize, jobs, bar, in_flig
                 fut.cancel()
 
 
+#: Dask workers may live long and end without running exit handlers: they save their
+#: new stems after a partition once they hold this many.
+DASK_SAVE_STEMS = 2000
+
+
 def _dask_partition(items: Iterable, func, combine, kind) -> list:
-    return _apply(func, combine, kind, list(items))
+    out = _apply(func, combine, kind, list(items))
+    stem_cache.save(min_new=DASK_SAVE_STEMS)
+    return out
 
 
 def _dask_frame_partition(part, func, combine) -> list:
@@ -340,8 +348,11 @@ def _dask_frame_partition(part, func, combine) -> list:
         if "doc_id" not in part.columns:
             part = part.rename_axis("doc_id").reset_index()
         records = [(r.pop("raw"), r) for r in part.to_dict(orient="records")]
-        return _apply(func, combine, "raw", records)
-    return _apply(func, combine, "doc", [_slim(d) for d in as_documents(part)])
+        out = _apply(func, combine, "raw", records)
+    else:
+        out = _apply(func, combine, "doc", [_slim(d) for d in as_documents(part)])
+    stem_cache.save(min_new=DASK_SAVE_STEMS)
+    return out
 
 
 def _dask_workers(jobs: int | None) -> int:
@@ -384,7 +395,9 @@ def _dask_source_partition(part, func, combine) -> tuple[list, partitions.Partit
     records, read.records = read.records, []
     if read.fatal is not None or not records:
         return [], read
-    return _apply(func, combine, "raw", records), read
+    out = _apply(func, combine, "raw", records)
+    stem_cache.save(min_new=DASK_SAVE_STEMS)
+    return out, read
 
 
 def _dask_index(dask, parts: list) -> list:
@@ -530,6 +543,7 @@ def map_documents(
         finally:
             if bar is not None:
                 bar.close()
+            stem_cache.save()  # stems worked out here (Dask's threads or this process)
         return
 
     n_jobs = 1 if engine == "serial" else resolve_jobs(jobs)
@@ -552,6 +566,7 @@ def map_documents(
     finally:
         if bar is not None:
             bar.close()
+        stem_cache.save()  # the workers saved theirs when the pool ended
 
 
 def _chain(head: list, rest: Iterator) -> Iterator:

@@ -7,10 +7,12 @@ and other articles' headlines trailing after the text. Metadata (leader, role, l
 region, province, outlet) is drawn from the source's metadata, dates from 2020-2025.
 The same ``n`` and ``seed`` give the same articles, byte for byte.
 
-The vocabulary is that of the source (a few thousand word types for the seeds), so the
-synthetic corpus measures throughput per token; a real corpus of the same size has a
-larger vocabulary, and pays the stemmer once more per new word type (see the README's
-Performance section).
+With ``vocabulary="seeds"`` (default) the vocabulary is that of the source (a few
+hundred word types for the seeds), so the synthetic corpus measures throughput per
+token. A real corpus of the same size has a far larger vocabulary, and pays the stemmer
+once more per new word type: ``vocabulary="realistic"`` rewrites the articles' words so
+that word types grow with the corpus by Heaps' law, most of them affixed forms the
+stemmer has never seen (:mod:`analysis.synthetic_vocabulary`).
 
 >>> arts = list(synthetic_articles(2, seed=1))
 >>> sorted(arts[0])[:4]
@@ -26,9 +28,13 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import iter_documents
-from .tokens import split_sentences
+from .synthetic_vocabulary import RealisticVocabulary
+from .tokens import is_root_word, split_sentences
 
-__all__ = ["synthetic_articles"]
+__all__ = ["VOCABULARIES", "synthetic_articles"]
+
+#: The vocabularies of :func:`synthetic_articles`.
+VOCABULARIES = ("seeds", "realistic")
 
 _OUTLETS = ("PALTV.CO.ID", "BP", "Timuronline", "ANTARA", "Elanghitam.com", "SUMSELPOST.COM")
 _PLACES = ("PALEMBANG", "Baturaja", "MUARADUA", "Malili", "Pangkalan Balai", "LAHAT", "Sekayu")
@@ -58,13 +64,26 @@ def _material(source: str | None) -> tuple[tuple[str, ...], tuple[str, ...], tup
     return tuple(sentences), tuple(titles or ["Rapat Kerja Pemerintah Daerah"]), tuple(metas)
 
 
+@lru_cache(maxsize=4)
+def _roots(source: str | None) -> tuple[str, ...]:
+    """The source's lower-case words of 4 to 8 letters in Sastrawi's dictionary, sorted."""
+    words = {w for s in _material(source)[0] for w in s.split()}
+    return tuple(
+        sorted(
+            w for w in words if 4 <= len(w) <= 8 and w.isalpha() and w.islower() and is_root_word(w)
+        )
+    )
+
+
 def _headline(rng: random.Random, sentences: tuple[str, ...]) -> str:
     words = rng.choice(sentences).rstrip(".!?\"'”").split()
     start = rng.randrange(max(1, len(words) - 6))
     return " ".join(words[start : start + rng.randint(4, 9)]).strip(',;:"“”')
 
 
-def _article(rng: random.Random, n: int, material) -> dict[str, Any]:
+def _article(
+    rng: random.Random, n: int, material, vocabulary: RealisticVocabulary | None = None
+) -> dict[str, Any]:
     sentences, titles, metas = material
     meta = dict(rng.choice(metas))
     n_sent = max(3, min(80, round(rng.lognormvariate(2.7, 0.5))))
@@ -74,6 +93,8 @@ def _article(rng: random.Random, n: int, material) -> dict[str, Any]:
         k = min(left, rng.randint(1, 4))
         paragraphs.append(" ".join(rng.choice(sentences) for _ in range(k)))
         left -= k
+    if vocabulary is not None:  # its own random numbers: the articles' shape stays
+        paragraphs = [vocabulary.rewrite(par) for par in paragraphs]
     title = rng.choice(titles) if rng.random() < 0.5 else _headline(rng, sentences).upper()
     outlet = rng.choice(_OUTLETS)
     lines = [title]
@@ -93,7 +114,7 @@ def _article(rng: random.Random, n: int, material) -> dict[str, Any]:
 
 
 def synthetic_articles(
-    n: int, *, seed: int = 0, source: str | Path | None = None
+    n: int, *, seed: int = 0, source: str | Path | None = None, vocabulary: str = "seeds"
 ) -> Iterator[dict[str, Any]]:
     """Yield ``n`` synthetic raw articles resampled from the sentences of ``source``.
 
@@ -106,6 +127,14 @@ def synthetic_articles(
         the first ``k`` articles do not depend on ``n``).
     source : str, Path or None
         A corpus folder or table file (default: the seeds).
+    vocabulary : str
+        ``"seeds"`` (default): the source's words as they are. ``"realistic"``: the
+        same articles (same sentences, lengths, boilerplate, metadata) with their
+        paragraphs' words rewritten, in order, so that word types grow by Heaps' law
+        (``25 n^0.5`` types in ``n`` word tokens: about 69,000 in 20,000 articles),
+        most of them affixed forms of the source's roots or of invented roots
+        (:class:`analysis.synthetic_vocabulary.RealisticVocabulary`, seeded by
+        ``seed``).
 
     Yields
     ------
@@ -125,7 +154,13 @@ def synthetic_articles(
     """
     if isinstance(n, bool) or not isinstance(n, int) or n < 0:
         raise ValueError(f"n must be a whole number >= 0, got {n!r}")
-    material = _material(str(source) if source is not None else None)
+    if vocabulary not in VOCABULARIES:
+        raise ValueError(f"vocabulary must be one of {', '.join(VOCABULARIES)}, not {vocabulary!r}")
+    source_key = str(source) if source is not None else None
+    material = _material(source_key)
     rng = random.Random(seed)
+    words = None
+    if vocabulary == "realistic":
+        words = RealisticVocabulary(random.Random(f"vocabulary-{seed}"), _roots(source_key))
     for i in range(n):
-        yield _article(rng, i, material)
+        yield _article(rng, i, material, words)

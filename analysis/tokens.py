@@ -25,6 +25,8 @@ from typing import Any
 
 from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
 
+from . import stem_cache
+
 __all__ = [
     "ABBREVIATIONS",
     "CLITICS",
@@ -41,6 +43,7 @@ __all__ = [
     "read_stopwords",
     "sentence_bounds",
     "split_sentences",
+    "stem_cache_key",
     "stem_word",
     "stopword_set",
     "stopwords",
@@ -537,6 +540,14 @@ def _stemmer():
 _STEM_CACHE: dict[str, str] = {}
 
 
+def stem_cache_key() -> str:
+    """The disk stem cache's key: Sastrawi's version and a hash of the stem rules here
+    (overrides, protected names, the name rule, clitics); a change of either reads
+    another file (:mod:`analysis.stem_cache`)."""
+    rules = (STEM_OVERRIDES, PROTECTED_NAMES, _DERIVED_NAME_RE.pattern, CLITICS)
+    return f"{stem_cache.sastrawi_version()}-{stem_cache.rules_hash(*rules)}"
+
+
 def is_root_word(word: str) -> bool:
     """Is a lower-case ``word`` a root word of Sastrawi's Indonesian dictionary (the
     list its stemmer stems to: ``sehat``, ``bangkit``, ``gedung``; not ``askolani``)?"""
@@ -576,10 +587,13 @@ def stem_word(word: str, *, name: bool = False) -> str:
     Tokens with a digit (``hk3``, ``covid-19``), :data:`PROTECTED_NAMES` and the
     :data:`STEM_OVERRIDES` are handled before Sastrawi is asked. Results are cached
     per word type (Sastrawi costs about 0.3 ms per new word), so a large corpus pays
-    once per vocabulary item, not per token.
+    once per vocabulary item, not per token; Sastrawi's stems are also kept on disk
+    between runs (:mod:`analysis.stem_cache`), so a word type is paid once, ever.
     """
     key = word if not name else "\x00" + word
     hit = _STEM_CACHE.get(key)
+    if hit is None and stem_cache.attach(_STEM_CACHE, stem_cache_key):
+        hit = _STEM_CACHE.get(key)  # the first miss of this process reads the disk cache
     if hit is not None:
         return hit
     ov = _override(word)
@@ -591,6 +605,7 @@ def stem_word(word: str, *, name: bool = False) -> str:
         out = word
     else:
         out = _stemmer().stem(word) or word
+        stem_cache.note(key, out)  # paid once: kept on disk
     _STEM_CACHE[key] = out
     return out
 

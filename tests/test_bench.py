@@ -105,6 +105,8 @@ def test_bench_csv_has_a_number_in_every_cell(capsys):
                 "1",
                 "--no-extras",
                 "--quiet",
+                "--vocabulary",
+                "seeds",
                 "--format",
                 "csv",
             ]

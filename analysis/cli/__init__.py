@@ -5,7 +5,7 @@ functions of the package, and prints or writes the result. Bad input exits with 
 2 and a one-line error naming the file and the problem, never a traceback.
 
 The subcommands live in three modules by what they do: ``tables`` (print a table of the
-corpus), ``outputs`` (write or print files), ``tools`` (bench, suggest, validate);
+corpus), ``outputs`` (write or print files), ``tools`` (bench, cache, suggest, validate);
 ``common`` holds what they share.
 """
 
@@ -28,7 +28,7 @@ from .tables import (
     _add_quotes,
     _add_terms,
 )
-from .tools import _add_bench, _add_suggest, _add_validate
+from .tools import _add_bench, _add_cache, _add_suggest, _add_validate
 
 __all__ = ["main", "build_parser", "UsageError", "emit_table"]
 
@@ -45,6 +45,7 @@ SUBCOMMANDS: list[Callable] = [
     _add_figures,
     _add_quotes,
     _add_bench,
+    _add_cache,
     _add_suggest,
     _add_validate,
 ]

@@ -1,4 +1,4 @@
-"""Subcommands for the researcher's workbench: ``bench``, ``suggest``, ``validate``."""
+"""Subcommands for the researcher's workbench: ``bench``, ``cache``, ``suggest``, ``validate``."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import sys
 from ..coding_sheets import coder_agreement, sample_for_coding, score_coding
 from ..lexicon import FrameError
 from ..paths import SEEDS_DIR
+from ..stem_cache import cache_dir, cache_files, clear_cache, enabled, read_stems, stem_file
 from ..suggest import suggest_entries
-from ..synthetic import synthetic_articles
+from ..synthetic import VOCABULARIES, synthetic_articles
+from ..tokens import stem_cache_key
 from .common import (
     UsageError,
     add_corpus_option,
@@ -23,10 +25,6 @@ from .common import (
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
-    import json
-    import tempfile
-    from pathlib import Path
-
     from .. import bench  # lazy: the benchmark, on demand
 
     if args.articles < 1:
@@ -36,6 +34,40 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     if args.repeat < 1:
         raise UsageError(f"--repeat must be 1 or more, got {args.repeat}")
     repository_folder(SEEDS_DIR, "the benchmark resamples the seeds: run it from a source checkout")
+    vocabularies = VOCABULARIES if args.vocabulary == "both" else (args.vocabulary,)
+    for i, vocabulary in enumerate(vocabularies):
+        if i:
+            sys.stdout.write("\n")
+        last = i == len(vocabularies) - 1
+        _bench_one(args, bench, vocabulary, extras=not args.no_extras and last)
+    return 0
+
+
+#: What the bench runs on each corpus: the warm second runs on the realistic one, where
+#: the stem cache matters (the seeds' few hundred word types cost nothing to stem).
+_BENCH_OPERATIONS = {
+    "seeds": ("terms", "frames", "frames_default", "nltk", "sklearn"),
+    "realistic": (
+        "terms",
+        "frames",
+        "frames_default",
+        "nltk",
+        "sklearn",
+        "terms_warm",
+        "frames_warm",
+    ),
+}
+_VOCABULARY_NOTES = {
+    "seeds": "seed vocabulary: the seeds' word types resampled",
+    "realistic": "realistic vocabulary: word types growing by Heaps' law, 25 n^0.5",
+}
+
+
+def _bench_one(args: argparse.Namespace, bench, vocabulary: str, *, extras: bool) -> None:
+    """Write the synthetic corpus of one vocabulary, benchmark it, print its table."""
+    import json
+    import tempfile
+    from pathlib import Path
 
     def say(message: str) -> None:
         if not args.quiet:
@@ -44,10 +76,10 @@ def _cmd_bench(args: argparse.Namespace) -> int:
 
     with tempfile.TemporaryDirectory(prefix="analysis-bench-") as tmp:
         path = Path(tmp) / "articles.jsonl"
-        say(f"writing {args.articles:,} synthetic articles (seed {args.seed}) to {path} ...")
+        say(f"writing {args.articles:,} synthetic articles ({vocabulary} vocabulary) to {path} ...")
         n_bytes = 0
         with open(path, "w", encoding="utf-8") as fh:
-            for art in synthetic_articles(args.articles, seed=args.seed):
+            for art in synthetic_articles(args.articles, seed=args.seed, vocabulary=vocabulary):
                 n_bytes += len(art["text"].encode("utf-8"))
                 fh.write(json.dumps(art, ensure_ascii=False) + "\n")
         table = bench.benchmark(
@@ -55,14 +87,15 @@ def _cmd_bench(args: argparse.Namespace) -> int:
             articles=args.articles,
             megabytes=n_bytes / 1e6,
             jobs=args.jobs,
-            extras=not args.no_extras,
+            operations=_BENCH_OPERATIONS[vocabulary],
+            extras=extras,
             progress=say,
             repeat=args.repeat,
         )
     info = bench.machine()
     sys.stdout.write(
         f"corpus: {args.articles:,} synthetic articles, {n_bytes / 1e6:,.1f} MB of raw text "
-        f"(seed {args.seed})\n"
+        f"(seed {args.seed}, {_VOCABULARY_NOTES[vocabulary]})\n"
         f"machine: {info['cores']} cores, {info['cpu']}, {info['memory']}, "
         f"Python {info['python']}, {info['platform']}\n\n"
     )
@@ -73,7 +106,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     if args.format == "table":
         sys.stdout.write("\n")
         for op, what in table["what"].items():
-            sys.stdout.write(f"{op:<8} {what}\n")
+            sys.stdout.write(f"{op:<11} {what}\n")
         ratios = bench.speed_ratios(table)
         if not ratios.empty:
             sys.stdout.write("\nspeed (articles/s) relative to the baselines:\n")
@@ -83,7 +116,6 @@ def _cmd_bench(args: argparse.Namespace) -> int:
             "50 ms); seconds: the operation alone, after imports (the fastest of its "
             "runs); wall_s: the whole process.\n"
         )
-    return 0
 
 
 def _add_bench(sub) -> None:
@@ -95,7 +127,8 @@ def _add_bench(sub) -> None:
             "with boilerplate) to a temporary folder and time, each in a fresh process: "
             "terms and frames with --jobs workers, a plain NLTK pipeline (RegexpTokenizer + "
             "Sastrawi stem per token + FreqDist) and scikit-learn's CountVectorizer. "
-            "Reports seconds, articles/s, MB/s and peak memory side by side."
+            "Reports seconds, articles/s, MB/s and peak memory side by side, for the seeds' "
+            "vocabulary and a realistic one (--vocabulary)."
         ),
     )
     p.add_argument(
@@ -114,6 +147,14 @@ def _add_bench(sub) -> None:
     )
     p.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus (default: 0)")
     p.add_argument(
+        "--vocabulary",
+        choices=(*VOCABULARIES, "both"),
+        default="both",
+        help="the corpus's vocabulary: the seeds' words resampled, a realistic one (word "
+        "types growing by Heaps' law, affixed forms the stemmer has never seen, and second "
+        "runs with a warm stem cache), or both, one table each (default: both)",
+    )
+    p.add_argument(
         "--repeat",
         metavar="N",
         type=int,
@@ -129,6 +170,56 @@ def _add_bench(sub) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress messages")
     add_format_option(p)
     p.set_defaults(func=_cmd_bench)
+
+
+# ---------------------------------------------------------------- cache
+
+
+def _cmd_cache(args: argparse.Namespace) -> int:
+    folder = cache_dir()
+    if args.action == "clear":
+        removed = clear_cache(folder)
+        n = len(removed)
+        print(f"removed {n} stem cache file{'s' * (n != 1)} from {folder}")
+        return 0
+    key = stem_cache_key()
+    current = stem_file(folder, key)
+    state = "on" if enabled() else "off (ANALYSIS_STEM_CACHE turns it off)"
+    print(f"stem cache: {folder} ({state})")
+    print(f"key of this installation: {key} (Sastrawi version - hash of the stem rules)")
+    total_bytes = total_entries = 0
+    for path in cache_files(folder):
+        n_bytes = path.stat().st_size
+        entries = _entries(path)
+        total_bytes += n_bytes
+        total_entries += entries
+        mark = "  (this installation)" if path == current else ""
+        print(f"{path.name}  {entries:,} stems  {n_bytes / 1e6:,.2f} MB{mark}")
+    n = len(cache_files(folder))
+    print(f"total: {n} file{'s' * (n != 1)}, {total_entries:,} stems, {total_bytes / 1e6:,.2f} MB")
+    return 0
+
+
+def _entries(path) -> int:
+    """Stems in a cache file (of this installation's key or another one's: the key is
+    in the file's name); 0 for a damaged file."""
+    name = path.name[len("stems-") : -len(".json")]
+    return len(read_stems(path, name))
+
+
+def _add_cache(sub) -> None:
+    p = sub.add_parser(
+        "cache",
+        help="where the stem cache is, its size and entries (info), or empty it (clear)",
+        description=(
+            "The stems Sastrawi worked out are kept on disk between runs, in "
+            "$ANALYSIS_CACHE_DIR, else $XDG_CACHE_HOME/indo-framing-analysis, else "
+            "~/.cache/indo-framing-analysis (ANALYSIS_STEM_CACHE=0 turns it off). "
+            "'info' shows the folder, its files, their stems and size; 'clear' removes them."
+        ),
+    )
+    p.add_argument("action", choices=("info", "clear"), help="info or clear")
+    p.set_defaults(func=_cmd_cache)
 
 
 #: Functions that add one subcommand each to the parser. Add new subcommands here.
