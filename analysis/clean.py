@@ -407,18 +407,25 @@ def _hard_wrapped(kept: Lines) -> bool:
 class _Wrapping:
     """:func:`_hard_wrapped` of a list of lines kept up to date while its lines are
     joined (asking it again after every join made a page of thousands of short lines
-    quadratic)."""
+    quadratic). The lines are looked at only when the question is first asked (most
+    pages never ask it): line ``k``'s flag depends only on the text of line ``k`` and
+    the numbers of lines ``k`` and ``k + 1``, so flags taken then from the lines as
+    joined so far are those that updating them at every join would give."""
 
     def __init__(self, kept: Lines) -> None:
-        self._flags = [_wraps(kept, k) for k in range(len(kept) - 1)]
-        self._n = sum(self._flags)
+        self._kept = kept
+        self._flags: list[bool] | None = None
+        self._n = 0
 
     def __call__(self) -> bool:
+        if self._flags is None:
+            self._flags = [_wraps(self._kept, k) for k in range(len(self._kept) - 1)]
+            self._n = sum(self._flags)
         return self._n >= 3
 
     def changed(self, kept: Lines, k: int) -> None:
         """Line ``k`` of ``kept`` has a new text."""
-        if k < len(self._flags):
+        if self._flags is not None and k < len(self._flags):
             new = _wraps(kept, k)
             self._n += new - self._flags[k]
             self._flags[k] = new
@@ -455,8 +462,26 @@ def _mostly_lower_case(line: str) -> bool:
 
 def _repeated_later(kept: Lines, i: int) -> bool:
     """Is kept line ``i`` repeated (or begun again) by a later line near the top?"""
-    key = _key(kept[i][1])
-    return any(_repeats(ln, key) for _no, ln in kept[i + 1 : _HEADER_WINDOW])
+    line = kept[i][1]
+    later = [ln for _no, ln in kept[i + 1 : _HEADER_WINDOW]]
+    m = _FIRST_ALNUM_RE.search(line)
+    if m is not None:
+        # Shortcut: the key of a line with a letter or digit starts with the lower case
+        # of the first one, which a repetition's first one must begin (the test of
+        # _repeats); the line's own key (a whole paragraph's) is made only if needed.
+        first = m.group().lower()
+        later = [ln for ln in later if first.startswith(_first_alnum(ln))]
+        if not later:
+            return False
+    key = _key(line)
+    return any(_repeats(ln, key) for ln in later)
+
+
+def _first_alnum(line: str) -> str:
+    """The lower case of the line's first letter or digit; a character no lower case
+    starts with (``"\\n"``) when it has none."""
+    m = _FIRST_ALNUM_RE.search(line)
+    return m.group().lower() if m is not None else "\n"
 
 
 def _dateline_at(kept: Lines, *, weak: bool) -> tuple[int, re.Match[str]] | None:
