@@ -234,7 +234,7 @@ _BULLET_HEADLINE_RE = re.compile(rf"^[{_BULLET_CHARS}\-–]\s*(?=\S)")
 _BULLETED_RE = re.compile(rf"^[{_BULLET_CHARS}\-–*]\s*\S")
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_ASCII_LOWER_START_RE = re.compile(r"(?<!\S)[a-z]")
+_ASCII_LOWERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _BULLET_RE = re.compile(rf"^[{_BULLET_CHARS}*]\s*")
 
 # Dateline at the start of the first paragraph. Place: one to four capitalised words.
@@ -326,6 +326,7 @@ def strip_tag(line: str) -> tuple[str, str | None]:
     return line[: m.start()].rstrip(), m.group("tag")
 
 
+@_line_cache
 def _last_mark(line: str) -> str:
     """The last character of a line before a tag, a bracketed name (``(Askolani)``) and
     closing marks after it (``""`` for none)."""
@@ -380,7 +381,10 @@ def is_title_case(line: str) -> bool:
     # Shortcut: a word starting with a lower-case letter (here: an ASCII one) that is
     # not a minor word is counted and not capitalised, so more of them than a tenth of
     # all words rule the line out (counted in C: such words, less the minor words).
-    lower = len(_ASCII_LOWER_START_RE.findall(line)) - sum(map(_MINOR_WORDS.__contains__, parts))
+    # (an ASCII lower-case letter after a space or at the start is a word's first letter)
+    lower = sum(map(_ASCII_LOWERS.__contains__, [w[0] for w in parts])) - sum(
+        map(_MINOR_WORDS.__contains__, parts)
+    )
     if 10 * lower > len(parts):
         return False
     words = [w for w in parts if _LETTER_RE.search(w)]
@@ -415,7 +419,7 @@ def caption_signal(line: str) -> bool:
     more than 20 words whose credit follows its full stop (a tag after the last
     sentence)."""
     n_words = word_count(line)
-    if n_words > 60 or any(q in line for q in '“”"'):
+    if n_words > 60 or ('"' in line or "“" in line or "”" in line):
         return False
     credit = _credit_end(line)
     if credit and n_words > 20 and line[: credit.start()].rstrip()[-1:] in _TERMINAL:
@@ -622,7 +626,7 @@ def is_teaser(line: str) -> bool:
     end = line.rstrip()[-3:]
     if not (end == "..." or end.endswith("…")):
         return False  # shortcut: the regex only confirms what comes before the ellipsis
-    return bool(_TEASER_END_RE.search(line)) and not any(q in line for q in '“”"')
+    return bool(_TEASER_END_RE.search(line)) and not ('"' in line or "“" in line or "”" in line)
 
 
 def is_comment_form(line: str) -> bool:

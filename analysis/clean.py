@@ -495,7 +495,9 @@ def _dateline_at(kept: Lines, *, weak: bool) -> tuple[int, re.Match[str]] | None
             rest = [(kept[i][0], line[m.end() :].lstrip(OPEN_QUOTES + " "))] + kept[i + 1 :]
             if not rest[0][1] or word_count(rest[0][1]) > 25 or not _header_like(rest, 0):
                 return i, m
-        if any(q in line for q in '“”"') or (word_count(line) > 40 and ends_paragraph(line)):
+        if ('"' in line or "“" in line or "”" in line) or (
+            word_count(line) > 40 and ends_paragraph(line)
+        ):
             return None
         passed += ends_paragraph(line)
         if passed > 3:
@@ -673,7 +675,7 @@ def _stray(line: str, previous: str) -> bool:
     and stays.)"""
     if ends_sentence(line) or word_count(line) > 25 or is_list_item(line):
         return False
-    if any(q in line for q in '“”"'):
+    if '"' in line or "“" in line or "”" in line:
         return False  # a quote: the article's words, though the page cut them
     if is_title_case(line) or _REPORTED_RE.search(line):
         return False
