@@ -149,6 +149,26 @@ def _repeats(line: str, key: str) -> bool:
         m = _FIRST_ALNUM_RE.search(line)
         if m is None or not key.startswith(m.group().lower()):
             return False
+    return _key_is_or_starts(line, key)
+
+
+def _key_is_or_starts(line: str, key: str) -> bool:
+    """``_key(line) == key or _key(line).startswith(key + " ")``, looking at no more of
+    a long line than it takes.
+
+    The key of a line without a capital sigma (the one letter whose lower case depends
+    on the next) begins with the key of any of its beginnings: the key of a beginning
+    long enough to have ``len(key) + 1`` characters decides. A line's key is at most
+    as long as the line, but for the dotted capital I (``İ``, two characters in lower
+    case): a shorter line without it cannot begin with ``key``.
+    """
+    n = len(key) + 1
+    if len(line) < n - 1 and "\u0130" not in line:
+        return False
+    if len(line) > 2 * n + 8 and "\u03a3" not in line:
+        head = _key.__wrapped__(line[: 2 * n + 8])
+        if len(head) >= n:
+            return head.startswith(key + " ")
     k = _key(line)
     return k == key or k.startswith(key + " ")
 
@@ -474,9 +494,10 @@ def _repeated_later(kept: Lines, i: int) -> bool:
         if not later:
             return False
     key = _key(line)
-    return any(_repeats(ln, key) for ln in later)
+    return any(_key_is_or_starts(ln, key) for ln in later)
 
 
+@lru_cache(maxsize=1 << 14)
 def _first_alnum(line: str) -> str:
     """The lower case of the line's first letter or digit; a character no lower case
     starts with (``"\\n"``) when it has none."""

@@ -3,6 +3,7 @@ out here, on generated lines made of the pieces those shortcuts look at (first l
 in both cases, letters whose lower case is longer or depends on the next letter,
 punctuation only, repeated headlines)."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -44,7 +45,8 @@ def plain_repeated_later(kept: clean.Lines, i: int) -> bool:
     return any(k == key or k.startswith(key + " ") for k in later)
 
 
-@settings(max_examples=250, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=600, deadline=None)
 @given(HEADLINES, st.data())
 def test_repeated_later_equals_its_plain_definition(texts, data):
     # repetitions: some lines are copies of an earlier one, maybe with more words
@@ -77,7 +79,7 @@ WRAP_LINES = st.lists(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(WRAP_LINES, st.data())
 def test_the_hard_wrap_count_taken_late_is_the_count_kept_up_to_date(rows, data):
     lines: clean.Lines = []
@@ -110,3 +112,27 @@ def test_a_headline_repeated_in_another_case_or_with_a_credit_is_found():
         "Bupati Lantik Kepala Dinas\nBupati Lantik Kepala Dinas\n"
         "LAHAT - Bupati melantik dua kepala dinas."
     ).title == ("Bupati Lantik Kepala Dinas")
+
+
+@pytest.mark.slow
+@settings(max_examples=600, deadline=None)
+@given(LINE, st.lists(LINE, max_size=30), st.booleans())
+def test_a_key_looked_for_in_the_beginning_of_a_long_line_is_found_as_in_all_of_it(
+    head, tail, repeat
+):
+    key = clean._key(head)
+    # a long line: the headline (or another line) and a paragraph after it
+    line = (head if repeat else "") + " " + " ".join(tail)
+    k = clean._key(line)
+    assert clean._key_is_or_starts(line, key) == (k == key or k.startswith(key + " "))
+    assert clean._repeats(line, key) == (k == key or k.startswith(key + " "))
+
+
+def test_a_capital_sigma_or_a_dotted_capital_i_changes_the_key_of_the_beginning():
+    paragraph = " ".join(["rapat"] * 40)
+    for head in ("ΚΑΛΟΣ", "ΚΑΛΟΣ ΚΑΙ", "İZİN USAHA", "Izin Usaha"):
+        key = clean._key(head)
+        for line in (head + " " + paragraph, head + paragraph, head.lower() + " x"):
+            k = clean._key(line)
+            want = k == key or k.startswith(key + " ")
+            assert clean._key_is_or_starts(line, key) == want, (head, line)
