@@ -499,7 +499,6 @@ _START_PATTERNS = (
     _SITE_NAME_RE,
 )
 _BARE_PATTERNS = (_TIMESTAMP_RE, _WIDGET_RE)
-_ANY_START_RE = _union(_START_PATTERNS + _BARE_PATTERNS)
 _ANY_CHEAP_START_RE = _union(_START_PATTERNS)
 _ANY_BARE_START_RE = _union(_BARE_PATTERNS)
 _BULLETS = _BULLET_CHARS + "*"
@@ -538,8 +537,8 @@ def _may_be_widget(line: str) -> bool:
 
 
 def _any_start(line: str) -> bool:
-    """``bool(_ANY_START_RE.match(line))``: does any pattern of ``classify_line`` match at
-    the start of the line?"""
+    """Does any pattern of ``classify_line`` match at the start of the line (one of
+    :data:`_START_PATTERNS` or :data:`_BARE_PATTERNS`, the union of all of them)?"""
     return bool(
         _ANY_CHEAP_START_RE.match(line)
         or (_may_be_timestamp(line) and _TIMESTAMP_RE.match(line))
