@@ -538,7 +538,7 @@ def _body_start(kept: Lines) -> tuple[int, re.Match[str] | None]:
         found = _dateline_at(kept, weak=weak)
         if found is not None:
             return found
-    wrapped = lru_cache(maxsize=None)(lambda: _hard_wrapped(kept))  # asked at most once
+    wrapped = _Wrapping(kept)  # _hard_wrapped(kept), counted once if asked
     for i in range(min(len(kept), _HEADER_WINDOW)):
         if not _header_like(kept, i, wrapped):
             return i, None
