@@ -375,13 +375,22 @@ def is_title_case(line: str) -> bool:
     ten of them capitalised (short function words such as *di, dan, yang* may stay in
     lower case), and, when it ends like a paragraph, at most 15 words? (A first
     sentence full of names and titles has a few more lower-case words.)"""
-    parts = line.split()
-    if len(parts) < 3:
+    n = word_count(line)
+    if n < 3:
         return False
     # Shortcut: a word starting with a lower-case letter (here: an ASCII one) that is
     # not a minor word is counted and not capitalised, so more of them than a tenth of
-    # all words rule the line out (counted in C: such words, less the minor words).
-    # (an ASCII lower-case letter after a space or at the start is a word's first letter)
+    # all words rule the line out. In running text enough of them come among the first
+    # words: these are looked at first, one by one, ...
+    seen = 0
+    first = 2 * (n // 10) + 6
+    for w in line.split(None, first)[:first]:
+        if w[0] in _ASCII_LOWERS and w not in _MINOR_WORDS:
+            seen += 1
+            if 10 * seen > n:
+                return False
+    # ... then all of them, counted in C: such words, less the minor words.
+    parts = line.split()
     lower = sum(map(_ASCII_LOWERS.__contains__, [w[0] for w in parts])) - sum(
         map(_MINOR_WORDS.__contains__, parts)
     )
