@@ -234,7 +234,7 @@ _BULLET_HEADLINE_RE = re.compile(rf"^[{_BULLET_CHARS}\-–]\s*(?=\S)")
 _BULLETED_RE = re.compile(rf"^[{_BULLET_CHARS}\-–*]\s*\S")
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_ASCII_LOWER_START_RE = re.compile(r"(?<!\S)[a-z]")
+_ASCII_LOWERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _BULLET_RE = re.compile(rf"^[{_BULLET_CHARS}*]\s*")
 
 # Dateline at the start of the first paragraph. Place: one to four capitalised words.
@@ -295,6 +295,11 @@ _line_cache = lru_cache(maxsize=1 << 14)
 @_line_cache
 def word_count(line: str) -> int:
     """Number of whitespace-separated words of a line (kept for the most recent lines)."""
+    # A tidied line (no space at either end, no two in a row, no other whitespace: every
+    # whitespace character but the ASCII space is non-printable) has one word more than
+    # spaces; counted in C without building the list of words.
+    if line.isprintable() and line[:1] != " " and line[-1:] != " " and "  " not in line:
+        return line.count(" ") + 1 if line else 0
     return len(line.split())
 
 
@@ -321,6 +326,7 @@ def strip_tag(line: str) -> tuple[str, str | None]:
     return line[: m.start()].rstrip(), m.group("tag")
 
 
+@_line_cache
 def _last_mark(line: str) -> str:
     """The last character of a line before a tag, a bracketed name (``(Askolani)``) and
     closing marks after it (``""`` for none)."""
@@ -369,13 +375,25 @@ def is_title_case(line: str) -> bool:
     ten of them capitalised (short function words such as *di, dan, yang* may stay in
     lower case), and, when it ends like a paragraph, at most 15 words? (A first
     sentence full of names and titles has a few more lower-case words.)"""
-    parts = line.split()
-    if len(parts) < 3:
+    n = word_count(line)
+    if n < 3:
         return False
     # Shortcut: a word starting with a lower-case letter (here: an ASCII one) that is
     # not a minor word is counted and not capitalised, so more of them than a tenth of
-    # all words rule the line out (counted in C: such words, less the minor words).
-    lower = len(_ASCII_LOWER_START_RE.findall(line)) - sum(map(_MINOR_WORDS.__contains__, parts))
+    # all words rule the line out. In running text enough of them come among the first
+    # words: these are looked at first, one by one, ...
+    seen = 0
+    first = 2 * (n // 10) + 6
+    for w in line.split(None, first)[:first]:
+        if w[0] in _ASCII_LOWERS and w not in _MINOR_WORDS:
+            seen += 1
+            if 10 * seen > n:
+                return False
+    # ... then all of them, counted in C: such words, less the minor words.
+    parts = line.split()
+    lower = sum(map(_ASCII_LOWERS.__contains__, [w[0] for w in parts])) - sum(
+        map(_MINOR_WORDS.__contains__, parts)
+    )
     if 10 * lower > len(parts):
         return False
     words = [w for w in parts if _LETTER_RE.search(w)]
@@ -410,7 +428,7 @@ def caption_signal(line: str) -> bool:
     more than 20 words whose credit follows its full stop (a tag after the last
     sentence)."""
     n_words = word_count(line)
-    if n_words > 60 or any(q in line for q in '“”"'):
+    if n_words > 60 or ('"' in line or "“" in line or "”" in line):
         return False
     credit = _credit_end(line)
     if credit and n_words > 20 and line[: credit.start()].rstrip()[-1:] in _TERMINAL:
@@ -434,6 +452,10 @@ def caption_signal(line: str) -> bool:
 # by a substring test in C, and a match that must end the line is looked for from the
 # last place it can start.
 _CAPTION_WORDS = ("foto", "photo", "ilustrasi", "dok", "caption")
+#: The only characters that a pattern ignoring case matches to an ASCII letter besides
+#: its two cases (``İ`` and ``ı`` to ``i``, ``ſ`` to ``s``, the Kelvin sign to ``k``):
+#: a line without them holds an ASCII word in any case only if its lower case does.
+_ASCII_FOLDS_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _photo_credit(line: str) -> re.Match[str] | None:
@@ -441,7 +463,7 @@ def _photo_credit(line: str) -> re.Match[str] | None:
     one of :data:`_CAPTION_WORDS` in any case."""
     if ":" not in line and "/" not in line:
         return None
-    if line.isascii():
+    if line.isascii() or not _ASCII_FOLDS_RE.search(line):
         low = line.lower()
         if not any(w in low for w in _CAPTION_WORDS):
             return None
@@ -450,9 +472,14 @@ def _photo_credit(line: str) -> re.Match[str] | None:
 
 def _credit_end(line: str) -> re.Match[str] | None:
     """``_CREDIT_END_RE.search(line)``: a credit at the end of the line starts just
-    before its last ``/`` or at its last ``(`` (nothing after them has another)."""
-    starts = [p for p in (line.rfind("/") - 1, line.rfind("(")) if p >= 0]
-    return _CREDIT_END_RE.search(line, min(starts)) if starts else None
+    before its last ``/`` or at its last ``(`` (nothing after them has another), so the
+    pattern is tried at these two places only, the first one first."""
+    for p in sorted({line.rfind("/") - 1, line.rfind("(")}):
+        if p >= 0:
+            m = _CREDIT_END_RE.match(line, p)
+            if m is not None:
+                return m
+    return None
 
 
 def _union(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
@@ -481,9 +508,51 @@ _START_PATTERNS = (
     _SITE_NAME_RE,
 )
 _BARE_PATTERNS = (_TIMESTAMP_RE, _WIDGET_RE)
-_ANY_START_RE = _union(_START_PATTERNS + _BARE_PATTERNS)
+_ANY_CHEAP_START_RE = _union(_START_PATTERNS)
 _ANY_BARE_START_RE = _union(_BARE_PATTERNS)
 _BULLETS = _BULLET_CHARS + "*"
+# The two patterns of the union that cost most on a body line, each behind a test that
+# rules out most lines at once (tests/test_boilerplate_shortcuts.py pins both):
+# a timestamp ends the line with a digit, a time zone or "lalu" (maybe a separator after
+# it); a widget starts with one of the words of its alternatives, or names its rendering
+# time within the first 29 characters.
+_TIMESTAMP_END_RE = re.compile(r"(?:\d|(?i:wib|wita|wit|lalu))$")
+_WIDGET_HEAD_RE = re.compile(
+    r"(?i:dibaca|dilihat|views?|pembaca|\d|mode|dark|light|text|font|ukuran|a|small|medium"
+    r"|large|catatan|disclaimer)"
+)
+_WIDGET_TIME_RE = re.compile(r"(?i:rendering|generated|dimuat)")
+
+
+def _may_be_timestamp(line: str) -> bool:
+    """False only if ``_TIMESTAMP_RE`` cannot match ``line``: its end, past trailing
+    spaces and one separator (``·``, ``|``, ``•``), is not a digit, a time zone or
+    ``lalu``."""
+    end = line.rstrip()
+    if end[-1:] in "·|•":
+        end = end[:-1].rstrip()
+    return _TIMESTAMP_END_RE.search(end, max(0, len(end) - 4)) is not None
+
+
+def _may_be_widget(line: str) -> bool:
+    """False only if ``_WIDGET_RE`` cannot match ``line``."""
+    if _WIDGET_HEAD_RE.match(line):
+        return True
+    head = line[:29]
+    if head.isascii() or not _ASCII_FOLDS_RE.search(head):
+        low = head.lower()
+        return "rendering" in low or "generated" in low or "dimuat" in low
+    return _WIDGET_TIME_RE.search(head) is not None
+
+
+def _any_start(line: str) -> bool:
+    """Does any pattern of ``classify_line`` match at the start of the line (one of
+    :data:`_START_PATTERNS` or :data:`_BARE_PATTERNS`, the union of all of them)?"""
+    return bool(
+        _ANY_CHEAP_START_RE.match(line)
+        or (_may_be_timestamp(line) and _TIMESTAMP_RE.match(line))
+        or (_may_be_widget(line) and _WIDGET_RE.match(line))
+    )
 
 
 def classify_line(line: str) -> str | None:
@@ -495,7 +564,7 @@ def classify_line(line: str) -> str | None:
     is only looked into (letters, captions, a contact address, Google News, menu words),
     which gives the same answer (tests/test_boilerplate_shortcuts.py).
     """
-    if _ANY_START_RE.match(line):
+    if _any_start(line):
         return _classify_line(line)
     if line[:1] in _BULLETS:
         bare = _BULLET_RE.sub("", line)
@@ -505,9 +574,10 @@ def classify_line(line: str) -> str | None:
         bare = line
     if not _LETTER_RE.search(line):
         return "widget"
-    if "google" in line.lower() and _GOOGLE_NEWS_RE.match(line):
-        return "engagement"
     n_words = word_count(line)
+    # the Google News line has at most 20 words (12 before "google news", 6 after)
+    if n_words <= 20 and "google" in line.lower() and _GOOGLE_NEWS_RE.match(line):
+        return "engagement"
     if (n_words <= 30 and _photo_credit(line)) or caption_signal(line):
         return "caption"
     if n_words <= 8 and "@" in line and _EMAIL_RE.search(line):
@@ -564,7 +634,7 @@ def is_teaser(line: str) -> bool:
     end = line.rstrip()[-3:]
     if not (end == "..." or end.endswith("…")):
         return False  # shortcut: the regex only confirms what comes before the ellipsis
-    return bool(_TEASER_END_RE.search(line)) and not any(q in line for q in '“”"')
+    return bool(_TEASER_END_RE.search(line)) and not ('"' in line or "“" in line or "”" in line)
 
 
 def is_comment_form(line: str) -> bool:

@@ -149,6 +149,26 @@ def _repeats(line: str, key: str) -> bool:
         m = _FIRST_ALNUM_RE.search(line)
         if m is None or not key.startswith(m.group().lower()):
             return False
+    return _key_is_or_starts(line, key)
+
+
+def _key_is_or_starts(line: str, key: str) -> bool:
+    """``_key(line) == key or _key(line).startswith(key + " ")``, looking at no more of
+    a long line than it takes.
+
+    The key of a line without a capital sigma (the one letter whose lower case depends
+    on the next) begins with the key of any of its beginnings: the key of a beginning
+    long enough to have ``len(key) + 1`` characters decides. A line's key is at most
+    as long as the line, but for the dotted capital I (``İ``, two characters in lower
+    case): a shorter line without it cannot begin with ``key``.
+    """
+    n = len(key) + 1
+    if len(line) < n - 1 and "\u0130" not in line:
+        return False
+    if len(line) > 2 * n + 8 and "\u03a3" not in line:
+        head = _key.__wrapped__(line[: 2 * n + 8])
+        if len(head) >= n:
+            return head.startswith(key + " ")
     k = _key(line)
     return k == key or k.startswith(key + " ")
 
@@ -407,18 +427,25 @@ def _hard_wrapped(kept: Lines) -> bool:
 class _Wrapping:
     """:func:`_hard_wrapped` of a list of lines kept up to date while its lines are
     joined (asking it again after every join made a page of thousands of short lines
-    quadratic)."""
+    quadratic). The lines are looked at only when the question is first asked (most
+    pages never ask it): line ``k``'s flag depends only on the text of line ``k`` and
+    the numbers of lines ``k`` and ``k + 1``, so flags taken then from the lines as
+    joined so far are those that updating them at every join would give."""
 
     def __init__(self, kept: Lines) -> None:
-        self._flags = [_wraps(kept, k) for k in range(len(kept) - 1)]
-        self._n = sum(self._flags)
+        self._kept = kept
+        self._flags: list[bool] | None = None
+        self._n = 0
 
     def __call__(self) -> bool:
+        if self._flags is None:
+            self._flags = [_wraps(self._kept, k) for k in range(len(self._kept) - 1)]
+            self._n = sum(self._flags)
         return self._n >= 3
 
     def changed(self, kept: Lines, k: int) -> None:
         """Line ``k`` of ``kept`` has a new text."""
-        if k < len(self._flags):
+        if self._flags is not None and k < len(self._flags):
             new = _wraps(kept, k)
             self._n += new - self._flags[k]
             self._flags[k] = new
@@ -455,8 +482,27 @@ def _mostly_lower_case(line: str) -> bool:
 
 def _repeated_later(kept: Lines, i: int) -> bool:
     """Is kept line ``i`` repeated (or begun again) by a later line near the top?"""
-    key = _key(kept[i][1])
-    return any(_repeats(ln, key) for _no, ln in kept[i + 1 : _HEADER_WINDOW])
+    line = kept[i][1]
+    later = [ln for _no, ln in kept[i + 1 : _HEADER_WINDOW]]
+    m = _FIRST_ALNUM_RE.search(line)
+    if m is not None:
+        # Shortcut: the key of a line with a letter or digit starts with the lower case
+        # of the first one, which a repetition's first one must begin (the test of
+        # _repeats); the line's own key (a whole paragraph's) is made only if needed.
+        first = m.group().lower()
+        later = [ln for ln in later if first.startswith(_first_alnum(ln))]
+        if not later:
+            return False
+    key = _key(line)
+    return any(_key_is_or_starts(ln, key) for ln in later)
+
+
+@lru_cache(maxsize=1 << 14)
+def _first_alnum(line: str) -> str:
+    """The lower case of the line's first letter or digit; a character no lower case
+    starts with (``"\\n"``) when it has none."""
+    m = _FIRST_ALNUM_RE.search(line)
+    return m.group().lower() if m is not None else "\n"
 
 
 def _dateline_at(kept: Lines, *, weak: bool) -> tuple[int, re.Match[str]] | None:
@@ -470,7 +516,9 @@ def _dateline_at(kept: Lines, *, weak: bool) -> tuple[int, re.Match[str]] | None
             rest = [(kept[i][0], line[m.end() :].lstrip(OPEN_QUOTES + " "))] + kept[i + 1 :]
             if not rest[0][1] or word_count(rest[0][1]) > 25 or not _header_like(rest, 0):
                 return i, m
-        if any(q in line for q in '“”"') or (word_count(line) > 40 and ends_paragraph(line)):
+        if ('"' in line or "“" in line or "”" in line) or (
+            word_count(line) > 40 and ends_paragraph(line)
+        ):
             return None
         passed += ends_paragraph(line)
         if passed > 3:
@@ -490,7 +538,7 @@ def _body_start(kept: Lines) -> tuple[int, re.Match[str] | None]:
         found = _dateline_at(kept, weak=weak)
         if found is not None:
             return found
-    wrapped = lru_cache(maxsize=None)(lambda: _hard_wrapped(kept))  # asked at most once
+    wrapped = _Wrapping(kept)  # _hard_wrapped(kept), counted once if asked
     for i in range(min(len(kept), _HEADER_WINDOW)):
         if not _header_like(kept, i, wrapped):
             return i, None
@@ -648,7 +696,7 @@ def _stray(line: str, previous: str) -> bool:
     and stays.)"""
     if ends_sentence(line) or word_count(line) > 25 or is_list_item(line):
         return False
-    if any(q in line for q in '“”"'):
+    if '"' in line or "“" in line or "”" in line:
         return False  # a quote: the article's words, though the page cut them
     if is_title_case(line) or _REPORTED_RE.search(line):
         return False

@@ -5,6 +5,7 @@ on generated lines made of the pieces those tests look for."""
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -86,8 +87,25 @@ PIECES = [
     "K",
     "é",
     "İ",
+    "ı",
     "a",
     "B",
+    "WIB",
+    "wita",
+    "lalu",
+    "·",
+    "|",
+    "•",
+    "10:15",
+    "26 Maret 2024",
+    "Dibaca",
+    "kali",
+    "views",
+    "Mode",
+    "Dimuat dalam 0.5 detik",
+    "rendering in",
+    "GENERATED",
+    "\n",
 ]
 SEPARATORS = st.sampled_from([" ", " ", " ", "", "  ", "\t", "\u00a0"])
 ENDINGS = st.sampled_from(
@@ -185,6 +203,20 @@ def test_line_tests_equal_their_plain_definitions(line):
         assert "google" in line.lower()
     assert bp.word_count(line) == len(line.split())
     assert bp.classify_line(line) == bp._classify_line(line)
+    assert_start_prefilters_agree(line)
+
+
+# every pattern classify_line looks for at the start of a line, as one
+ANY_START_RE = bp._union(bp._START_PATTERNS + bp._BARE_PATTERNS)
+
+
+def assert_start_prefilters_agree(line: str) -> None:
+    """The prefilters of the patterns at the start of a line never rule out a match."""
+    assert bp._any_start(line) == bool(ANY_START_RE.match(line))
+    if bp._TIMESTAMP_RE.match(line):
+        assert bp._may_be_timestamp(line)
+    if bp._WIDGET_RE.match(line):
+        assert bp._may_be_widget(line)
 
 
 FURNITURE = st.sampled_from(
@@ -219,6 +251,8 @@ def test_classify_line_equals_every_rule_in_order(start, rest):
     line = start + rest
     assert bp.classify_line(line) == bp._classify_line(line)
     assert bp.classify_line(start) == bp._classify_line(start)
+    assert_start_prefilters_agree(line)
+    assert_start_prefilters_agree(rest + start)
 
 
 def test_the_shortcuts_see_the_lines_they_are_for():
@@ -244,3 +278,51 @@ def test_classify_line_equals_every_rule_in_order_on_the_seeds():
     assert len(lines) > 50
     for line in lines:
         assert bp.classify_line(line) == bp._classify_line(line), line
+        assert_start_prefilters_agree(line)
+        assert bp.word_count(line) == len(line.split())
+        assert _span(bp._credit_end(line)) == _span(bp._CREDIT_END_RE.search(line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Senin, 12 Maret 2024 | 10:15 WIB",
+        "Selasa, 26 Maret 2024 10:15 wita ·",
+        "Redaksi - Kamis, 27 April 2023 14:06 WIB",
+        "3 jam lalu",
+        "26/03/2024 10:15 |",
+        "Dibaca 1.234 kali",
+        "1.234 views",
+        "Mode Gelap",
+        "A",
+        "Halaman ini dimuat dalam 0.12 detik",
+        "Page generated in 0,3 seconds",
+        "Page rendering in 0.3s",
+        "Dımuat dalam 0.5 detik",  # a dotless i matches "i" when case is ignored
+    ],
+)
+def test_start_prefilters_let_through_what_the_patterns_match(line):
+    assert bp._TIMESTAMP_RE.match(line) or bp._WIDGET_RE.match(line)
+    assert bp._any_start(line)
+    assert bp.classify_line(line) == bp._classify_line(line) in ("timestamp", "widget")
+
+
+@pytest.mark.parametrize(
+    "line, words",
+    [
+        ("Bupati Lahat membuka rapat.", 4),
+        ("", 0),
+        (" dua  kata ", 2),
+        ("tab\tdi tengah", 3),
+        ("spasi\u00a0tak putus", 3),
+        ("kata\u200bnol lebar", 2),
+    ],
+)
+def test_word_count_counts_words_whatever_the_whitespace(line, words):
+    assert bp.word_count(line) == words == len(line.split())
+
+
+def test_caption_words_are_found_through_case_folds():
+    # the long s and the Kelvin sign match "s" and "k" when case is ignored
+    for line in ("Foto/ſumber", "DOK: Humas", "do\u212a: Humas", "İlustrasi: rapat"):
+        assert _span(bp._photo_credit(line)) == _span(bp._CAPTION_RE.search(line))
