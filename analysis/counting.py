@@ -28,6 +28,7 @@ from .tokens import _text_tokens_and_words, stopword_set
 __all__ = [
     "CORPUS_GROUP",
     "MISSING_GROUP",
+    "CorpusExclusion",
     "check_by",
     "count_terms",
     "excluded_terms",
@@ -100,10 +101,40 @@ def sorted_groups(groups: Iterable[Hashable]) -> list[Hashable]:
         return sorted(groups, key=str)
 
 
+class CorpusExclusion:
+    """Terms to leave out that depend on the whole corpus, worked out while counting.
+
+    Passed as ``exclude=`` to the counting functions (``term_counts``,
+    ``term_frequencies``, ``keyness_by_group``), it gathers its evidence from each
+    document in the same pass as the counts (in the workers), and the terms it names
+    are then taken out of the counts of every group: the same table as finding the
+    terms in a first pass and passing them as a set, read and cleaned once instead of
+    twice. :class:`analysis.names.NamesInText` (the names of people and places) is one.
+    Subclasses define the three methods below.
+    """
+
+    def evidence(self, doc: Mapping[str, Any]) -> Any:
+        """What one document tells (in a worker; must pickle)."""
+        raise NotImplementedError
+
+    def merge(self, parts: Iterable[Any]) -> Any:
+        """The evidence of many documents together (any order gives the same result)."""
+        raise NotImplementedError
+
+    def terms(self, merged: Any) -> frozenset[str]:
+        """The lower-case terms to leave out, from the merged evidence of the corpus."""
+        raise NotImplementedError
+
+
 def excluded_terms(exclude: Iterable[str]) -> frozenset[str]:
     """The lower-case set of terms to leave out; a TypeError for one string."""
     if isinstance(exclude, str):
         raise TypeError("exclude must be a collection of terms, not one string")
+    if isinstance(exclude, CorpusExclusion):
+        raise TypeError(
+            f"{type(exclude).__name__} is worked out while counting terms: pass it to "
+            "term_counts, term_frequencies or keyness_by_group, or pass the terms as a set"
+        )
     return frozenset(str(t).lower() for t in exclude)
 
 
@@ -238,6 +269,20 @@ def _doc_count(
     return group, tokens, words
 
 
+def _doc_count_and_evidence(
+    doc: Mapping[str, Any], *, count: Any, exclusion: CorpusExclusion
+) -> tuple[tuple[Hashable, list[str], int], Any]:
+    """:func:`_doc_count` of one document and its evidence for ``exclusion``."""
+    return count(doc), exclusion.evidence(doc)
+
+
+def _merge_counts_and_evidence(results: Iterable[tuple], *, exclusion: CorpusExclusion) -> tuple:
+    """:func:`_merge_counts` of the counts, ``exclusion.merge`` of the evidence."""
+    results = list(results)
+    counted = _merge_counts(r[0] for r in results)
+    return (*counted, exclusion.merge(r[1] for r in results))
+
+
 def _merge_counts(
     results: Iterable[tuple[Hashable, list[str], int]],
 ) -> tuple[dict, dict, dict]:
@@ -294,8 +339,9 @@ def count_terms(
         The grouping column (see :func:`group_of`).
     stem, drop_stopwords, fold_reduplication : bool
         How documents are tokenised (:func:`analysis.tokens.tokenize_sentences`).
-    exclude : iterable of str
-        Terms to leave out (see :func:`excluded_terms`).
+    exclude : iterable of str or CorpusExclusion
+        Terms to leave out (see :func:`excluded_terms`), or a :class:`CorpusExclusion`
+        whose terms are worked out in the same pass (e.g. the names found in the text).
     need_words : bool
         Also count running words (stopwords included), for ``per_1000``.
     jobs, engine, progress : int or None, str, bool or None
@@ -311,16 +357,19 @@ def count_terms(
         Counter of the tokens, a Counter of the number of documents containing each
         token, and the number of running words (0 when ``need_words`` is False).
     """
+    deferred = exclude if isinstance(exclude, CorpusExclusion) else None
     func = partial(
         _doc_count,
         by=by,
         stem=stem,
         drop_stopwords=drop_stopwords,
         fold_reduplication=fold_reduplication,
-        excluded=excluded_terms(exclude),
+        excluded=excluded_terms(() if deferred is not None else exclude),
         need_words=need_words,
         stopwords=stopword_set(stopwords, drop=drop_stopwords),
     )
+    if deferred is not None:
+        return _count_then_exclude(corpus, func, deferred, jobs, engine, progress)
     return _merge_partials(
         map_documents(
             func,
@@ -332,3 +381,28 @@ def count_terms(
             desc="counting terms",
         )
     )
+
+
+def _count_then_exclude(
+    corpus: Any, count: Any, exclusion: CorpusExclusion, jobs, engine, progress
+) -> tuple[dict, dict, dict]:
+    """Counts and the exclusion's evidence in one pass, then the excluded terms taken out
+    of every group's counts (the same as filtering them from each document's tokens)."""
+    partials = list(
+        map_documents(
+            partial(_doc_count_and_evidence, count=count, exclusion=exclusion),
+            corpus,
+            combine=partial(_merge_counts_and_evidence, exclusion=exclusion),
+            jobs=jobs,
+            engine=engine,
+            progress=progress,
+            desc="counting terms",
+        )
+    )
+    counts, doc_freqs, n_words = _merge_partials(p[:3] for p in partials)
+    excluded = exclusion.terms(exclusion.merge(p[3] for p in partials))
+    for group in counts:
+        for term in excluded & counts[group].keys():
+            del counts[group][term]
+            del doc_freqs[group][term]
+    return counts, doc_freqs, n_words

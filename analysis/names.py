@@ -85,6 +85,7 @@ from typing import Any
 
 import pandas as pd
 
+from .counting import CorpusExclusion
 from .lexicon import NO_FRAME, load_lexicon
 from .parallel import map_documents
 from .quotes.patterns import (
@@ -105,7 +106,14 @@ from .quotes.patterns import (
 from .terms import document_metadata_terms
 from .tokens import is_root_word, normalize, sentence_bounds, stem_word, stopwords, word_spans
 
-__all__ = ["NAME_RULES", "find_names", "left_out_note", "name_terms", "names_and_note"]
+__all__ = [
+    "NAME_RULES",
+    "NamesInText",
+    "find_names",
+    "left_out_note",
+    "name_terms",
+    "names_and_note",
+]
 
 #: The rules that find a name candidate, in the order the ``found_by`` column lists them.
 NAME_RULES = ("metadata", "title", "honorific", "place", "capitalised")
@@ -351,6 +359,11 @@ def find_names(
             desc="finding names",
         )
     )
+    return _name_table(found, lower, meta, lexicon)
+
+
+def _name_table(found: Counter, lower: Counter, meta: set[str], lexicon: Any) -> pd.DataFrame:
+    """The table of :func:`find_names` from the merged results of :func:`_doc_names`."""
     forms, stems = _lexicon_words(lexicon)
     rules: dict[str, set[str]] = {w: {"metadata"} for w in meta}
     counts: Counter = Counter()
@@ -410,6 +423,35 @@ def name_terms(
     """
     table = find_names(corpus, lexicon=lexicon, jobs=jobs, engine=engine, progress=progress)
     return frozenset(table.index[table["left_out"]])
+
+
+class NamesInText(CorpusExclusion):
+    """The names of :func:`name_terms`, found while counting: pass ``exclude=NamesInText()``
+    to ``term_counts``, ``term_frequencies`` or ``keyness_by_group`` and the corpus is
+    read and cleaned once, not once to find the names and again to count.
+
+    The counts are the same as with ``exclude=name_terms(corpus)`` (tested): each
+    document's name evidence (:func:`find_names`' rules) is gathered in the counting
+    workers, merged, and the names are taken out of every group's counts at the end.
+
+    Parameters
+    ----------
+    lexicon : Any
+        The frame lexicon whose words are never names (default: the packaged one).
+    """
+
+    def __init__(self, lexicon: Any = None) -> None:
+        self.lexicon = lexicon
+
+    def evidence(self, doc: Mapping[str, Any]) -> tuple[Counter, Counter, set[str]]:
+        return _doc_names(doc)
+
+    def merge(self, parts: Iterable[Any]) -> tuple[Counter, Counter, set[str]]:
+        return _merge(parts)
+
+    def terms(self, merged: Any) -> frozenset[str]:
+        table = _name_table(*merged, self.lexicon)
+        return frozenset(table.index[table["left_out"]])
 
 
 def left_out_note(table: pd.DataFrame) -> str:

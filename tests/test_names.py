@@ -8,6 +8,7 @@ import pytest
 
 from analysis import names
 from analysis.cli import main
+from analysis.paths import SEEDS_DIR
 from analysis.terms import term_frequencies
 
 
@@ -163,3 +164,68 @@ def test_the_same_names_from_a_folder_in_worker_processes(seeds):
     from analysis.paths import SEEDS_DIR
 
     assert names.name_terms(SEEDS_DIR, jobs=2) == names.name_terms(seeds)
+
+
+# ---------------------------------------------------------------- names found while counting
+
+RAPAT_2 = (
+    "Gubernur Sulistyo meminta Sekda Hartono memantau disiplin pegawai di Kota Mekarsari.\n"
+    "Kepala dinas yang hadir terlambat akan dievaluasi, kata Sulistyo.\n"
+    "Koordinasi antarperangkat daerah harus diperkuat menjelang akhir tahun anggaran."
+)
+
+
+def _leaders_corpus() -> list[dict]:
+    bodies = [RAPAT, RAPAT_2, RAPAT.replace("Slamet", "Sutrisno"), RAPAT_2]
+    return docs(*bodies, leader=["Darmawan", "Sulistyo", "Darmawan", "Sulistyo"])
+
+
+@pytest.mark.parametrize("by", [None, "leader", "doc_id"])
+@pytest.mark.parametrize("stem", [False, True])
+def test_names_found_while_counting_give_the_table_of_two_passes(by, stem):
+    corpus = _leaders_corpus()
+    two_passes = term_frequencies(corpus, by=by, stem=stem, exclude=names.name_terms(corpus))
+    one_pass = term_frequencies(corpus, by=by, stem=stem, exclude=names.NamesInText())
+    pd.testing.assert_frame_equal(one_pass, two_passes)
+    terms = set(one_pass.index.get_level_values(-1))
+    assert not {"slamet", "hartono", "mekarsari", "sulistyo"} & terms  # names, left out
+    assert {"disiplin", "koordinasi"} <= terms  # frame words stay
+
+
+def test_names_found_while_counting_in_keyness_and_term_counts(seeds):
+    from analysis.keyness import keyness_by_group
+    from analysis.terms import term_counts
+
+    found = names.name_terms(seeds)
+    for func in (term_counts, keyness_by_group):
+        two_passes = func(seeds, by="leader", exclude=found)
+        one_pass = func(seeds, by="leader", exclude=names.NamesInText())
+        if isinstance(two_passes, dict):
+            assert one_pass == two_passes and list(one_pass) == list(two_passes)
+            assert all(list(one_pass[g]) == list(two_passes[g]) for g in one_pass)
+        else:
+            pd.testing.assert_frame_equal(one_pass, two_passes)
+
+
+@pytest.mark.slow
+def test_names_found_while_counting_in_worker_processes():
+    serial = term_frequencies(SEEDS_DIR, by="leader", exclude=names.name_terms(SEEDS_DIR))
+    workers = term_frequencies(SEEDS_DIR, by="leader", exclude=names.NamesInText(), jobs=2)
+    pd.testing.assert_frame_equal(workers, serial)
+
+
+def test_names_found_while_counting_are_refused_where_they_cannot_be():
+    from analysis.terms import collocates
+
+    with pytest.raises(TypeError, match="worked out while counting terms"):
+        collocates(_leaders_corpus(), "disiplin", exclude=names.NamesInText())
+
+
+def test_cli_terms_and_keyness_read_the_corpus_once(monkeypatch, capsys):
+    calls = []
+    real = names.find_names
+    monkeypatch.setattr(names, "find_names", lambda *a, **k: calls.append(1) or real(*a, **k))
+    assert main(["terms", "--by", "leader", "--format", "csv"]) == 0
+    assert main(["keyness", "--format", "csv"]) == 0
+    assert calls == []  # no separate pass to find the names
+    capsys.readouterr()

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..corpus import CorpusError, CorpusSource, check_encoding, default_corpus
-from ..names import name_terms
+from ..names import NamesInText, name_terms
 from ..tokens import DEFAULT_STOPWORDS, read_stopwords
 
 
@@ -140,11 +140,17 @@ def repository_folder(folder: Path, what_to_do: str) -> Path:
     return folder
 
 
-def exclude_names(args: argparse.Namespace, source) -> frozenset[str]:
+def exclude_names(
+    args: argparse.Namespace, source, *, while_counting: bool = False
+) -> frozenset[str] | NamesInText:
     """The names to leave out (:func:`analysis.names.name_terms`, as the figures do),
-    or none with ``--keep-names``."""
+    or none with ``--keep-names``. ``while_counting``: a :class:`~analysis.names.
+    NamesInText` that the counting functions work out in their own pass over the corpus
+    (the same table, the corpus read once)."""
     if getattr(args, "keep_names", False):
         return frozenset()
+    if while_counting:
+        return NamesInText()
     return name_terms(source, **parallel_kwargs(args))
 
 

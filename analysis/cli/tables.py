@@ -132,7 +132,7 @@ def _cmd_terms(args: argparse.Namespace) -> int:
             by=args.by,
             stem=args.stem,
             drop_stopwords=not args.keep_stopwords,
-            exclude=exclude_names(args, source),
+            exclude=exclude_names(args, source, while_counting=True),
             **stopword_kwargs(args),
             **parallel_kwargs(args),
         )
@@ -324,7 +324,7 @@ def _cmd_keyness(args: argparse.Namespace) -> int:
             groups=None if args.group is None else [args.group],
             stem=args.stem,
             drop_stopwords=not args.keep_stopwords,
-            exclude=exclude_names(args, source),
+            exclude=exclude_names(args, source, while_counting=True),
             min_count=args.min_count,
             reference=args.reference,
             against=args.against,
