@@ -61,6 +61,7 @@ from .figure_folder import (
     no_interrupt,
     write_manifest,
 )
+from .files import atomic_write, readable_mode
 from .frames import FrameMatcher, frame_cooccurrence, frame_scores
 from .kernel import show_progress
 from .keyness import comparison_terms, keyness_by_group
@@ -139,29 +140,6 @@ def figure_builder(func: Builder) -> Builder:
 # ---------------------------------------------------------------------------- writing
 
 
-def _file_mode() -> int:
-    """Permissions of a normally created file (0o666 minus the umask)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def _atomic_write(path: Path, write: Callable[[Any], None]) -> None:
-    """Call ``write(binary file)`` on a temporary file next to ``path``, then rename it."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-        os.chmod(tmp, _file_mode())  # mkstemp makes 0600 files
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
 def _safe_name(name: str) -> str:
     if not isinstance(name, str) or not _NAME_RE.match(name):
         raise ValueError(
@@ -215,7 +193,7 @@ def save_figure(
                 if fmt not in _SAVE_METADATA:
                     raise ValueError(f"unsupported format {fmt!r}: use png, svg or pdf")
                 path = out / f"{name}.{fmt}"
-                _atomic_write(
+                atomic_write(
                     path,
                     lambda fh, fmt=fmt: fig.savefig(
                         fh, format=fmt, dpi=DPI, metadata=_SAVE_METADATA[fmt]
@@ -229,7 +207,7 @@ def save_figure(
         if table is not None:
             text = table.to_csv(lineterminator="\n", float_format="%.10g")
             path = out / f"{name}.csv"
-            _atomic_write(path, lambda fh: fh.write(text.encode("utf-8")))
+            atomic_write(path, lambda fh: fh.write(text.encode("utf-8")))
             written.append(path)
     finally:
         plots.close_figure(fig)
@@ -327,7 +305,7 @@ def build_figures(
             seen.add(name)
         left_out = [item for items in made for item in items if isinstance(item, LeftOut)]
         names = [file for _name, files in drawn for file in files]
-        write_manifest(staging / MANIFEST, label, len(corpus), names, _file_mode())
+        write_manifest(staging / MANIFEST, label, len(corpus), names, readable_mode())
         with no_interrupt():  # the files of one run replace the last run's together
             for file in [*names, MANIFEST]:
                 os.replace(staging / file, out / file)

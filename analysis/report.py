@@ -33,6 +33,7 @@ from nbconvert import HTMLExporter
 from tqdm.auto import tqdm
 
 from .corpus import CorpusError, _plan
+from .files import atomic_write
 from .paths import NOTEBOOKS_DIR, REPO_ROOT, SEEDS_DIR, corpus_dir, report_dir
 
 __all__ = ["build_report", "report_facts"]
@@ -40,25 +41,6 @@ __all__ = ["build_report", "report_facts"]
 #: The environment of the notebooks' kernels: figures drawn without a screen, and no
 #: debugger warning about frozen modules on start-up.
 KERNEL_ENV = {"MPLBACKEND": "Agg", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-
-
-def _readable_mode() -> int:
-    """0666 less the process's umask (0644 under the usual umask 022)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def _atomic_write_text(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, _readable_mode())  # mkstemp makes 0600: unreadable to colleagues
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _title(nb) -> str:
@@ -205,10 +187,12 @@ def build_report(
             _execute(nb, path, timeout, Path(log_dir))
             body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
             target = out / f"{path.stem}.html"
-            _atomic_write_text(target, body)
+            data = body.encode("utf-8")
+            atomic_write(target, lambda fh, data=data: fh.write(data))
             written.append(target)
             entries.append((target.name, _title(nb) or path.stem))
     index = out / "index.html"
-    _atomic_write_text(index, _index_page(entries, report_facts()))
+    page = _index_page(entries, report_facts())
+    atomic_write(index, lambda fh: fh.write(page.encode("utf-8")))
     written.append(index)
     return written
