@@ -647,12 +647,13 @@ def iter_records(
         warnings.warn(skipped_summary(errors), CorpusWarning, stacklevel=3)
 
 
-def skipped_summary(errors: list[CorpusError]) -> str:
+def skipped_summary(errors: list[CorpusError], noun: str = "article") -> str:
     """One line naming every skipped article (the first 50) and what was wrong with it,
-    without the advice each error gives."""
+    without the advice each error gives; ``noun`` names what was skipped ("file" for
+    the files given to ``python -m analysis clean``)."""
     listed = "; ".join(str(e).split("; ", 1)[0] for e in errors[:LISTED_ERRORS])
     more = len(errors) - LISTED_ERRORS
-    return f"skipped {len(errors)} bad article(s): {listed}" + (
+    return f"skipped {len(errors)} bad {noun}(s): {listed}" + (
         f"; and {more} more" if more > 0 else ""
     )
 

@@ -233,3 +233,14 @@ def test_cli_relative_paths_are_from_the_current_folder(tmp_path, monkeypatch, c
     assert main(["terms", "--corpus", "hilang"]) == 2
     err = capsys.readouterr().err
     assert f"(tried {os.path.join(tmp_path, 'hilang')})" in err
+
+
+def test_clean_skip_summary_keeps_each_files_own_words(tmp_path, capsys):
+    folder = _folder(tmp_path)
+    (folder / "sub").mkdir()
+    assert (
+        main(["clean", str(folder / "baik_0.txt"), str(folder / "sub"), "--on-error", "skip"]) == 0
+    )
+    err = capsys.readouterr().err
+    assert err.startswith("warning: skipped 1 bad file(s): ")
+    assert "sub: is a folder, not an article file" in err  # the error's own words unchanged

@@ -24,19 +24,19 @@ from .common import (
 def _read_files(files: list[str], on_error: str, encoding: str) -> list[tuple[str, str]]:
     """(name, text) of each readable file; with ``on_error="raise"`` every bad file is
     named in one error, with ``"skip"`` in one warning line."""
-    texts, errors = [], []
+    texts: list[tuple[str, str]] = []
+    errors: list[CorpusError] = []
     for name in files:
         try:
             texts.append((name, read_article(name, encoding)[0]))
         except CorpusError as exc:
-            errors.append(str(exc))
+            errors.append(exc)
     if errors and (on_error == "raise" or not texts):
         if len(errors) == 1:
-            raise CorpusError(errors[0])
-        raise CorpusError(f"{len(errors)} bad files:\n  " + "\n  ".join(errors))
+            raise errors[0]
+        raise CorpusError(f"{len(errors)} bad files:\n  " + "\n  ".join(map(str, errors)))
     if errors:
-        summary = skipped_summary([CorpusError(e) for e in errors]).replace("article", "file")
-        sys.stderr.write(f"warning: {summary}\n")
+        sys.stderr.write(f"warning: {skipped_summary(errors, noun='file')}\n")
     return texts
 
 
