@@ -269,6 +269,7 @@ def build_figures(
     every builder has finished and the names are checked are they renamed into place,
     so a failing builder leaves the previous figures as they were.
     """
+    global _run_names
     out = Path(out_dir) if out_dir is not None else FIGURES_DIR
     label = label if label is not None else corpus_label(corpus)
     previous = check_folder(out, label)  # before any work: refuse another corpus's folder
@@ -286,8 +287,10 @@ def build_figures(
     builders = list(FIGURE_BUILDERS)
     out.mkdir(parents=True, exist_ok=True)
     clear_stale_staging(out)
+    names_found = names_and_note(corpus)  # one search, shared by the builders
     staging = Path(tempfile.mkdtemp(dir=out, prefix=f".figures-{os.getpid()}-", suffix=".tmp"))
     try:
+        _run_names = (corpus, names_found)
         with tqdm(
             total=len(builders),
             desc="figures",
@@ -312,6 +315,7 @@ def build_figures(
             for file in sorted(set(previous) - set(names)):
                 (out / file).unlink(missing_ok=True)  # a figure the last run made, not this one
     finally:
+        _run_names = None
         shutil.rmtree(staging, ignore_errors=True)
     return FigureFiles([out / file for file in names], left_out)
 
@@ -364,10 +368,26 @@ _FIGURE_PRELOAD = ("analysis.figures", "analysis.plots", "matplotlib.figure", "w
 
 _worker_corpus: pd.DataFrame | None = None
 
+#: ``(corpus, names_and_note(corpus))`` while :func:`build_figures` runs (and in its
+#: workers): the names are searched once per run, not once per builder.
+_run_names: tuple[pd.DataFrame, tuple[frozenset[str], str]] | None = None
 
-def _init_worker(corpus: pd.DataFrame, cores: int, parent: int) -> None:
-    global _worker_corpus
+
+def _names_and_note(corpus: pd.DataFrame) -> tuple[frozenset[str], str]:
+    """:func:`analysis.names.names_and_note` of ``corpus``: the run's, when a builder
+    draws the corpus of the current :func:`build_figures` run, else searched here (a
+    builder called on its own)."""
+    if _run_names is not None and _run_names[0] is corpus:
+        return _run_names[1]
+    return names_and_note(corpus)
+
+
+def _init_worker(
+    corpus: pd.DataFrame, cores: int, parent: int, names: tuple[frozenset[str], str]
+) -> None:
+    global _worker_corpus, _run_names
     _worker_corpus = corpus
+    _run_names = (corpus, names)
     parallel._CORE_SHARE = cores  # pools started by builders share the machine
     parallel.exit_with_parent(parent)
 
@@ -400,7 +420,7 @@ def _run_builders(
             max_workers=n_workers,
             mp_context=worker_context(_FIGURE_PRELOAD),
             initializer=_init_worker,
-            initargs=(corpus, cores, os.getpid()),
+            initargs=(corpus, cores, os.getpid(), _names_and_note(corpus)),
         ) as pool:
             futures = {pool.submit(_build_in_worker, builders[i], str(out)): i for i in remote}
             try:
@@ -504,7 +524,7 @@ def _frame_row_labels(corpus: pd.DataFrame, scores: pd.DataFrame, by: str) -> di
 @figure_builder
 def word_clouds(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     """Word cloud of the corpus, one per article, and a comparison cloud."""
-    names, note = names_and_note(corpus)
+    names, note = _names_and_note(corpus)
     table = term_frequencies(corpus, exclude=names).head(100)
     fig = plots.new_figure((8.0, 4.8))
     plots.plot_wordcloud(table, ax=fig.subplots(), max_words=100)
@@ -680,7 +700,7 @@ def _frames_over_time(
 @figure_builder
 def top_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     """Most frequent terms of the corpus, and per article (small multiples)."""
-    names, note = names_and_note(corpus)
+    names, note = _names_and_note(corpus)
     table = term_frequencies(corpus, exclude=names).head(25)
     fig = plots.new_figure((6.4, 6.6))
     plots.plot_top_terms(table, ax=fig.subplots(), n=25, column="count")
@@ -710,7 +730,7 @@ def top_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
 @figure_builder
 def collocations_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     """Strongest two-word collocations (log-likelihood), as a table figure."""
-    names, note = names_and_note(corpus)
+    names, note = _names_and_note(corpus)
     table = collocations(corpus, n=2, min_freq=3, exclude=names).head(20)
     fig = plots.new_figure((6.6, 0.3 * (len(table) + 1) + 0.8))
     plots.plot_collocations(table, ax=fig.subplots(), n=20)
@@ -732,7 +752,7 @@ def keyness_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
         yield no_comparison(corpus, by_name(corpus, "keyness"), MAX_PANELS)
         return
     n = 8
-    names, note = names_and_note(corpus)
+    names, note = _names_and_note(corpus)
     table = keyness_by_group(corpus, by=by, exclude=names)
     shown = []
     for group in dict.fromkeys(table.index.get_level_values(0)):
@@ -765,7 +785,7 @@ def distinctive_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
     if by is None:
         yield no_panels(corpus, "tfidf", MAX_PANELS)
         return
-    names, note = names_and_note(corpus)
+    names, note = _names_and_note(corpus)
     table = tfidf(corpus, by=by, top=8, exclude=names)
     k = table.index.get_level_values(0).nunique()
     fig = plots.new_figure((11.0, 2.6 * -(-k // 3) + 0.6))

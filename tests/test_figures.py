@@ -275,3 +275,19 @@ def test_a_killed_runs_staging_folder_is_cleared_by_the_next_run(tmp_path, monke
     _tiny_builders(monkeypatch, ["leaders"])
     figures.build_figures(out_dir=tmp_path, progress=False, jobs=1)
     assert not stale.exists() and running.exists()
+
+
+def test_the_names_are_searched_once_per_run_not_once_per_builder(seeds, tmp_path, monkeypatch):
+    calls = []
+    real = figures.names_and_note
+    monkeypatch.setattr(figures, "names_and_note", lambda c: calls.append(1) or real(c))
+    with plots.figure_style():
+        for builder in figures.FIGURE_BUILDERS:  # each on its own: searched every time
+            for spec in builder(seeds):
+                if not isinstance(spec, figures.LeftOut):
+                    plots.close_figure(spec[1])
+    assert len(calls) == 5  # the five builders that leave names out
+    calls.clear()
+    figures.build_figures(seeds, tmp_path / "out", progress=False, jobs=1)
+    assert calls == [1]  # one search, shared by every builder of the run
+    assert figures._run_names is None  # and forgotten afterwards
