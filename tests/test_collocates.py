@@ -8,6 +8,7 @@ from collections import Counter
 
 import pandas as pd
 import pytest
+from documents import docs
 
 from analysis import terms
 from analysis.collocates import association_scores, collocates
@@ -25,10 +26,6 @@ BODIES = [
     "Rapat koordinasi membahas kinerja pegawai kecamatan. Camat hadir bersama staf.",
     "Kantor dinas melayani warga setiap hari kerja.",
 ]
-
-
-def docs(*bodies: str) -> list[dict]:
-    return [{"doc_id": f"d{i + 1}", "body": b} for i, b in enumerate(bodies)]
 
 
 @pytest.fixture(scope="module")

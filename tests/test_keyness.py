@@ -10,6 +10,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 import pytest
+from documents import docs
 
 from analysis import keyness, significance, terms
 from analysis.keyness import (
@@ -401,17 +402,6 @@ def test_old_names_still_work():
 # ---------------------------------------------------------------------------------------------
 # Group keyness (moved from test_terms.py)
 # ---------------------------------------------------------------------------------------------
-
-
-def docs(*bodies: str, **meta: list[str]) -> list[dict]:
-    """Hand-written documents: doc ids d1, d2 ...; metadata given as lists per column."""
-    out = []
-    for i, body in enumerate(bodies):
-        doc = {"doc_id": f"d{i + 1}", "body": body}
-        for column, values in meta.items():
-            doc[column] = values[i]
-        out.append(doc)
-    return out
 
 
 # ---------------------------------------------------------------------- group comparisons

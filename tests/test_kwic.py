@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from documents import docs
 
 from analysis import kwic, terms
 from analysis.kwic import dispersion, kwic_table
 from analysis.tokens import split_sentences, tokenize
-
-
-def docs(*bodies: str, **meta: list[str]) -> list[dict]:
-    """Hand-written documents: doc ids d1, d2 ...; metadata given as lists per column."""
-    out = []
-    for i, body in enumerate(bodies):
-        doc = {"doc_id": f"d{i + 1}", "body": body}
-        for column, values in meta.items():
-            doc[column] = values[i]
-        out.append(doc)
-    return out
 
 
 def test_old_names_still_work():

@@ -5,23 +5,12 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from documents import docs
 
 from analysis import names
 from analysis.cli import main
 from analysis.paths import SEEDS_DIR
 from analysis.terms import term_frequencies
-
-
-def docs(*bodies: str, **meta: list[str]) -> list[dict]:
-    """Hand-written documents d1, d2 ...; metadata given as lists per column."""
-    out = []
-    for i, body in enumerate(bodies):
-        doc = {"doc_id": f"d{i + 1}", "body": body}
-        for column, values in meta.items():
-            doc[column] = values[i]
-        out.append(doc)
-    return out
-
 
 RAPAT = (
     "Rapat evaluasi dipimpin Bupati Sukamaju, H. Darmawan Effendi di Pendopo Griya Sakti.\n"

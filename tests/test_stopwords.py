@@ -7,6 +7,7 @@ from io import StringIO
 
 import pandas as pd
 import pytest
+from documents import docs
 from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
 
 from analysis import terms
@@ -23,15 +24,6 @@ from analysis.tokens import (
 )
 
 BODY = "Kinerja pegawai dinas harus meningkat dan disiplin pegawai juga harus dijaga."
-
-
-def docs(*bodies: str, **meta: list[str]) -> list[dict]:
-    out = []
-    for i, body in enumerate(bodies):
-        doc = {"doc_id": f"d{i + 1}", "body": body}
-        doc.update({column: values[i] for column, values in meta.items()})
-        out.append(doc)
-    return out
 
 
 def test_the_default_list_is_sastrawi_plus_domain_minus_protected():

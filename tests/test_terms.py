@@ -8,6 +8,7 @@ from collections import Counter
 
 import pandas as pd
 import pytest
+from documents import docs
 
 from analysis import terms
 from analysis.corpus import iter_documents, load_corpus
@@ -18,17 +19,6 @@ from analysis.tokens import split_sentences, stopwords, tokenize
 @pytest.fixture(scope="module")
 def seeds() -> pd.DataFrame:
     return load_corpus()
-
-
-def docs(*bodies: str, **meta: list[str]) -> list[dict]:
-    """Hand-written documents: doc ids d1, d2 ...; metadata given as lists per column."""
-    out = []
-    for i, body in enumerate(bodies):
-        doc = {"doc_id": f"d{i + 1}", "body": body}
-        for column, values in meta.items():
-            doc[column] = values[i]
-        out.append(doc)
-    return out
 
 
 # ---------------------------------------------------------------------- term_frequencies
