@@ -64,3 +64,14 @@ def test_plot_comparison_cloud_takes_the_table_not_the_counts(ax, seeds):
     plots.plot_comparison_cloud(table, ax=ax, size=400)
     labels = {t.get_text() for t in ax.texts if "did not fit" not in t.get_text()}
     assert labels == set(table["group"])
+
+
+def test_plot_wordcloud_says_how_many_words_did_not_fit(ax, seeds):
+    freqs = terms.term_frequencies(seeds)  # several hundred words
+    plots.plot_wordcloud(freqs, ax=ax, max_words=300)
+    (note,) = [t.get_text() for t in ax.texts]
+    assert note.endswith(" of 300 words did not fit at a readable size and are not shown "
+                         "(the least frequent)")  # fmt: skip
+    ax.clear()
+    plots.plot_wordcloud(freqs.head(10), ax=ax, max_words=10)
+    assert not ax.texts  # ten words fit

@@ -27,6 +27,21 @@ _CLOUD_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000")
 # ---------------------------------------------------------------------------- word clouds
 
 
+def _not_shown_note(ax: Axes, missing: int, total: int, which: str) -> None:
+    """A note in the lower left of a cloud: how many of its words did not fit at a
+    readable size, and which."""
+    ax.text(
+        0.0,
+        0.0,
+        f"{missing} of {total} words did not fit at a readable size and are not shown ({which})",
+        transform=ax.transAxes,
+        ha="left",
+        va="bottom",
+        fontsize=7,
+        color="#555555",
+    )
+
+
 def _frequencies(freqs: Any) -> dict[str, float]:
     series = _series(freqs, "count")
     ordered = _top(series[series > 0], None)
@@ -120,17 +135,7 @@ def plot_wordcloud(
     ax.imshow(cloud.to_array(), interpolation="bilinear")
     wanted = min(max_words, sum(1 for v in frequencies.values() if v > 0))
     if len(cloud.layout_) < wanted:  # say so: the table holds more words than drawn
-        ax.text(
-            0.0,
-            0.0,
-            f"{wanted - len(cloud.layout_)} of {wanted} words did not fit at a readable size "
-            "and are not shown (the least frequent)",
-            transform=ax.transAxes,
-            ha="left",
-            va="bottom",
-            fontsize=7,
-            color="#555555",
-        )
+        _not_shown_note(ax, wanted - len(cloud.layout_), wanted, "the least frequent")
     ax.set_axis_off()
     if title:
         ax.set_title(title, loc="left")
@@ -403,17 +408,7 @@ def plot_comparison_cloud(
     ax.imshow((canvas * 255).round().astype(np.uint8), interpolation="bilinear")
     _sector_rims(ax, groups, c, radius, labels or {}, color_of)
     if missing:  # say so in the figure: the table holds more words than it shows
-        ax.text(
-            0.0,
-            0.0,
-            f"{len(missing)} of {len(table)} words did not fit at a readable size and are "
-            "not shown (those of least excess in their sector)",
-            transform=ax.transAxes,
-            ha="left",
-            va="bottom",
-            fontsize=7,
-            color="#555555",
-        )
+        _not_shown_note(ax, len(missing), len(table), "those of least excess in their sector")
     ax.set_xlim(left, right)  # room for the labels left and right
     ax.set_ylim(bottom, top)
     ax.set_anchor("N")  # under the title: any spare height goes below the cloud
