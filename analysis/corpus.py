@@ -611,11 +611,9 @@ def iter_records(
     (which is ``make_document(raw, meta)`` of each record); used by
     :mod:`analysis.parallel` to let worker processes do the cleaning.
     """
-    if isinstance(path, CorpusSource):
-        options = path.options()
-        path, on_error, encoding = path.path, options["on_error"], options["encoding"]
-        text_column, id_column = options["text_column"], options["id_column"]
-        max_article_chars = options["max_article_chars"]
+    if isinstance(path, CorpusSource):  # the path with its own options
+        yield from iter_records(path.path, skipped=skipped, **path.options())
+        return
     if on_error not in ("raise", "skip"):
         raise ValueError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
     check_encoding(encoding)
