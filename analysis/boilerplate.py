@@ -260,6 +260,9 @@ _DATELINE_RES = (
     re.compile(rf"^{_PLACE}\s*[,_]\s*{_OUTLET}\s*{_DASH}\s*"),
     # Palembang (ANTARA) - ...
     re.compile(rf"^{_PLACE}\s*\((?P<outlet>[A-Za-z][\w.\- ]{{0,30}})\)\s*{_DASH}?\s*"),
+    # SERANG, (KB).- ... | PALU, (RN) - ... (the outlet's initials in brackets after a
+    # comma: the dash is then required)
+    re.compile(rf"^{_PLACE}\s*,\s*\((?P<outlet>[A-Z][\w.\- ]{{0,30}})\)\.?\s*{_DASH}\s*"),
     # MUARADUA_ Elanghitam.com “... (a web domain as outlet, no dash)
     re.compile(rf"^{_PLACE}\s*[,_]\s*{_DOMAIN_OUTLET}\s+(?=\S)"),
 )

@@ -390,11 +390,13 @@ def _continues(kept: Lines, i: int, wrapped: Callable[[], bool] | None = None) -
     not end a paragraph and the next line starts with a lower-case letter, or follows
     it directly (no blank line) in a text broken into many such lines? (``wrapped``:
     :func:`_hard_wrapped` of ``kept`` when the caller keeps it, asked only when needed.)"""
-    if i + 1 >= len(kept) or ends_paragraph(kept[i][1]) or is_title_case(kept[i][1]):
+    if i + 1 >= len(kept) or ends_paragraph(kept[i][1]):
         return False
     nxt = kept[i + 1][1]
-    if nxt[:1].islower():
-        return True
+    if nxt[:1].islower() and (kept[i + 1][0] == kept[i][0] + 1 or not is_title_case(kept[i][1])):
+        return True  # a Title-Case line runs on only into the line right below it
+    if is_title_case(kept[i][1]):
+        return False
     if kept[i + 1][0] != kept[i][0] + 1 or is_list_item(nxt):
         return False
     return wrapped() if wrapped is not None else _hard_wrapped(kept)
@@ -453,15 +455,18 @@ class _Wrapping:
 
 def _header_like(kept: Lines, i: int, wrapped: Callable[[], bool] | None = None) -> bool:
     """Is kept line ``i`` page furniture rather than the article's first paragraph: a
-    menu, a caption, a Title-Case line, a line without sentence punctuation that is not
-    the last and does not run on (a headline, or a ticker of headlines: a long line
-    without a sentence end inside, mostly in capitals; a long line mostly in lower case
-    is a lead paragraph that lost its full stop), a line shown twice in a row, or a
-    headline repeated further down?"""
+    menu, a caption, a Title-Case line (unless the line right below goes on with its
+    sentence in lower case: ``Bupati Serang, Nama`` then ``menginstruksikan ...``), a
+    line without sentence punctuation that is not the last and does not run on (a
+    headline, or a ticker of headlines: a long line without a sentence end inside,
+    mostly in capitals; a long line mostly in lower case is a lead paragraph that lost
+    its full stop), a line shown twice in a row, or a headline repeated further down?"""
     line = kept[i][1]
-    if is_menu(line) or caption_signal(line) or is_title_case(line):
+    if is_menu(line) or caption_signal(line):
         return True
     last = i == len(kept) - 1
+    if is_title_case(line):  # a headline, unless the next line carries on its sentence
+        return last or kept[i + 1][0] != kept[i][0] + 1 or not kept[i + 1][1][:1].islower()
     if (
         not last
         and not ends_sentence(line)

@@ -705,3 +705,26 @@ def test_a_bulleted_list_the_article_introduces_with_a_colon_stays():
     assert "• Seluruh Asisten Sekretaris Daerah" in art.paragraphs
     assert "• Kepala Dinas Pendidikan dan Kesehatan" in art.paragraphs
     assert "• Harga Cabai Di Pasar Lembah Naik Lagi" not in art.paragraphs
+
+
+def test_a_dateline_with_the_outlets_initials_in_brackets_and_a_page_wrapped_lead():
+    # "PLACE, (XY).- " datelines; the lead is broken by the page right after the name,
+    # so its first line alone looks like a Title-Case caption
+    raw = (
+        "Bupati Minta Camat Tinggal di Rumah Dinas\n"
+        "|\n"
+        "GARUT, (XY).- Bupati Garut, Budi Santoso\n"
+        "meminta para camat yang baru dilantik tinggal di rumah dinas\n"
+        "agar dekat dengan warga.\n"
+        "Camat juga diminta hadir setiap hari di kantor kecamatan."
+    )
+    a = clean_article(raw)
+    assert a.dateline is not None and a.dateline.outlet == "XY"
+    assert a.body.split("\n")[0] == (
+        "Bupati Garut, Budi Santoso meminta para camat yang baru dilantik tinggal di rumah "
+        "dinas agar dekat dengan warga."
+    )
+    assert a.title == "Bupati Minta Camat Tinggal di Rumah Dinas"
+    # a Title-Case line followed by a blank line is still a headline, not the lead
+    b = clean_article("Bupati Garut, Budi Santoso\n\nGARUT - Bupati meminta camat hadir.")
+    assert b.body == "Bupati meminta camat hadir." and b.title == "Bupati Garut, Budi Santoso"
