@@ -232,3 +232,53 @@ def test_a_former_office_describes_the_person_named_before():
     )
     assert _voices(text)[1] == ("indirect", "Budi Santoso")
     assert _one(text)["speaker"] == "Budi Santoso"
+
+
+def test_a_pronoun_skips_an_office_the_text_never_names_for_a_named_speaker():
+    # the codebook: an unnamed office speaks only when no one else is named
+    text = (
+        "Kepala Dinas Pendidikan Rini Astuti menjelaskan rencana kerja tahun ini.\n"
+        "Rini mengingatkan, Wali Kota merupakan jabatan yang dipilih oleh rakyat.\n"
+        "“Semua dinas harus bekerja sama agar program berjalan,” tandas dia."
+    )
+    q = _one(text)
+    assert (q["speaker"], q["speaker_source"]) == ("Rini Astuti", "pronoun")
+    # with no one named, the office itself is the antecedent, as before
+    alone = (
+        "Wali Kota merupakan jabatan yang dipilih oleh rakyat.\n"
+        "“Semua dinas harus bekerja sama,” tandas dia."
+    )
+    assert _one(alone)["speaker"] == "Wali Kota"
+
+
+def test_a_place_after_a_preposition_is_no_name_after_a_title():
+    text = (
+        "Warga Sukamaju sudah lama pindah ke Cibodas.\n"
+        "Camat Cibodas membuka rapat.\n"
+        "“Pelayanan harus cepat,” kata Camat Cibodas."
+    )
+    q = _one(text)
+    assert (q["speaker"], q["speaker_source"]) == ("Camat Cibodas", "title")
+
+
+def test_a_short_name_that_begins_a_later_word_of_a_full_name():
+    text = (
+        "Pemkot Surabaya menggelar apel. Wali Kota Surabaya Tri Rismaharini memimpin apel itu.\n"
+        "“Jaga integritas,” kata Risma."
+    )
+    assert _one(text)["speaker"] == "Tri Rismaharini"
+
+
+def test_a_title_in_lower_case_with_a_name_after_the_quote():
+    text = (
+        "Sekda Garut Nurdin Yana membuka apel.\n"
+        "Para kepala dinas hadir di halaman kantor.\n"
+        "“Kita harus disiplin,” kata bupati H Rudy Gunawan saat apel."
+    )
+    q = _one(text)
+    assert q["speaker"].endswith("Rudy Gunawan") and q["speaker_source"] == "verb"
+    # a lower-case title without a name still points back (a description)
+    assert (
+        _one("Bupati Andi Wijaya hadir. “Kita harus disiplin,” kata bupati itu.")["speaker"]
+        == "Andi Wijaya"
+    )

@@ -172,8 +172,9 @@ def fullest_name(name: str, aliases: Aliases) -> str:
     -------
     str
         The full name of a nickname; else the one longer name of the body that holds
-        every word of ``name`` (the first may be a prefix of its first word, of three
-        letters or more: ``Nil`` -> ``Nilmaizar``); else, for a one-word name the
+        every word of ``name`` (a one-word name may be a prefix of its first word, of
+        three letters or more: ``Nil`` -> ``Nilmaizar``, or of a later word, of four or
+        more: ``Risma`` -> ``Tri Rismaharini``); else, for a one-word name the
         mentions missed, the one capitalised run of the text that goes on after it;
         else ``name`` as it is.
 
@@ -215,19 +216,18 @@ def _from_runs(name: str, text: str) -> list[str]:
 
 
 def _longer_names(words: list[str], names: Iterable[str], *, prefix: bool) -> list[str]:
-    """The names longer than ``words`` that hold them all (with ``prefix``: the first as
-    the prefix of their first word), the ones held in another left out."""
+    """The names longer than ``words`` that hold them all (with ``prefix``: a one-word
+    name as the prefix of one of their words), the ones held in another left out."""
     out = []
     for full in names:
         fw = full.lower().replace(".", " ").split()
         if fw == words or len(" ".join(fw)) <= len(" ".join(words)):
             continue
         if prefix:
-            ok = (
-                len(words) == 1
-                and len(words[0]) >= 3
-                and fw[0].startswith(words[0])
-                and fw[0] != words[0]
+            w = words[0] if len(words) == 1 else ""
+            ok = bool(w) and any(  # the first word from three letters, later ones from four
+                f.startswith(w) and f != w and len(w) >= (3 if k == 0 else 4)
+                for k, f in enumerate(fw)
             )
         else:
             ok = all(w in fw for w in words)

@@ -260,8 +260,8 @@ def _resolve_mention(ctx: Context, m: Mention) -> tuple[str, str]:
 
 
 def _as_pronoun(ctx: Context, m: Mention) -> tuple[str, str]:
-    name, _src = _resolve_mention(ctx, m)
-    return (name, "pronoun") if name else ("", "")
+    name, src = _resolve_mention(ctx, m)
+    return (name, "office" if src == "title" else "pronoun") if name else ("", "")
 
 
 def _antecedent(
@@ -271,22 +271,39 @@ def _antecedent(
 
     The nearest mention before ``pos`` that is a subject or speaks; with
     ``speech_first``, the nearest that speaks, else the nearest subject. Else the
-    nearest mention, else the leader when the text supports it.
+    nearest mention, else the leader when the text supports it. A person the text
+    names wins over a nearer office it never gives a name (``Wali Kota merupakan
+    jabatan politik``): the codebook takes an unnamed office as the speaker only
+    when no one else is named.
     """
     k = bisect_left(chain.starts, pos) - 1
     if k < 0:
         return (ctx.names.leader, "metadata") if ctx.supports_leader else ("", "")
     first_subject = None
+    office: tuple[str, str] | None = None
     for i in range(k, -1, -1):
         m = chain.items[i]
-        if m.speech and speech_first:
-            return _as_pronoun(ctx, m)
-        if m.subject or m.speech:
-            if not speech_first:
-                return _as_pronoun(ctx, m)
+        if not ((m.speech and speech_first) or m.subject or m.speech):
+            continue
+        if speech_first and not m.speech:
             if first_subject is None:
                 first_subject = m
-    return _as_pronoun(ctx, first_subject if first_subject is not None else chain.items[k])
+            continue
+        found = _as_pronoun(ctx, m)
+        if found[1] != "office":
+            return found
+        office = office or found
+    if first_subject is not None:
+        found = _as_pronoun(ctx, first_subject)
+        if found[1] != "office":
+            return found
+        office = office or found
+    return _unnamed(office or _as_pronoun(ctx, chain.items[k]))
+
+
+def _unnamed(found: tuple[str, str]) -> tuple[str, str]:
+    """An office the text never names, as a pronoun's antecedent: source ``pronoun``."""
+    return (found[0], "pronoun") if found[0] else found
 
 
 # ------------------------------------------------------------------ quotes
@@ -347,6 +364,10 @@ def _after_speech_verb(
         if men is not None:
             name, src = _resolve_mention(ctx, men)
             return name, src, men.surface.strip(" ,"), men.start
+    men = mention_at(ctx.body, text, ctx.mentions, ctx.names, m.end())
+    if men is not None and men.title and men.name:  # ``,” kata bupati H Nama``
+        name, src = _resolve_mention(ctx, men)
+        return name, src, men.surface.strip(" ,"), men.start
     r = ROLE_NOUN_AT_RE.match(text, m.end(), limit)
     if r:
         words = r.group(1).strip()

@@ -298,6 +298,13 @@ def mention_at(
     if m is not None:
         return m
     limit = paragraph_at(body, pos).end
+    if masked[pos : pos + 1].islower():  # ``kata bupati H Nama``: a title in lower case
+        probe = masked[pos].upper() + masked[pos + 1 : pos + 80]
+        t = TITLE_RE.match(probe)
+        if t:
+            name, end = read_name(masked, pos + t.end(), after_title=True, limit=limit, ctx=ctx)
+            if name:  # a lower-case title alone is a description, not a mention
+                return Mention(pos, end, name, title_key(t.group()), True, True, masked[pos:end])
     t = TITLE_RE.match(masked, pos)
     if t:
         name, end = read_name(masked, t.end(), after_title=True, limit=limit, ctx=ctx)

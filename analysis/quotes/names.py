@@ -37,6 +37,7 @@ from .patterns import (
     OFFICE_NOUN_RE,
     OFFICE_WORDS,
     PLACE_AFTER_MARKER_RE,
+    PLACE_AFTER_PREPOSITION_RE,
     PLACE_MARKERS,
     PLACE_WORDS,
     RANK_SUFFIXES,
@@ -175,8 +176,11 @@ def name_context(
     leader_tokens = frozenset(
         w.lower() for w in leader_name.replace(".", " ").split() if len(w) > 2
     )
-    place_words = _place_words(text, places, leader_tokens)
-    anchors = _anchors(text, leader_tokens) - place_words
+    anchors = _anchors(text, leader_tokens)
+    place_words = _place_words(text, places, leader_tokens) | (
+        _places_after_prepositions(text) - anchors - leader_tokens
+    )
+    anchors -= place_words
     return NameContext(
         leader_name,
         role_key(role if isinstance(role, str) else None),
@@ -206,6 +210,19 @@ def _place_words(
                 if w[0].isupper() and w.lower() not in leader_tokens
             )
     return frozenset(found)
+
+
+def _places_after_prepositions(text: str) -> set[str]:
+    """Capitalised words the text puts right after ``di``/``ke``/``dari`` or a lower-case
+    place noun (``ke Cikande``, ``pulau Lombok``), less office and title words: places,
+    which a title may be followed by (``Camat Cikande``) but a name does not start with.
+    Words that speak elsewhere (``kata Asep``) are left to the caller to keep out."""
+    found = set()
+    for m in PLACE_AFTER_PREPOSITION_RE.finditer(text):
+        low = m.group(1).lower()
+        if low not in NOT_NAMES or low in PLACE_WORDS:
+            found.add(low)
+    return found
 
 
 def _anchors(text: str, leader_tokens: frozenset[str]) -> set[str]:

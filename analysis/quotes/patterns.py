@@ -227,6 +227,12 @@ PLACE_AFTER_MARKER_RE = re.compile(
     r"(?<!Wali )\b(?:Kabupaten|Kab\.|Kota|Provinsi|Prov\.|Pemkab|Pemkot|Pemprov|Pemda"
     r"|Kecamatan|Kec\.|Desa|Kelurahan)[ \t]+((?:[A-Z][\w’'\-]*[ \t]*){1,4})"
 )
+#: A capitalised word right after a lower-case preposition or place noun is a place
+#: (``dipindah ke Cikande``, ``kelahiran pulau Lombok``), not a name.
+PLACE_AFTER_PREPOSITION_RE = re.compile(
+    r"(?<![\w-])(?:di|ke|dari|pulau|kota|desa|kecamatan|kabupaten|provinsi)[ \t]+"
+    r"([A-Z][a-z][\w’'\-]*)"
+)
 _SPEECH_ALT = alternation(SPEECH_VERBS)
 _NARR_SPEECH_ALT = alternation(NARRATION_SPEECH_VERBS)
 _REPORTING_ALT = alternation(REPORTING_VERBS + REPORTING_PHRASES)
