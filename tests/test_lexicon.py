@@ -495,3 +495,63 @@ def test_everyday_words_of_the_three_frames(matcher, sentence, frame, matched):
 def test_kegiatan_is_no_earnest_work(matcher):
     # giat is an entry only as "lebih giat": the stem of kegiatan (activity) is giat too
     assert hits_of(matcher, "Kegiatan itu diikuti seluruh camat.", "performance") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "frame", "matched"),
+    [
+        # discipline: laziness, idling and absence from the post
+        ("Catat nama pegawai yang pemalas.", "discipline", "pemalas"),
+        ("Staf jangan bermalas-malasan di ruangan.", "discipline", "bermalas-malasan"),
+        ("Pegawai tidak boleh bersantai di jam kerja.", "discipline", "bersantai"),
+        ("Masih ada honorer yang jarang masuk kantor.", "discipline", "masuk kantor"),
+        ("Kepala seksi itu tidak berada di tempat.", "discipline", "tidak berada di tempat"),
+        ("ASN diminta tidak mudik selama libur panjang.", "discipline", "tidak mudik"),
+        # enforcement, zero tolerance, misconduct, state facilities
+        ("Kepala OPD wajib menertibkan stafnya.", "discipline", "menertibkan"),
+        ("Tidak ada toleransi bagi pegawai yang bolos.", "discipline", "Tidak ada toleransi"),
+        ("Oknum ASN yang memungut biaya akan diproses.", "discipline", "Oknum"),
+        ("Fungsi pengawasan inspektorat diperkuat.", "discipline", "pengawasan"),
+        (
+            "Mobil dinas adalah fasilitas negara, bukan milik pribadi.",
+            "discipline",
+            "fasilitas negara",
+        ),
+        # threats of removal
+        ("Kalau target tidak tercapai, langsung saya ganti.", "discipline", "saya ganti"),
+        ("Saya tidak main-main soal kehadiran.", "discipline", "main-main"),
+        ("Yang tidak sanggup, lebih baik mundur saja.", "discipline", "mundur saja"),
+        # performance: programmes running well, rankings, readiness, not postponing
+        ("Program air bersih harus berjalan dengan baik.", "performance", "berjalan dengan baik"),
+        ("Peringkat kabupaten naik ke urutan kedua.", "performance", "Peringkat"),
+        ("Tahun lalu kota ini berada di posisi terburuk.", "performance", "terburuk"),
+        ("Berikan layanan terbaik kepada warga.", "performance", "terbaik"),
+        ("Petugas harus siap siaga menghadapi musim hujan.", "performance", "siaga"),
+        ("Tugas dari pimpinan jangan ditunda.", "performance", "jangan ditunda"),
+        ("Proyek jalan harus selesai tepat waktu dan tepat mutu.", "performance", "tepat mutu"),
+        # coordination: teamwork, no ego, mutual support, aligned views
+        ("Kita harus bekerja secara tim.", "coordination", "secara tim"),
+        ("Kerja tim antarbidang perlu diperkuat.", "coordination", "Kerja tim"),
+        ("Hilangkan ego masing-masing kepala dinas.", "coordination", "ego"),
+        ("Sifat individualis harus dibuang jauh.", "coordination", "individualis"),
+        ("Para camat diminta saling mengisi.", "coordination", "saling"),
+        ("Gelombang semua dinas perlu disamakan dulu.", "coordination", "disamakan"),
+        ("Friksi antarpejabat harus diselesaikan.", "coordination", "Friksi"),
+    ],
+)
+def test_genre_phrases_of_the_three_frames(matcher, sentence, frame, matched):
+    assert matched in hits_of(matcher, sentence, frame)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "frame"),
+    [
+        ("Acara santai itu dihadiri warga.", "discipline"),  # santai alone: a relaxed event
+        ("Sejumlah pejabat pindah tugas bulan lalu.", "discipline"),  # a transfer, no threat
+        ("Ribuan pemudik memadati terminal.", "discipline"),  # holiday travel, no ban
+        ("Rapat berjalan lancar hingga siang.", "performance"),  # the meeting itself
+        ("Tim penggerak PKK hadir di lokasi.", "coordination"),  # a team's name
+    ],
+)
+def test_genre_phrases_leave_their_look_alikes_alone(matcher, sentence, frame):
+    assert hits_of(matcher, sentence, frame) == []
