@@ -55,7 +55,8 @@ def test_second_coder_codes_ten_articles_of_the_devset(devset):
 
 
 @pytest.mark.parametrize(
-    ("name", "n_articles", "n_sentences"), [("freshset", 15, 206), ("freshset2", 20, 276)]
+    ("name", "n_articles", "n_sentences"),
+    [("freshset", 15, 206), ("freshset2", 20, 276), ("freshset3", 20, 290)],
 )
 def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
     devset, name, n_articles, n_sentences
@@ -63,10 +64,9 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
     fresh = _rows(HERE / name / "articles.jsonl")
     sentences = _rows(HERE / name / "sentences.jsonl")
     assert len(fresh) == n_articles and len(sentences) == n_sentences
-    other = "freshset2" if name == "freshset" else "freshset"
-    others = {a["url"] for a in devset[0]} | {
-        a["url"] for a in _rows(HERE / other / "articles.jsonl")
-    }
+    others = {a["url"] for a in devset[0]}
+    for other in {"freshset", "freshset2", "freshset3"} - {name}:
+        others |= {a["url"] for a in _rows(HERE / other / "articles.jsonl")}
     assert not {a["url"] for a in fresh} & others
     assert {r["id"] for r in sentences} == {a["id"] for a in fresh}
 
@@ -78,6 +78,7 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "checkset/articles.jsonl",
         "freshset/articles.jsonl",
         "freshset2/articles.jsonl",
+        "freshset3/articles.jsonl",
     ],
 )
 def test_no_article_text_is_committed(name):
