@@ -392,14 +392,22 @@ def _continues(kept: Lines, i: int, wrapped: Callable[[], bool] | None = None) -
     :func:`_hard_wrapped` of ``kept`` when the caller keeps it, asked only when needed.)"""
     if i + 1 >= len(kept) or ends_paragraph(kept[i][1]):
         return False
-    nxt = kept[i + 1][1]
-    if nxt[:1].islower() and (kept[i + 1][0] == kept[i][0] + 1 or not is_title_case(kept[i][1])):
-        return True  # a Title-Case line runs on only into the line right below it
-    if is_title_case(kept[i][1]):
+    if _lower_case_right_below(kept, i):
+        return True
+    if is_title_case(kept[i][1]):  # runs on only into a lower-case line right below it
         return False
+    nxt = kept[i + 1][1]
+    if nxt[:1].islower():
+        return True
     if kept[i + 1][0] != kept[i][0] + 1 or is_list_item(nxt):
         return False
     return wrapped() if wrapped is not None else _hard_wrapped(kept)
+
+
+def _lower_case_right_below(kept: Lines, i: int) -> bool:
+    """Is kept line ``i`` followed directly (no blank line) by a line that starts in lower
+    case, which carries on its sentence?"""
+    return i + 1 < len(kept) and kept[i + 1][0] == kept[i][0] + 1 and kept[i + 1][1][:1].islower()
 
 
 def _wraps(kept: Lines, k: int) -> bool:
@@ -466,7 +474,7 @@ def _header_like(kept: Lines, i: int, wrapped: Callable[[], bool] | None = None)
         return True
     last = i == len(kept) - 1
     if is_title_case(line):  # a headline, unless the next line carries on its sentence
-        return last or kept[i + 1][0] != kept[i][0] + 1 or not kept[i + 1][1][:1].islower()
+        return not _lower_case_right_below(kept, i)
     if (
         not last
         and not ends_sentence(line)

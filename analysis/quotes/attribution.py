@@ -259,11 +259,6 @@ def _resolve_mention(ctx: Context, m: Mention) -> tuple[str, str]:
     return "", ""
 
 
-def _as_pronoun(ctx: Context, m: Mention) -> tuple[str, str]:
-    name, src = _resolve_mention(ctx, m)
-    return (name, "office" if src == "title" else "pronoun") if name else ("", "")
-
-
 def _antecedent(
     ctx: Context, chain: _Chain, pos: int, *, speech_first: bool = False
 ) -> tuple[str, str]:
@@ -279,31 +274,33 @@ def _antecedent(
     k = bisect_left(chain.starts, pos) - 1
     if k < 0:
         return (ctx.names.leader, "metadata") if ctx.supports_leader else ("", "")
+    office = ""
+    for m in _candidates(chain.items, k, speech_first):
+        name, src = _resolve_mention(ctx, m)
+        if src != "title":
+            return (name, "pronoun") if name else ("", "")
+        office = office or name
+    if not office:
+        office, _src = _resolve_mention(ctx, chain.items[k])
+    return (office, "pronoun") if office else ("", "")
+
+
+def _candidates(items: list[Mention], k: int, speech_first: bool) -> Iterator[Mention]:
+    """The mentions up to ``items[k]`` that a pronoun may point to, best first (read
+    lazily): the subjects and speakers, nearest first; with ``speech_first`` the
+    speakers, nearest first, then the nearest subject."""
+    nearest = (items[i] for i in range(k, -1, -1))
+    if not speech_first:
+        yield from (m for m in nearest if m.subject or m.speech)
+        return
     first_subject = None
-    office: tuple[str, str] | None = None
-    for i in range(k, -1, -1):
-        m = chain.items[i]
-        if not ((m.speech and speech_first) or m.subject or m.speech):
-            continue
-        if speech_first and not m.speech:
-            if first_subject is None:
-                first_subject = m
-            continue
-        found = _as_pronoun(ctx, m)
-        if found[1] != "office":
-            return found
-        office = office or found
+    for m in nearest:
+        if m.speech:
+            yield m
+        elif m.subject and first_subject is None:
+            first_subject = m
     if first_subject is not None:
-        found = _as_pronoun(ctx, first_subject)
-        if found[1] != "office":
-            return found
-        office = office or found
-    return _unnamed(office or _as_pronoun(ctx, chain.items[k]))
-
-
-def _unnamed(found: tuple[str, str]) -> tuple[str, str]:
-    """An office the text never names, as a pronoun's antecedent: source ``pronoun``."""
-    return (found[0], "pronoun") if found[0] else found
+        yield first_subject
 
 
 # ------------------------------------------------------------------ quotes
@@ -358,14 +355,9 @@ def _after_speech_verb(
     if ep:  # ``,” kata pelatih asal Portugal itu``: someone named before
         name, src = _antecedent(ctx, chain, q.start)
         return name, src, ep.group(1).strip(), ep.end()
-    s = SPACE_AT_RE.match(text, m.end(), limit)
-    if s:
-        men = mention_at(ctx.body, text, ctx.mentions, ctx.names, s.end())
-        if men is not None:
-            name, src = _resolve_mention(ctx, men)
-            return name, src, men.surface.strip(" ,"), men.start
-    men = mention_at(ctx.body, text, ctx.mentions, ctx.names, m.end())
-    if men is not None and men.title and men.name:  # ``,” kata bupati H Nama``
+    s = SPACE_AT_RE.match(text, m.end(), limit)  # a capital next, or else ...
+    men = mention_at(ctx.body, text, ctx.mentions, ctx.names, s.end() if s else m.end())
+    if men is not None and (s or (men.title and men.name)):  # ... ``kata bupati H Nama``
         name, src = _resolve_mention(ctx, men)
         return name, src, men.surface.strip(" ,"), men.start
     r = ROLE_NOUN_AT_RE.match(text, m.end(), limit)

@@ -298,19 +298,17 @@ def mention_at(
     if m is not None:
         return m
     limit = paragraph_at(body, pos).end
-    if masked[pos : pos + 1].islower():  # ``kata bupati H Nama``: a title in lower case
-        probe = masked[pos].upper() + masked[pos + 1 : pos + 80]
-        t = TITLE_RE.match(probe)
-        if t:
-            name, end = read_name(masked, pos + t.end(), after_title=True, limit=limit, ctx=ctx)
-            if name:  # a lower-case title alone is a description, not a mention
-                return Mention(pos, end, name, title_key(t.group()), True, True, masked[pos:end])
-    t = TITLE_RE.match(masked, pos)
+    # ``kata bupati H Nama``: a title in lower case is read capitalised from ``pos``
+    lower = masked[pos : pos + 1].islower()
+    probe, base = (masked[pos].upper() + masked[pos + 1 : pos + 80], pos) if lower else (masked, 0)
+    t = TITLE_RE.match(probe, pos - base)
     if t:
-        name, end = read_name(masked, t.end(), after_title=True, limit=limit, ctx=ctx)
-        return Mention(
-            pos, max(end, t.end()), name, title_key(t.group()), True, True, masked[pos:end]
-        )
+        t_end = base + t.end()
+        name, end = read_name(masked, t_end, after_title=True, limit=limit, ctx=ctx)
+        if name or not lower:  # a lower-case title alone is a description, not a mention
+            return Mention(
+                pos, max(end, t_end), name, title_key(t.group()), True, True, masked[pos:end]
+            )
     name, end = read_name(masked, pos, after_title=False, limit=limit, ctx=ctx)
     if name:
         return Mention(pos, end, name, "", True, True, masked[pos:end])
