@@ -51,6 +51,17 @@ def add_format_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def add_count_option(
+    p: argparse.ArgumentParser, flag: str, default: int, text: str, *, zero: str = ""
+) -> None:
+    """An integer option ``N`` whose help is ``text`` with its default (and what 0 means):
+    ``rows per group (default: 30; 0: all)``."""
+    if_zero = f"; 0: {zero}" if zero else ""
+    p.add_argument(
+        flag, metavar="N", type=int, default=default, help=f"{text} (default: {default}{if_zero})"
+    )
+
+
 def add_corpus_option(p: argparse.ArgumentParser) -> None:
     """--corpus, --on-error and --encoding: which corpus, and how to read it."""
     p.add_argument(

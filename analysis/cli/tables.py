@@ -16,6 +16,7 @@ from ..terms import term_frequencies
 from .common import (
     UsageError,
     add_corpus_option,
+    add_count_option,
     add_format_option,
     add_parallel_options,
     add_stem_options,
@@ -104,13 +105,7 @@ def _add_frames(sub) -> None:
         help="your own lexicon (.csv with frame,entry,match,rationale or .yaml); "
         "default: the packaged one",
     )
-    p.add_argument(
-        "--n-boot",
-        metavar="N",
-        type=int,
-        default=1000,
-        help="bootstrap resamples for the intervals (default: 1000; 0: none)",
-    )
+    add_count_option(p, "--n-boot", 1000, "bootstrap resamples for the intervals", zero="none")
     p.add_argument("--seed", type=int, default=12345, help="random seed (default: 12345)")
     p.add_argument(
         "--all-articles",
@@ -165,13 +160,7 @@ def _add_terms(sub) -> None:
         "default: the whole corpus",
     )
     add_stem_options(p)
-    p.add_argument(
-        "--top",
-        metavar="N",
-        type=int,
-        default=30,
-        help="rows per group (default: 30; 0: all)",
-    )
+    add_count_option(p, "--top", 30, "rows per group", zero="all")
     add_parallel_options(p)
     add_format_option(p)
     p.set_defaults(func=_cmd_terms)
@@ -217,13 +206,7 @@ def _add_kwic(sub) -> None:
     )
     p.add_argument("pattern", metavar="PATTERN", help="word, phrase or glob to look for")
     add_corpus_option(p)
-    p.add_argument(
-        "--window",
-        metavar="N",
-        type=int,
-        default=5,
-        help="words of context on each side (default: 5)",
-    )
+    add_count_option(p, "--window", 5, "words of context on each side")
     p.add_argument("--stem", action="store_true", help="match words by their stem")
     p.add_argument(
         "--sort",
@@ -277,13 +260,7 @@ def _add_collocates(sub) -> None:
     )
     p.add_argument("node", metavar="NODE", help="the word (with --stem: every form of its stem)")
     add_corpus_option(p)
-    p.add_argument(
-        "--window",
-        metavar="N",
-        type=int,
-        default=5,
-        help="words on each side of the node (default: 5)",
-    )
+    add_count_option(p, "--window", 5, "words on each side of the node")
     p.add_argument(
         "--measure",
         choices=MEASURES,
@@ -291,20 +268,8 @@ def _add_collocates(sub) -> None:
         help="the score to sort by (default: logdice)",
     )
     add_stem_options(p)
-    p.add_argument(
-        "--min-count",
-        metavar="N",
-        type=int,
-        default=1,
-        help="leave out collocates seen fewer times near the node (default: 1)",
-    )
-    p.add_argument(
-        "--top",
-        metavar="N",
-        type=int,
-        default=30,
-        help="rows (default: 30; 0: all)",
-    )
+    add_count_option(p, "--min-count", 1, "leave out collocates seen fewer times near the node")
+    add_count_option(p, "--top", 30, "rows", zero="all")
     add_parallel_options(p)
     add_format_option(p)
     p.set_defaults(func=_cmd_collocates)
@@ -382,20 +347,10 @@ def _add_keyness(sub) -> None:
         "term,count; its size is the sum of the counts), not with the rest",
     )
     add_stem_options(p)
-    p.add_argument(
-        "--min-count",
-        metavar="N",
-        type=int,
-        default=1,
-        help="leave out terms seen fewer times in group and rest together (default: 1)",
+    add_count_option(
+        p, "--min-count", 1, "leave out terms seen fewer times in group and rest together"
     )
-    p.add_argument(
-        "--top",
-        metavar="N",
-        type=int,
-        default=20,
-        help="rows per group (default: 20; 0: all)",
-    )
+    add_count_option(p, "--top", 20, "rows per group", zero="all")
     add_parallel_options(p)
     add_format_option(p)
     p.set_defaults(func=_cmd_keyness)

@@ -15,6 +15,7 @@ from ..tokens import stem_cache_key
 from .common import (
     UsageError,
     add_corpus_option,
+    add_count_option,
     add_format_option,
     add_stopword_options,
     corpus_source,
@@ -259,20 +260,8 @@ def _add_suggest(sub) -> None:
     p.add_argument("frame", metavar="FRAME", help="performance, coordination, discipline ...")
     add_corpus_option(p)
     p.add_argument("--n", metavar="N", type=int, default=30, help="suggestions (default: 30)")
-    p.add_argument(
-        "--min-count",
-        metavar="N",
-        type=int,
-        default=3,
-        help="fewest occurrences in the frame's sentences (default: 3)",
-    )
-    p.add_argument(
-        "--examples",
-        metavar="N",
-        type=int,
-        default=3,
-        help="concordance lines per suggestion (default: 3)",
-    )
+    add_count_option(p, "--min-count", 3, "fewest occurrences in the frame's sentences")
+    add_count_option(p, "--examples", 3, "concordance lines per suggestion")
     p.add_argument("--lexicon", metavar="FILE", default=None, help="your own lexicon")
     p.add_argument("--jobs", metavar="N", type=int, default=None, help="worker processes")
     add_stopword_options(p)
