@@ -6,7 +6,8 @@ dependency order, with where each figure's numbers are computed: ``ARCHITECTURE.
 - :mod:`analysis.corpus`  reading articles and metadata (the only module that reads files)
 - :mod:`analysis.boilerplate`, :mod:`analysis.clean`  what web boilerplate looks like and
   removing it, with an audit of every removed line
-- :mod:`analysis.tokens`  Indonesian sentences, tokens, stopwords and stems
+- :mod:`analysis.tokens`  Indonesian sentences, tokens and stopwords;
+  :mod:`analysis.stemming` stems (Sastrawi, guarded for the genre, cached)
 - :mod:`analysis.terms`   frequencies, n-grams, collocations, TF-IDF, corpus size
 - :mod:`analysis.collocates` window collocates of a node word (logDice, T, MI, G2)
 - :mod:`analysis.kwic`    keyword in context (``kwic_table``) and dispersion
@@ -80,8 +81,8 @@ _EXPORTS = {
 _SUBMODULES = frozenset(
     """agreement bench boilerplate bootstrap clean cli coding_sheets collocates comparisons
     concordance corpus counting figures frame_coding frames genre html_pages kernel keyness
-    kwic lexicon names parallel paths plots quotes report significance suggest synthetic
-    table_view terms tokens validation""".split()
+    kwic lexicon names parallel paths plots quotes report significance stemming suggest
+    synthetic table_view terms tokens validation""".split()
 )
 
 __all__ = sorted(_EXPORTS)

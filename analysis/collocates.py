@@ -219,7 +219,7 @@ def collocates(
     measure : {"logdice", "t", "mi", "g2"}
         The score that orders the rows and gives ``rank`` (default ``"logdice"``).
     stem : bool
-        Count stems (:func:`analysis.tokens.stem_word`) instead of word forms, node and
+        Count stems (:func:`analysis.stemming.stem_word`) instead of word forms, node and
         collocates alike.
     drop_stopwords : bool
         Leave out collocates that are stopwords (default ``True``); with ``stem=True`` a

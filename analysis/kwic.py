@@ -253,7 +253,7 @@ def kwic_table(
           against the lower-case token: ``"koordinasi*"``, ``"*disiplin*"``; globs may
           be mixed with words (``"kerja sama*"``);
         - a stem, with ``stem=True``: each word of the pattern is reduced with
-          :func:`analysis.tokens.stem_word` and compared with the stems of the tokens, so
+          :func:`analysis.stemming.stem_word` and compared with the stems of the tokens, so
           ``"disiplin"`` (or ``"kedisiplinan"``) matches *disiplin*, *kedisiplinan*,
           *mendisiplinkan*; a token equal to the pattern word always matches too.
     window : int

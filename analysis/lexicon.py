@@ -22,7 +22,7 @@ lower-cased:
 
 ``match = "stem"``
     Every word of the entry and every token are reduced with
-    :func:`analysis.tokens.stem_word` and compared. This admits the affixed forms
+    :func:`analysis.stemming.stem_word` and compared. This admits the affixed forms
     (``berkoordinasi``, ``mengkoordinasikan`` -> ``koordinasi``; ``kedisiplinan`` ->
     ``disiplin``) while ``stem_word``'s overrides keep Sastrawi's over-stemming out:
     ``kinerja`` stays ``kinerja``, so ``bekerja`` (-> ``kerja``) never hits it.
@@ -338,7 +338,7 @@ class FrameMatcher:
     ``stem`` entries, the word for ``form`` entries) and entries are indexed by their
     first word, so a token costs a few dictionary look-ups, never a scan of the lexicon.
     Each lower-cased token type is analysed once (its form keys with clitics removed,
-    and its stem, asked of :func:`~analysis.tokens.stem_word` only when the token could
+    and its stem, asked of :func:`~analysis.stemming.stem_word` only when the token could
     possibly stem to a lexicon key) and cached on the matcher.
 
     Parameters

@@ -69,7 +69,7 @@ Limits
 - A name that looks like an affixed word (``Dimas``: *di-* + *mas*) is found by the
   title, honorific, place and metadata rules only, not by its capital.
 - Names are compared as surface forms (lower case); counted stems of names inside
-  sentences are the names themselves (:func:`analysis.tokens.stem_word` leaves a
+  sentences are the names themselves (:func:`analysis.stemming.stem_word` leaves a
   capitalised word without a clear affix as it is).
 
 >>> from analysis import load_corpus                                   # doctest: +SKIP
@@ -166,7 +166,7 @@ def _is_office_or_title(low: str, core: str) -> bool:
 def _not_a_name_word(low: str) -> bool:
     """A word with a digit (``Covid-19``), a prefix before a hyphen (``se-Kabupaten``,
     ``ke-3``), or a clear derivational affix by the name rule of
-    :func:`analysis.tokens.stem_word` (``Pemerintahan``, ``Kepemimpinannya``)."""
+    :func:`analysis.stemming.stem_word` (``Pemerintahan``, ``Kepemimpinannya``)."""
     return (
         any(ch.isdigit() for ch in low)
         or low.split("-", 1)[0] in ("se", "ke", "di", "pra", "pasca", "non", "anti")

@@ -3,7 +3,7 @@
 Sastrawi costs about 0.25 ms per new word type, in every worker process and on every
 run. A real corpus has tens of thousands of word types, most of them affixed forms
 outside the stemmer's dictionary, so a second run over the same corpus (or a
-similar one) would pay that again. :mod:`analysis.tokens` keeps the stems it works
+similar one) would pay that again. :mod:`analysis.stemming` keeps the stems it works
 out in memory (per process) and, through this module, on disk:
 
 Where
@@ -13,7 +13,7 @@ Where
     cache off: stems are then worked out as before, once per process.
 Which file
     ``stems-<Sastrawi version>-<rules>.json``, where ``<rules>`` is a hash of the
-    project's stem rules (:data:`analysis.tokens.STEM_OVERRIDES`, the protected names,
+    project's stem rules (:data:`analysis.stemming.STEM_OVERRIDES`, the protected names,
     the name rule and the clitics). A new Sastrawi or a changed override reads another
     file: a stale stem is never used. ``python -m analysis cache clear`` removes them all.
 Parallel writers
@@ -130,7 +130,7 @@ def read_stems(path: Path, key: str) -> dict[str, str]:
     -------
     dict
         Cache key of a word (the word, or ``"\\x00"`` + the word for the name rule of
-        :func:`analysis.tokens.stem_word`) -> its stem. Empty when the file is missing,
+        :func:`analysis.stemming.stem_word`) -> its stem. Empty when the file is missing,
         damaged or of another key or format (never an error).
     """
     try:

@@ -137,7 +137,7 @@ def term_counts(
         or ``None`` for one group named ``"corpus"``. Documents whose value is empty or
         missing form the group ``"(missing)"``.
     stem : bool
-        Count stems (:func:`analysis.tokens.stem_word`) instead of surface forms.
+        Count stems (:func:`analysis.stemming.stem_word`) instead of surface forms.
     drop_stopwords : bool
         Leave out the stopwords (default ``True``).
     fold_reduplication : bool

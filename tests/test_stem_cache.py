@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from analysis import stem_cache, tokens
+from analysis import stem_cache, stemming, tokens
 from analysis.cli import main
 from analysis.synthetic import synthetic_articles
 from analysis.tokens import stem_cache_key, stem_word, tokenize
@@ -29,14 +29,14 @@ def own_cache(tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(folder))
     monkeypatch.delenv("ANALYSIS_STEM_CACHE", raising=False)
-    saved = dict(tokens._STEM_CACHE)
+    saved = dict(stemming._STEM_CACHE)
     stem_cache.detach()
-    tokens._STEM_CACHE.clear()
+    stemming._STEM_CACHE.clear()
     tokens._PROCESS_CACHES.clear()
     yield folder
     stem_cache.detach()
-    tokens._STEM_CACHE.clear()
-    tokens._STEM_CACHE.update(saved)
+    stemming._STEM_CACHE.clear()
+    stemming._STEM_CACHE.update(saved)
     tokens._PROCESS_CACHES.clear()
 
 
@@ -74,13 +74,13 @@ def test_stems_are_saved_and_a_warm_process_asks_sastrawi_nothing(own_cache, mon
     assert "\x00kepemimpinannya" in on_disk  # the name rule's entries too
     # a new process: empty memory, the disk cache read on the first miss
     stem_cache.detach()
-    tokens._STEM_CACHE.clear()
+    stemming._STEM_CACHE.clear()
     tokens._PROCESS_CACHES.clear()
 
     def no_sastrawi():
         raise AssertionError("Sastrawi asked for a stem the cache holds")
 
-    monkeypatch.setattr(tokens, "_stemmer", no_sastrawi)
+    monkeypatch.setattr(stemming, "_stemmer", no_sastrawi)
     assert tokenize(TEXT, stem=True) == cold
     before = _file(own_cache).stat().st_mtime_ns
     assert stem_cache.save() == 0  # nothing new: nothing written
@@ -167,13 +167,13 @@ def test_stems_are_identical_with_and_without_the_cache(own_cache, seeds, monkey
     cold = [tokenize(t, stem=True) for t in texts]
     assert stem_cache.save() > 500  # the realistic vocabulary's new types
     stem_cache.detach()
-    tokens._STEM_CACHE.clear()
+    stemming._STEM_CACHE.clear()
     tokens._PROCESS_CACHES.clear()
     warm = [tokenize(t, stem=True) for t in texts]
     assert warm == cold
     monkeypatch.setenv("ANALYSIS_STEM_CACHE", "0")
     stem_cache.detach()
-    tokens._STEM_CACHE.clear()
+    stemming._STEM_CACHE.clear()
     tokens._PROCESS_CACHES.clear()
     assert [tokenize(t, stem=True) for t in texts] == cold
 

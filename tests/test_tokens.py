@@ -200,10 +200,10 @@ def test_acronyms_not_stemmed():
 
 
 def test_stem_cache_reuses_results():
-    from analysis import tokens
+    from analysis import stemming
 
     stem_word("mengevaluasi")
-    assert tokens._STEM_CACHE["mengevaluasi"] == "evaluasi"
+    assert stemming._STEM_CACHE["mengevaluasi"] == "evaluasi"
 
 
 def test_tokenize_sentences_matches_split():
