@@ -8,7 +8,8 @@ dependency order, with where each figure's numbers are computed: ``ARCHITECTURE.
   removing it, with an audit of every removed line
 - :mod:`analysis.tokens`  Indonesian sentences, tokens and stopwords;
   :mod:`analysis.stemming` stems (Sastrawi, guarded for the genre, cached)
-- :mod:`analysis.terms`   frequencies, n-grams, collocations, TF-IDF, corpus size
+- :mod:`analysis.terms`   frequencies, n-grams, collocations, TF-IDF;
+  :mod:`analysis.corpus_profile` corpus size, metadata names, the column to group by
 - :mod:`analysis.collocates` window collocates of a node word (logDice, T, MI, G2)
 - :mod:`analysis.kwic`    keyword in context (``kwic_table``) and dispersion
 - :mod:`analysis.keyness` G2, Log Ratio, chi2 and Fightin' Words log-odds
@@ -80,9 +81,9 @@ _EXPORTS = {
 #: works after a plain ``import analysis``), so that ``import analysis`` stays light.
 _SUBMODULES = frozenset(
     """agreement bench boilerplate bootstrap clean cli coding_sheets collocates comparisons
-    concordance corpus counting figures frame_coding frames genre html_pages kernel keyness
-    kwic lexicon names parallel paths plots quotes report significance stemming suggest
-    synthetic table_view terms tokens validation""".split()
+    concordance corpus corpus_profile counting figures frame_coding frames genre html_pages
+    kernel keyness kwic lexicon names parallel paths plots quotes report significance
+    stemming suggest synthetic table_view terms tokens validation""".split()
 )
 
 __all__ = sorted(_EXPORTS)

@@ -85,6 +85,7 @@ from typing import Any
 
 import pandas as pd
 
+from .corpus_profile import document_metadata_terms
 from .counting import CorpusExclusion
 from .lexicon import NO_FRAME, load_lexicon
 from .parallel import map_documents
@@ -103,7 +104,6 @@ from .quotes.patterns import (
     TITLE_RE,
     TOK_RE,
 )
-from .terms import document_metadata_terms
 from .tokens import is_root_word, normalize, sentence_bounds, stem_word, stopwords, word_spans
 
 __all__ = [

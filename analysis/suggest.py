@@ -20,10 +20,10 @@ from typing import Any
 
 import pandas as pd
 
+from .corpus_profile import metadata_terms
 from .frames import FrameMatcher, frame_scores
 from .genre import GOVERNMENT_WORDS
 from .keyness import keyness_table
-from .terms import metadata_terms
 from .tokens import CLITICS, normalize, stem_word, stopword_set, word_spans
 
 __all__ = ["SUGGESTION_COLUMNS", "suggest_entries"]
