@@ -81,9 +81,9 @@ _EXPORTS = {
 #: works after a plain ``import analysis``), so that ``import analysis`` stays light.
 _SUBMODULES = frozenset(
     """agreement bench boilerplate bootstrap clean cli coding_sheets collocates comparisons
-    concordance corpus corpus_profile counting figures frame_coding frames genre html_pages
-    kernel keyness kwic lexicon names parallel paths plots quotes report significance
-    stemming suggest synthetic table_view terms tokens validation""".split()
+    concordance corpus corpus_profile counting fast_stemmer figures frame_coding frames
+    genre html_pages kernel keyness kwic lexicon names parallel paths plots quotes
+    report significance stemming suggest synthetic table_view terms tokens validation""".split()
 )
 
 __all__ = sorted(_EXPORTS)

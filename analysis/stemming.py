@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 
 from . import stem_cache
+from .fast_stemmer import fast_stemmer
 
 __all__ = [
     "CLITICS",
@@ -90,9 +91,7 @@ _DERIVED_NAME_RE = re.compile(
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-    return StemmerFactory().create_stemmer()
+    return fast_stemmer()
 
 
 _STEM_CACHE: dict[str, str] = {}

@@ -1,0 +1,106 @@
+"""The faster prefix step gives Sastrawi's stems, word for word (analysis.fast_stemmer)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from Sastrawi.Morphology.Disambiguator.DisambiguatorPrefixRule1 import DisambiguatorPrefixRule1a
+from Sastrawi.Morphology.Disambiguator.DisambiguatorPrefixRule4 import DisambiguatorPrefixRule4
+from Sastrawi.Morphology.Disambiguator.DisambiguatorPrefixRule17 import DisambiguatorPrefixRule17c
+from Sastrawi.Morphology.Disambiguator.DisambiguatorPrefixRule32 import DisambiguatorPrefixRule32
+from Sastrawi.Morphology.Disambiguator.DisambiguatorPrefixRule37 import DisambiguatorPrefixRule37a
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+from analysis import stemming
+from analysis.fast_stemmer import _literal_prefix, fast_stemmer, rule_prefixes
+from analysis.synthetic_vocabulary import AFFIXES, RealisticVocabulary, affixed
+
+# Forms of the genre written for this test: affixed, with clitics, reduplicated, short,
+# with a hyphen, in the dictionary and not.
+GENRE_WORDS = """
+kinerja bekerja pekerjaan mengerjakan dikerjakan pemerintahan pemerintah menegaskan
+ditegaskan penegakan berdisiplin kedisiplinan mendisiplinkan terkoordinasi mengoordinasikan
+berkoordinasi koordinasinya pelayanan melayani dilayani pelajar belajar mempelajari
+memperhatikan diperhatikan perhatiannya ketertiban menertibkan penertiban tertib
+mengevaluasi dievaluasi pengawasan mengawasi diawasi bermalas-malasan program-program
+sama-sama berkali-kali menyapu memukul penyapuan pemukulan kepemimpinannya
+menghimbau mengimbau imbauan berharap harapannya terlambat keterlambatan
+apel opd asn pns bupati gubernur sekda wali kota
+menjabat pejabat jabatan kesejahteraan sejahtera ekonomi perekonomian
+teladan keteladanan bertanggung tanggung jawab bertanggungjawab pertanggungjawaban
+mewujudkan diwujudkan terwujud menyukseskan kesuksesan sukses suksesnya
+pun lah kah nya ku mu kau kauambil kupukul telah selalu senantiasa
+""".split()
+
+
+def _plain():
+    return StemmerFactory().create_stemmer()
+
+
+def test_literal_prefixes_of_patterns():
+    assert _literal_prefix(r"^ber([aiueo].*)$") == "ber"
+    assert _literal_prefix(r"be([bcd])(er[bcd])(.*)$") == "be"  # re.match anchors anyway
+    assert _literal_prefix(r"^([bcdfghjklmnpqrstvwxyz])(el[aiueo])(.*)$") == ""
+    assert _literal_prefix(r"^mem?p(.*)$") == "me"  # an optional letter is no prefix
+    assert _literal_prefix(r"^ab*c") == "a"
+
+
+def test_prefixes_are_read_off_sastrawis_rules():
+    assert rule_prefixes(DisambiguatorPrefixRule1a) == ("ber",)
+    assert rule_prefixes(DisambiguatorPrefixRule4) == ("belajar",)  # if word == 'belajar'
+    assert rule_prefixes(DisambiguatorPrefixRule17c) == ("menge",)
+    assert rule_prefixes(DisambiguatorPrefixRule32) == ("pe", "pelajar")
+    assert rule_prefixes(DisambiguatorPrefixRule37a) is None  # starts with a class: always tried
+
+
+class _UnknownShape:
+    def disambiguate(self, word):
+        if len(word) > 5:
+            return word[2:]
+
+
+class _NoLiteral:
+    def disambiguate(self, word):
+        import re
+
+        matches = re.match(r"^[a-z]er(.*)$", word)
+        if matches:
+            return matches.group(1)
+
+
+def test_a_rule_of_another_shape_is_always_tried():
+    assert rule_prefixes(_UnknownShape) is None
+    assert rule_prefixes(_NoLiteral) is None
+
+
+def test_the_genres_words_get_sastrawis_stems():
+    plain, fast = _plain(), fast_stemmer()
+    words = GENRE_WORDS + [w.upper() for w in GENRE_WORDS[:5]] + ["jum'at", "covid-19", "a"]
+    assert [fast.stem(w) for w in words] == [plain.stem(w) for w in words]
+    assert fast.stem("mengerjakan") == "kerja" and fast.stem("pelajar") == "ajar"
+
+
+def test_the_package_stems_with_the_fast_stemmer():
+    from analysis.fast_stemmer import fast_stemmer as made
+
+    stemmer = stemming._stemmer()
+    assert stemmer.delegatedStemmer.stem_singular_word.__qualname__.startswith(made.__name__)
+
+
+@pytest.mark.slow
+def test_dictionary_words_affixed_forms_and_new_words_get_sastrawis_stems():
+    plain, fast = _plain(), fast_stemmer()
+    dictionary = sorted(plain.delegatedStemmer.dictionary.words)
+    rng = random.Random(14)
+    roots = rng.sample([w for w in dictionary if w.isalpha() and len(w) >= 3], 400)
+    forms = [affixed(r, p, s) for r in roots for p, s, _ in AFFIXES]
+    vocabulary = RealisticVocabulary(rng, roots[:50])
+    invented = [vocabulary.new_type() for _ in range(2500)]
+    words = dictionary[::4] + forms + [f + "nya" for f in forms[::7]] + invented
+    words += [f"{w}-{w}" for w in roots[:100]] + [f"ber{w}-{w}an" for w in roots[100:150]]
+    got = [fast.stem(w) for w in words]
+    want = [plain.stem(w) for w in words]
+    differ = [(w, g, s) for w, g, s in zip(words, got, want) if g != s]
+    assert not differ, differ[:10]
+    assert len(set(words)) > 12_000
