@@ -13,7 +13,9 @@ dependency order, with where each figure's numbers are computed: ``ARCHITECTURE.
 - :mod:`analysis.collocates` window collocates of a node word (logDice, T, MI, G2)
 - :mod:`analysis.kwic`    keyword in context (``kwic_table``) and dispersion
 - :mod:`analysis.keyness` G2, Log Ratio, chi2 and Fightin' Words log-odds
-  (``keyness_table``, ``keyness_by_group``); :mod:`analysis.significance` corrections
+  (``keyness_table``, ``keyness_by_group``); :mod:`analysis.log_odds` Fightin' Words
+  itself (``log_odds_dirichlet``, ``log_odds_by_group``); :mod:`analysis.significance`
+  corrections
 - :mod:`analysis.lexicon`, :mod:`analysis.frame_coding`, :mod:`analysis.frames`  the frame
   lexicon, the coding of every sentence, frame scores with intervals and evidence
 - :mod:`analysis.quotes`  direct quotes, speakers and the voice of every sentence
@@ -61,7 +63,7 @@ _EXPORTS = {
     # analysis.keyness.keyness_table; analysis.terms.kwic still works)
     "kwic_table": "analysis.kwic",
     "keyness_vs_rest": "analysis.keyness",
-    "log_odds_dirichlet": "analysis.keyness",
+    "log_odds_dirichlet": "analysis.log_odds",
     "frame_scores": "analysis.frames",
     "frame_evidence": "analysis.frames",
     "load_lexicon": "analysis.frames",
@@ -82,8 +84,9 @@ _EXPORTS = {
 _SUBMODULES = frozenset(
     """agreement bench boilerplate bootstrap clean cli coding_sheets collocates comparisons
     concordance corpus corpus_profile counting fast_stemmer figures frame_coding frames
-    genre html_pages kernel keyness kwic lexicon names parallel paths plots quotes
-    report significance stemming suggest synthetic table_view terms tokens validation""".split()
+    genre html_pages kernel keyness kwic lexicon log_odds names parallel paths plots
+    quotes report significance stemming suggest synthetic table_view terms tokens
+    validation""".split()
 )
 
 __all__ = sorted(_EXPORTS)
