@@ -25,7 +25,8 @@ dependency order, with where each figure's numbers are computed: ``ARCHITECTURE.
   validation against hand coding: the seeds' and your own corpus's
 - :mod:`analysis.suggest` lexicon suggestions from a corpus, with evidence
 - :mod:`analysis.plots`   matplotlib figures and word clouds (``ax=None`` -> Axes)
-- :mod:`analysis.figures` the figures command: every figure with its table
+- :mod:`analysis.figures` the figures command: every figure with its table; the
+  builders that draw them are in :mod:`analysis.figure_builders`
 - :mod:`analysis.parallel` running over large corpora (processes, Dask)
 - :mod:`analysis.table_view`, :mod:`analysis.concordance`  interactive views in JupyterLab:
   ``show`` (paged tables) and ``kwic_browser`` (a concordance browser)
@@ -83,10 +84,10 @@ _EXPORTS = {
 #: works after a plain ``import analysis``), so that ``import analysis`` stays light.
 _SUBMODULES = frozenset(
     """agreement bench boilerplate bootstrap clean cli coding_sheets collocates comparisons
-    concordance corpus corpus_profile counting fast_stemmer figures frame_coding frames
-    genre html_pages kernel keyness kwic lexicon log_odds names parallel paths plots
-    quotes report significance stemming suggest synthetic table_view terms tokens
-    validation""".split()
+    concordance corpus corpus_profile counting fast_stemmer figure_builders figures
+    frame_coding frames genre html_pages kernel keyness kwic lexicon log_odds names
+    parallel paths plots quotes report significance stemming suggest synthetic
+    table_view terms tokens validation""".split()
 )
 
 __all__ = sorted(_EXPORTS)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import figures, plots
+from analysis import figure_builders, figures, plots
 
 # every test here draws figures in worker processes: slow (pytest -m slow)
 pytestmark = pytest.mark.slow
@@ -280,7 +280,13 @@ def test_a_killed_runs_staging_folder_is_cleared_by_the_next_run(tmp_path, monke
 def test_the_names_are_searched_once_per_run_not_once_per_builder(seeds, tmp_path, monkeypatch):
     calls = []
     real = figures.names_and_note
-    monkeypatch.setattr(figures, "names_and_note", lambda c: calls.append(1) or real(c))
+
+    def counted(corpus):
+        calls.append(1)
+        return real(corpus)
+
+    monkeypatch.setattr(figure_builders, "names_and_note", counted)  # a builder's search
+    monkeypatch.setattr(figures, "names_and_note", counted)  # the run's search
     with plots.figure_style():
         for builder in figures.FIGURE_BUILDERS:  # each on its own: searched every time
             for spec in builder(seeds):
@@ -290,4 +296,4 @@ def test_the_names_are_searched_once_per_run_not_once_per_builder(seeds, tmp_pat
     calls.clear()
     figures.build_figures(seeds, tmp_path / "out", progress=False, jobs=1)
     assert calls == [1]  # one search, shared by every builder of the run
-    assert figures._run_names is None  # and forgotten afterwards
+    assert figure_builders._run_names is None  # and forgotten afterwards
