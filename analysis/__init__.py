@@ -3,7 +3,8 @@
 The package is split into small modules named for what they hold (all of them, in
 dependency order, with where each figure's numbers are computed: ``ARCHITECTURE.md``):
 
-- :mod:`analysis.corpus`  reading articles and metadata (the only module that reads files)
+- :mod:`analysis.corpus`  reading articles and metadata (the only module that reads files,
+  with :mod:`analysis.corpus_files`, which decodes one file)
 - :mod:`analysis.boilerplate`, :mod:`analysis.clean`  what web boilerplate looks like and
   removing it, with an audit of every removed line
 - :mod:`analysis.tokens`  Indonesian sentences, tokens and stopwords;
@@ -84,9 +85,9 @@ _EXPORTS = {
 #: works after a plain ``import analysis``), so that ``import analysis`` stays light.
 _SUBMODULES = frozenset(
     """agreement bench boilerplate bootstrap clean cli coding_sheets collocates comparisons
-    concordance corpus corpus_profile counting fast_stemmer figure_builders figures
-    frame_coding frames genre html_pages kernel keyness kwic lexicon log_odds names
-    parallel paths plots quotes report significance stemming suggest synthetic
+    concordance corpus corpus_files corpus_profile counting fast_stemmer figure_builders
+    figures frame_coding frames genre html_pages kernel keyness kwic lexicon log_odds
+    names parallel paths plots quotes report significance stemming suggest synthetic
     table_view terms tokens validation""".split()
 )
 

@@ -8,8 +8,8 @@ text, cleaned by :func:`analysis.clean.clean_article` like any other, with the s
 audit of every removed line; what trafilatura left out is the rest of the page file,
 which stays untouched on disk.
 
-This module imports trafilatura (and lxml), about 0.2 s: :mod:`analysis.corpus` imports
-it only when a folder holds a page.
+This module imports trafilatura (and lxml), about 0.2 s: :mod:`analysis.corpus_files`
+imports it only when a folder holds a page.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 from analysis import corpus as corpus_module
-from analysis import parallel, partitions
+from analysis import corpus_files, parallel, partitions
 from analysis.corpus import CorpusError, CorpusSource, CorpusWarning, iter_records
 from analysis.frames import frame_scores
 from analysis.parallel import map_documents
@@ -254,6 +254,8 @@ def _forbid_reading_here(monkeypatch):
 
     for name in ("iter_records", "read_article", "_table_records", "_table_rows"):
         monkeypatch.setattr(corpus_module, name, refuse)
+    for name in ("read_article", "_table_rows"):  # their home; corpus imports them
+        monkeypatch.setattr(corpus_files, name, refuse)
 
 
 @pytest.mark.slow
