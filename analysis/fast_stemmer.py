@@ -18,20 +18,57 @@ skipped would have changed nothing, and Sastrawi's checks after an unchanged vis
 give what they gave before it, so the stems are the same as Sastrawi's, word for word
 (``tests/test_fast_stemmer.py`` pins this on the dictionary's words, their affixed forms
 and a realistic vocabulary of invented ones).
+
+The other half of the cost was each step noting the part it removed with
+``re.sub(result, '', word, count=1)``: a new regular expression compiled for every new
+word. Where the installed Sastrawi's visit methods are the ones this module knows
+(:data:`KNOWN_VISITS`, checked by the digest of their source), it runs copies of them
+that take the part with ``str.replace`` when the result has no character a regular
+expression treats specially, which, after Sastrawi's own normalisation to letters,
+digits and hyphens, is always. Together: about 3.5 times faster on new word types.
 """
 
 from __future__ import annotations
 
 import ast
+import hashlib
 import inspect
+import re
+import textwrap
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
 from Sastrawi.Stemmer.Context.Context import Context
+from Sastrawi.Stemmer.Context.Removal import Removal
 from Sastrawi.Stemmer.Context.Visitor.PrefixDisambiguator import PrefixDisambiguator
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
-__all__ = ["PrefixIndexedContext", "fast_stemmer", "rule_prefixes"]
+__all__ = [
+    "KNOWN_VISITS",
+    "PrefixIndexedContext",
+    "fast_stemmer",
+    "known_visits",
+    "rule_prefixes",
+    "source_digest",
+]
+
+#: The visit methods of Sastrawi 1.2.1 that record what a step removed with
+#: ``re.sub(result, '', context.current_word, count=1)``: the sha256 (first 16 hex
+#: digits) of each one's source and the affix type it records (``None``: the prefix
+#: rules' shared visit). :func:`fast_stemmer` runs its own copy of a visit only when the
+#: installed source has this digest; any other version runs Sastrawi's own.
+KNOWN_VISITS: dict[str, tuple[str, str | None]] = {
+    "RemoveDerivationalSuffix": ("1a787fca923916c9", "DS"),
+    "RemoveInflectionalParticle": ("e1f36b06764322c5", "P"),
+    "RemoveInflectionalPossessivePronoun": ("3f14fae290e32793", "PP"),
+    "RemovePlainPrefix": ("76ee6b000e2ace85", "DP"),
+    "PrefixDisambiguator": ("7397bd91b36e6e86", None),
+}
+
+#: What a regular expression matches literally: lower-case letters, digits and hyphens,
+#: all a word can hold after Sastrawi's own normalisation.
+_LITERAL_RE = re.compile(r"[a-z0-9-]*")
 
 #: Characters after a letter that make it optional or repeated in a pattern.
 _QUANTIFIERS = frozenset("?*+{")
@@ -152,6 +189,80 @@ def _visitor_prefixes(visitor: Any) -> tuple[str, ...] | None:
     return tuple(sorted(prefixes))
 
 
+def source_digest(function: Callable) -> str:
+    """The first 16 hex digits of the sha256 of a function's source (dedented)."""
+    source = textwrap.dedent(inspect.getsource(function))
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
+
+
+def _remove_first(part: str, word: str) -> str:
+    """``re.sub(part, '', word, count=1)``, as Sastrawi computes the part a step removed;
+    ``str.replace`` when ``part`` has no character a regular expression treats
+    specially (always, for Sastrawi's words), which saves compiling every new result."""
+    if _LITERAL_RE.fullmatch(part):
+        return word.replace(part, "", 1)
+    return re.sub(part, "", word, count=1)
+
+
+def _removing_visit(affix_type: str) -> Callable[[Any, Any], None]:
+    """Sastrawi's visit of a step that removes one affix (``RemovePlainPrefix``,
+    ``RemoveDerivationalSuffix`` ...) with :func:`_remove_first`."""
+
+    def visit(visitor: Any, context: Any) -> None:
+        word = context.current_word
+        result = visitor.remove(word)
+        if result != word:
+            removed = _remove_first(result, word)
+            context.add_removal(Removal(visitor, word, result, removed, affix_type))
+            context.current_word = result
+
+    return visit
+
+
+def _disambiguating_visit(visitor: Any, context: Any) -> None:
+    """Sastrawi's visit of a prefix rule set (``AbstractDisambiguatePrefixRule.visit``)
+    with :func:`_remove_first`."""
+    result = None
+    for disambiguator in visitor.disambiguators:
+        result = disambiguator.disambiguate(context.current_word)
+        if context.dictionary.contains(result):
+            break
+    if result is None:
+        return
+    word = context.current_word
+    context.add_removal(Removal(visitor, word, result, _remove_first(result, word), "DP"))
+    context.current_word = result
+
+
+def known_visits(visitor_types: set[type]) -> dict[type, Callable[[Any, Any], None]]:
+    """This module's copies of the visits of ``visitor_types`` whose installed source is
+    the one :data:`KNOWN_VISITS` names (by digest); the other types are left out.
+
+    Parameters
+    ----------
+    visitor_types : set of type
+        Sastrawi's visitor classes of a stemmer.
+
+    Returns
+    -------
+    dict
+        Visitor class -> ``visit(visitor, context)``.
+    """
+    out = {}
+    for cls in visitor_types:
+        known = KNOWN_VISITS.get(cls.__name__)
+        if known is None:
+            continue
+        try:
+            digest = source_digest(cls.visit)
+        except (OSError, TypeError):
+            continue
+        if digest == known[0]:
+            affix_type = known[1]
+            out[cls] = _disambiguating_visit if affix_type is None else _removing_visit(affix_type)
+    return out
+
+
 class PrefixIndexedContext(Context):
     """Sastrawi's stemming context (one per word) whose prefix step offers the word only
     to the prefix visitors whose rules can apply.
@@ -167,11 +278,23 @@ class PrefixIndexedContext(Context):
     table : tuple
         ``(visitor, prefixes or None)`` for each of the provider's prefix visitors, in
         their order.
+    visits : dict
+        :func:`known_visits` of the provider's visitor classes: run instead of their own
+        ``visit``.
     """
 
-    def __init__(self, original_word, dictionary, visitor_provider, table):
+    def __init__(self, original_word, dictionary, visitor_provider, table, visits):
         self.table = table
+        self.visits = visits
         super().__init__(original_word, dictionary, visitor_provider)
+
+    def accept(self, visitor):
+        """Sastrawi's ``visitor.visit(self)``, or this module's copy of it."""
+        visit = self.visits.get(type(visitor))
+        if visit is None:
+            visitor.visit(self)
+        else:
+            visit(visitor, self)
 
     def accept_prefix_visitors(self, visitors):
         """Sastrawi's prefix step, the visitors that cannot apply skipped: a skipped
@@ -207,10 +330,13 @@ def fast_stemmer() -> Any:
     """
     stemmer = StemmerFactory().create_stemmer()
     inner = stemmer.delegatedStemmer
-    table = tuple((v, _visitor_prefixes(v)) for v in inner.visitor_provider.prefix_visitors)
+    provider = inner.visitor_provider
+    table = tuple((v, _visitor_prefixes(v)) for v in provider.prefix_visitors)
+    everyone = provider.visitors + provider.suffix_visitors + provider.prefix_visitors
+    visits = known_visits({type(v) for v in everyone})
 
     def stem_singular_word(word: str) -> str:
-        context = PrefixIndexedContext(word, inner.dictionary, inner.visitor_provider, table)
+        context = PrefixIndexedContext(word, inner.dictionary, provider, table, visits)
         context.execute()
         return context.result
 

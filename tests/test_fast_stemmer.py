@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from Sastrawi.Morphology.Disambiguator.DisambiguatorPrefixRule1 import DisambiguatorPrefixRule1a
 from Sastrawi.Morphology.Disambiguator.DisambiguatorPrefixRule4 import DisambiguatorPrefixRule4
 from Sastrawi.Morphology.Disambiguator.DisambiguatorPrefixRule17 import DisambiguatorPrefixRule17c
@@ -13,7 +16,15 @@ from Sastrawi.Morphology.Disambiguator.DisambiguatorPrefixRule37 import Disambig
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from analysis import stemming
-from analysis.fast_stemmer import _literal_prefix, fast_stemmer, rule_prefixes
+from analysis.fast_stemmer import (
+    KNOWN_VISITS,
+    _literal_prefix,
+    _remove_first,
+    fast_stemmer,
+    known_visits,
+    rule_prefixes,
+    source_digest,
+)
 from analysis.synthetic_vocabulary import AFFIXES, RealisticVocabulary, affixed
 
 # Forms of the genre written for this test: affixed, with clitics, reduplicated, short,
@@ -104,3 +115,43 @@ def test_dictionary_words_affixed_forms_and_new_words_get_sastrawis_stems():
     differ = [(w, g, s) for w, g, s in zip(words, got, want) if g != s]
     assert not differ, differ[:10]
     assert len(set(words)) > 12_000
+
+
+def test_the_known_visits_are_the_installed_ones():
+    from Sastrawi.Stemmer.Context.Visitor.VisitorProvider import VisitorProvider
+
+    provider = VisitorProvider()
+    types = {type(v) for v in provider.visitors + provider.suffix_visitors}
+    types |= {type(v) for v in provider.prefix_visitors}
+    visits = known_visits(types)
+    # every visit that notes its removal with re.sub runs the copy on this Sastrawi
+    assert {t.__name__ for t in visits} == set(KNOWN_VISITS)
+    for name, (digest, _) in KNOWN_VISITS.items():
+        (cls,) = [t for t in types if t.__name__ == name]
+        assert source_digest(cls.visit) == digest
+
+
+class _OtherVisit:
+    def visit(self, context):
+        context.current_word = context.current_word[1:]
+
+
+def test_a_visit_of_another_source_runs_as_it_is():
+    _OtherVisit.__name__ = "RemovePlainPrefix"  # same name, other code
+    try:
+        assert known_visits({_OtherVisit}) == {}
+    finally:
+        _OtherVisit.__name__ = "_OtherVisit"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    part=st.text(alphabet="abn-.*?()[]\\^$+0", max_size=4),
+    word=st.text(alphabet="abn-.0", max_size=8),
+)
+def test_remove_first_is_re_sub_of_the_part(part, word):
+    try:
+        want = re.sub(part, "", word, count=1)
+    except re.error:
+        return  # not a pattern: Sastrawi would fail the same way
+    assert _remove_first(part, word) == want
