@@ -34,6 +34,7 @@ import ast
 import hashlib
 import inspect
 import re
+import sys
 import textwrap
 from collections.abc import Callable
 from functools import cache
@@ -47,6 +48,7 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 __all__ = [
     "KNOWN_VISITS",
     "PrefixIndexedContext",
+    "fast_path_digest",
     "fast_stemmer",
     "known_visits",
     "rule_prefixes",
@@ -76,7 +78,10 @@ _QUANTIFIERS = frozenset("?*+{")
 
 def _literal_prefix(pattern: str) -> str:
     """The letters every match of ``re.match(pattern, word)`` starts with (``'^ber([aiueo].*)$'``
-    -> ``'ber'``; ``'^([bcd])(el[aiueo])'`` -> ``''``)."""
+    -> ``'ber'``; ``'^([bcd])(el[aiueo])'`` -> ``''``; ``''`` for any pattern with an
+    alternative, ``'^ber|ter'``, which this reader does not take apart)."""
+    if "|" in pattern:
+        return ""
     body = pattern[1:] if pattern.startswith("^") else pattern
     out = []
     for i, ch in enumerate(body):
@@ -189,10 +194,18 @@ def _visitor_prefixes(visitor: Any) -> tuple[str, ...] | None:
     return tuple(sorted(prefixes))
 
 
-def source_digest(function: Callable) -> str:
-    """The first 16 hex digits of the sha256 of a function's source (dedented)."""
-    source = textwrap.dedent(inspect.getsource(function))
+def source_digest(obj: Any) -> str:
+    """The first 16 hex digits of the sha256 of a function's or module's source (dedented)."""
+    source = textwrap.dedent(inspect.getsource(obj))
     return hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
+
+
+@cache
+def fast_path_digest() -> str:
+    """The first 16 hex digits of the sha256 of this module's source: part of the stem
+    cache's key (:func:`analysis.stemming.stem_cache_key`), so that stems worked out by
+    another version of this faster path are never read back."""
+    return source_digest(sys.modules[__name__])
 
 
 def _remove_first(part: str, word: str) -> str:
@@ -286,6 +299,7 @@ class PrefixIndexedContext(Context):
     def __init__(self, original_word, dictionary, visitor_provider, table, visits):
         self.table = table
         self.visits = visits
+        self.indexed = tuple(visitor for visitor, _ in table)
         super().__init__(original_word, dictionary, visitor_provider)
 
     def accept(self, visitor):
@@ -301,8 +315,8 @@ class PrefixIndexedContext(Context):
         visitor would change nothing, so the checks after it would give what they gave
         before it (``False``, or the step would have stopped)."""
         table = self.table
-        if visitors is not self.prefix_visitors or len(visitors) != len(table):
-            return super().accept_prefix_visitors(visitors)
+        if visitors is not self.prefix_visitors or tuple(visitors) != self.indexed:
+            return super().accept_prefix_visitors(visitors)  # not the visitors indexed
         word = self.current_word
         if self.dictionary.contains(word) or self.process_is_stopped:
             return super().accept_prefix_visitors(visitors)  # stops after the first

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from . import stem_cache
-from .fast_stemmer import fast_stemmer
+from .fast_stemmer import fast_path_digest, fast_stemmer
 
 __all__ = [
     "CLITICS",
@@ -99,9 +99,10 @@ _STEM_CACHE: dict[str, str] = {}
 
 def stem_cache_key() -> str:
     """The disk stem cache's key: Sastrawi's version and a hash of the stem rules here
-    (overrides, protected names, the name rule, clitics); a change of either reads
-    another file (:mod:`analysis.stem_cache`)."""
-    rules = (STEM_OVERRIDES, PROTECTED_NAMES, _DERIVED_NAME_RE.pattern, CLITICS)
+    (overrides, protected names, the name rule, clitics) and of the source of the faster
+    path Sastrawi runs on (:mod:`analysis.fast_stemmer`); a change of any reads another
+    file (:mod:`analysis.stem_cache`)."""
+    rules = (STEM_OVERRIDES, PROTECTED_NAMES, _DERIVED_NAME_RE.pattern, CLITICS, fast_path_digest())
     return f"{stem_cache.sastrawi_version()}-{stem_cache.rules_hash(*rules)}"
 
 
