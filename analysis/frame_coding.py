@@ -28,7 +28,7 @@ from .genre import is_on_genre
 from .lexicon import FrameError, FrameMatcher, _char_map
 from .parallel import map_documents
 from .quotes import document_voices, is_attribution_only
-from .tokens import _TOKEN_SPLIT_RE, _ascii_tokens, is_word, normalize, split_sentences
+from .tokens import _ascii_tokens, is_word, normalize, split_sentences, split_tokens
 
 __all__ = ["Coded", "code_corpus", "is_sentence_table"]
 
@@ -104,7 +104,7 @@ def _match_text(
     norm = normalize(text)
     tokens = _ascii_tokens(norm)  # the usual sentence: no regex
     if tokens is None:
-        parts = _TOKEN_SPLIT_RE.split(norm)  # gap, token, gap, token, ..., gap
+        parts = split_tokens(norm)  # gap, token, gap, token, ..., gap
         tokens = parts[1::2]
     else:
         parts = None
@@ -120,7 +120,7 @@ def _match_text(
     # 2 * j + 1, and part k spans starts[k]:starts[k + 1]
     where = range(len(tokens)) if all_words else [j for j, s in enumerate(tokens) if is_word(s)]
     if parts is None:
-        parts = _TOKEN_SPLIT_RE.split(norm)
+        parts = split_tokens(norm)
     starts = list(accumulate(map(len, parts), initial=0))
     to_orig = _char_map(text, norm)
     out = []

@@ -53,6 +53,7 @@ __all__ = [
     "read_stopwords",
     "sentence_bounds",
     "split_sentences",
+    "split_tokens",
     "stem_cache_key",
     "stem_word",
     "stopword_set",
@@ -255,7 +256,24 @@ _TOKEN_RE = re.compile(TOKEN_PATTERN)
 _TOKEN_SPLIT_RE = re.compile(
     r"([^\W_]++(?:[-'][^\W_]++)*+)" if sys.version_info >= (3, 11) else "(" + TOKEN_PATTERN + ")"
 )
+# The same splitter for ASCII text: there ``[^\W_]`` is exactly ``[A-Za-z0-9]``, which
+# the regex engine tests without a Unicode lookup (about twice as fast on a sentence).
+_ASCII_TOKEN_SPLIT_RE = re.compile(
+    r"([A-Za-z0-9]++(?:[-'][A-Za-z0-9]++)*+)"
+    if sys.version_info >= (3, 11)
+    else r"([A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*)"
+)
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def split_tokens(text: str) -> list[str]:
+    """``[gap, token, gap, token, ..., gap]`` of :data:`TOKEN_PATTERN` in ``text``: the
+    tokens at the odd positions, what stands between them at the even ones.
+
+    >>> split_tokens("Program-program OPD, 2024.")
+    ['', 'Program-program', ' ', 'OPD', ', ', '2024', '.']
+    """
+    return (_ASCII_TOKEN_SPLIT_RE if text.isascii() else _TOKEN_SPLIT_RE).split(text)
 
 
 def is_word(token: str) -> bool:
@@ -310,7 +328,7 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
 
     Offsets index into ``text``; the surface keeps its case.
     """
-    parts = _TOKEN_SPLIT_RE.split(text)
+    parts = split_tokens(text)
     out = []
     pos = len(parts[0])
     for k in range(1, len(parts), 2):
@@ -532,7 +550,7 @@ def _process(
     else:
         cache = _PROCESS_CACHES.setdefault((stem, stops, fold), {})
         placed = _PROCESS_CACHES.setdefault((stem, stops, fold, "placed"), {})
-    parts = _TOKEN_SPLIT_RE.split(text)
+    parts = split_tokens(text)
     surfaces = parts[1::2]
     mapped = list(map(cache.get, surfaces))
     for i in [i for i, t in enumerate(mapped) if t is None]:  # the cache misses
@@ -559,7 +577,7 @@ def _process(
 
 
 def _name_after(parts: list[str], k: int) -> bool:
-    """May the capitalised token ``parts[k]`` of ``_TOKEN_SPLIT_RE.split`` be a name, i.e.
+    """May the capitalised token ``parts[k]`` of :func:`split_tokens` be a name, i.e.
     does it not start a sentence or a line? True when the first character before it,
     skipping spaces, quotes and opening brackets, is not a sentence end, a colon or a
     line break (nor the start of the text)."""

@@ -626,3 +626,33 @@ def test_tokens_of_a_fresh_process_equal_those_of_this_warm_one(seeds):
         check=True,
     )
     assert json.loads(out.stdout) == warm
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_TOKEN_PIECES), max_size=25),
+    st.sampled_from(["", " ", "-", "'", "_"]),
+)
+def test_split_tokens_is_the_token_regex_split(pieces, sep):
+    # ASCII text is split by an ASCII-only pattern: the same gaps and tokens
+    import re
+
+    from analysis.tokens import split_tokens
+
+    text = sep.join(pieces)
+    plain = re.split("(" + TOKEN_PATTERN + ")", text)
+    assert split_tokens(text) == plain
+    assert split_tokens(text.encode("ascii", "ignore").decode()) == re.split(
+        "(" + TOKEN_PATTERN + ")", text.encode("ascii", "ignore").decode()
+    )
+
+
+def test_split_tokens_on_the_seed_sentences(seeds):
+    import re
+
+    from analysis.tokens import split_tokens
+
+    sentences = [normalize(s) for body in seeds["body"] for s in split_sentences(body)]
+    assert sum(s.isascii() for s in sentences) > 0.8 * len(sentences)  # the ASCII path
+    for s in sentences:
+        assert split_tokens(s) == re.split("(" + TOKEN_PATTERN + ")", s)
