@@ -40,7 +40,7 @@ import sys
 import textwrap
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from Sastrawi.Stemmer.Context.Context import Context
 from Sastrawi.Stemmer.Context.Removal import Removal
@@ -50,9 +50,11 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 __all__ = [
     "KNOWN_VISITS",
     "PrefixIndexedContext",
+    "PrefixPlan",
     "fast_path_digest",
     "fast_stemmer",
     "known_visits",
+    "prefix_plan",
     "rule_prefixes",
     "source_digest",
 ]
@@ -278,6 +280,45 @@ def known_visits(visitor_types: set[type]) -> dict[type, Callable[[Any, Any], No
     return out
 
 
+class PrefixPlan(NamedTuple):
+    """What :class:`PrefixIndexedContext` needs of a stemmer, worked out once per stemmer.
+
+    Attributes
+    ----------
+    table : tuple
+        ``(visitor, prefixes or None)`` for each of the provider's prefix visitors, in
+        their order.
+    indexed : tuple
+        The visitors of ``table`` alone: the list the prefix step must still be to use it.
+    visits : dict
+        :func:`known_visits` of the provider's visitor classes: run instead of their own
+        ``visit``.
+    """
+
+    table: tuple
+    indexed: tuple
+    visits: dict
+
+
+def prefix_plan(provider: Any) -> PrefixPlan:
+    """The :class:`PrefixPlan` of a Sastrawi ``VisitorProvider``.
+
+    Parameters
+    ----------
+    provider : Any
+        The stemmer's ``VisitorProvider``.
+
+    Returns
+    -------
+    PrefixPlan
+        Its prefix visitors with the prefixes their rules need, and the known visits.
+    """
+    table = tuple((v, _visitor_prefixes(v)) for v in provider.prefix_visitors)
+    everyone = provider.visitors + provider.suffix_visitors + provider.prefix_visitors
+    visits = known_visits({type(v) for v in everyone})
+    return PrefixPlan(table, tuple(v for v, _ in table), visits)
+
+
 class PrefixIndexedContext(Context):
     """Sastrawi's stemming context (one per word) whose prefix step offers the word only
     to the prefix visitors whose rules can apply.
@@ -290,23 +331,17 @@ class PrefixIndexedContext(Context):
         Sastrawi's root-word dictionary.
     visitor_provider : Any
         Sastrawi's ``VisitorProvider`` of the stemmer.
-    table : tuple
-        ``(visitor, prefixes or None)`` for each of the provider's prefix visitors, in
-        their order.
-    visits : dict
-        :func:`known_visits` of the provider's visitor classes: run instead of their own
-        ``visit``.
+    plan : PrefixPlan
+        :func:`prefix_plan` of ``visitor_provider``, worked out once per stemmer.
     """
 
-    def __init__(self, original_word, dictionary, visitor_provider, table, visits):
-        self.table = table
-        self.visits = visits
-        self.indexed = tuple(visitor for visitor, _ in table)
+    def __init__(self, original_word, dictionary, visitor_provider, plan):
+        self.plan = plan
         super().__init__(original_word, dictionary, visitor_provider)
 
     def accept(self, visitor):
         """Sastrawi's ``visitor.visit(self)``, or this module's copy of it."""
-        visit = self.visits.get(type(visitor))
+        visit = self.plan.visits.get(type(visitor))
         if visit is None:
             visitor.visit(self)
         else:
@@ -316,8 +351,8 @@ class PrefixIndexedContext(Context):
         """Sastrawi's prefix step, the visitors that cannot apply skipped: a skipped
         visitor would change nothing, so the checks after it would give what they gave
         before it (``False``, or the step would have stopped)."""
-        table = self.table
-        if visitors is not self.prefix_visitors or tuple(visitors) != self.indexed:
+        table, indexed, _ = self.plan
+        if visitors is not self.prefix_visitors or tuple(visitors) != indexed:
             return super().accept_prefix_visitors(visitors)  # not the visitors indexed
         word = self.current_word
         if self.dictionary.contains(word) or self.process_is_stopped:
@@ -342,17 +377,15 @@ def fast_stemmer() -> Any:
     -------
     Sastrawi.Stemmer.CachedStemmer.CachedStemmer
         The stemmer; its ``delegatedStemmer`` stems each word in a
-        :class:`PrefixIndexedContext`.
+        :class:`PrefixIndexedContext` and holds the plan as ``prefix_plan``.
     """
     stemmer = StemmerFactory().create_stemmer()
     inner = stemmer.delegatedStemmer
     provider = inner.visitor_provider
-    table = tuple((v, _visitor_prefixes(v)) for v in provider.prefix_visitors)
-    everyone = provider.visitors + provider.suffix_visitors + provider.prefix_visitors
-    visits = known_visits({type(v) for v in everyone})
+    plan = inner.prefix_plan = prefix_plan(provider)
 
     def stem_singular_word(word: str) -> str:
-        context = PrefixIndexedContext(word, inner.dictionary, provider, table, visits)
+        context = PrefixIndexedContext(word, inner.dictionary, provider, plan)
         context.execute()
         return context.result
 

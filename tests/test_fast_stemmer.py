@@ -26,6 +26,7 @@ from analysis.fast_stemmer import (
     fast_path_digest,
     fast_stemmer,
     known_visits,
+    prefix_plan,
     rule_prefixes,
     source_digest,
 )
@@ -71,24 +72,11 @@ def _both_states(fast, words):
         plain.execute()
         plain_out.append(_state(plain))
         quick = PrefixIndexedContext(
-            word, inner.dictionary, inner.visitor_provider, _TABLE(fast), _VISITS(fast)
+            word, inner.dictionary, inner.visitor_provider, inner.prefix_plan
         )
         quick.execute()
         fast_out.append(_state(quick))
     return plain_out, fast_out
-
-
-def _closure(fast, name):
-    fn = fast.delegatedStemmer.stem_singular_word
-    return fn.__closure__[fn.__code__.co_freevars.index(name)].cell_contents
-
-
-def _TABLE(fast):
-    return _closure(fast, "table")
-
-
-def _VISITS(fast):
-    return _closure(fast, "visits")
 
 
 def _forms(roots):
@@ -124,9 +112,7 @@ def test_a_word_is_offered_to_few_prefix_visitors():
 
     for word in ("mengerjakannya", "penolangan", "dimawehi", "berkoordinasi"):
         Counting(word, inner.dictionary, inner.visitor_provider).execute()
-        CountingFast(
-            word, inner.dictionary, inner.visitor_provider, _TABLE(fast), _VISITS(fast)
-        ).execute()
+        CountingFast(word, inner.dictionary, inner.visitor_provider, inner.prefix_plan).execute()
     assert offered["fast"] * 3 < offered["plain"]
 
 
@@ -242,15 +228,11 @@ def test_dictionary_words_affixed_forms_and_new_words_get_sastrawis_stems():
 def test_the_known_visits_are_the_installed_ones():
     from Sastrawi.Stemmer.Context.Visitor.VisitorProvider import VisitorProvider
 
-    provider = VisitorProvider()
-    types = {type(v) for v in provider.visitors + provider.suffix_visitors}
-    types |= {type(v) for v in provider.prefix_visitors}
-    visits = known_visits(types)
+    visits = prefix_plan(VisitorProvider()).visits
     # every visit that notes its removal with re.sub runs the copy on this Sastrawi
     assert {t.__name__ for t in visits} == set(KNOWN_VISITS)
-    for name, (digest, _) in KNOWN_VISITS.items():
-        (cls,) = [t for t in types if t.__name__ == name]
-        assert source_digest(cls.visit) == digest
+    for cls in visits:
+        assert source_digest(cls.visit) == KNOWN_VISITS[cls.__name__][0]
 
 
 class _OtherVisit:
