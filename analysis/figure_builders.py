@@ -146,6 +146,12 @@ def _compare_by(corpus: pd.DataFrame) -> str | None:
     return None
 
 
+def _unit(by: str) -> str:
+    """What one panel of a grouped figure is, in titles and file names: ``article`` for
+    ``doc_id``, else the metadata column's name."""
+    return "article" if by == "doc_id" else by
+
+
 def _file_part(value: Hashable) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", str(value)).strip("_.") or "x"
 
@@ -379,11 +385,10 @@ def top_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
         grouped, fig=fig, n=10, column="per_1000", ncols=3, titles=_group_labels(corpus, by)
     )
     fig.suptitle(
-        f"Top terms per {'article' if by == 'doc_id' else by}, per 1,000 words on a shared "
-        f"scale ({note})",
+        f"Top terms per {_unit(by)}, per 1,000 words on a shared scale ({note})",
         fontsize=10,
     )
-    yield f"top_terms_by_{'article' if by == 'doc_id' else by}", fig, grouped
+    yield f"top_terms_by_{_unit(by)}", fig, grouped
 
 
 @figure_builder
@@ -430,11 +435,10 @@ def keyness_figure(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
         reference=f"the other {by}s' articles" if by != "doc_id" else "the other articles",
     )
     fig.suptitle(
-        f"Keyness: each {'article' if by == 'doc_id' else by} against the rest "
-        f"(Log Ratio, log-likelihood G2; {note})",
+        f"Keyness: each {_unit(by)} against the rest (Log Ratio, log-likelihood G2; {note})",
         fontsize=10,
     )
-    yield f"keyness_by_{'article' if by == 'doc_id' else by}", fig, shown
+    yield f"keyness_by_{_unit(by)}", fig, shown
 
 
 @figure_builder
@@ -461,7 +465,7 @@ def distinctive_terms(corpus: pd.DataFrame) -> Iterator[FigureSpec]:
         f"Distinctive terms by TF-IDF (relative frequency x smoothed idf; {note})",
         fontsize=10,
     )
-    yield f"tfidf_by_{'article' if by == 'doc_id' else by}", fig, table
+    yield f"tfidf_by_{_unit(by)}", fig, table
 
 
 @figure_builder
