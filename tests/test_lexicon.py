@@ -222,6 +222,43 @@ def test_names_of_evaluation_meetings_and_reviews_carry_no_frame(matcher):
     ]
 
 
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bupati Sukamaju memimpin apel pagi di halaman kantor bupati, Senin (3/2).",
+        "Pemkab Sukamaju menggelar apel pagi bersama seluruh tenaga honorer.",
+        "Apel pagi tersebut diikuti para asisten dan staf ahli.",
+        "Hal itu disampaikan Sekda saat apel pagi di lapangan upacara.",
+        "Wali Kota memimpin sidak di Kecamatan Sukamaju didampingi Inspektur.",
+        "Wakil Bupati mengadakan sidak di gedung dinas pada hari pertama kerja.",
+        "Saat sidak, Bupati didampingi Kepala BKPSDM.",
+        "Sidak dilakukan di tujuh bagian Sekretariat Daerah.",
+    ],
+)
+def test_an_apel_or_a_sidak_named_as_the_occasion_carries_no_frame(matcher, sentence):
+    # the codebook's rules 1 and 2: the assembly or the inspection as the event
+    assert hits_of(matcher, sentence) == []
+
+
+def test_an_apel_or_a_sidak_presented_as_discipline_still_counts(matcher):
+    sentence = "Apel pagi wajib diikuti seluruh ASN tanpa kecuali."
+    assert hits_of(matcher, sentence, "discipline") == ["Apel pagi", "wajib"]
+    sentence = "Sidak akan digelar setiap bulan agar pegawai tidak bolos."
+    assert hits_of(matcher, sentence, "discipline")[0] == "Sidak"
+    sentence = "Bupati memimpin apel pagi dan menegur 12 pegawai yang tidak hadir."
+    assert hits_of(matcher, sentence, "discipline") == ["menegur", "tidak hadir"]
+
+
+def test_the_findings_of_a_sidak_are_one_discipline_hit_not_performance(matcher):
+    sentence = "Dari hasil sidak, ada pegawai yang tidak masuk tanpa keterangan."
+    assert hits_of(matcher, sentence, "performance") == []
+    assert hits_of(matcher, sentence, "discipline") == [
+        "hasil sidak",
+        "tidak masuk",
+        "tanpa keterangan",
+    ]
+
 def test_a_token_counts_once_per_frame_longest_first():
     lex = {"coordination": ["kerja sama", "sama"], "performance": ["kerja keras", "kerja"]}
     m = FrameMatcher(lex)
