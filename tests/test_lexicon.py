@@ -222,7 +222,6 @@ def test_names_of_evaluation_meetings_and_reviews_carry_no_frame(matcher):
     ]
 
 
-
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -258,6 +257,7 @@ def test_the_findings_of_a_sidak_are_one_discipline_hit_not_performance(matcher)
         "tidak masuk",
         "tanpa keterangan",
     ]
+
 
 def test_a_token_counts_once_per_frame_longest_first():
     lex = {"coordination": ["kerja sama", "sama"], "performance": ["kerja keras", "kerja"]}

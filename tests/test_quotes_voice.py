@@ -223,6 +223,37 @@ def test_a_connective_carries_reported_speech_on():
     assert got[4][0] == "narration"
 
 
+def test_a_report_goes_on_in_its_paragraph_not_in_the_next():
+    text = (
+        "Bupati Sri Handayani meminta kepala OPD mempercepat realisasi anggaran. "
+        "Realisasi yang rendah akan dievaluasi setiap bulan. "
+        "Dinas yang lambat akan dipanggil satu per satu.\n"
+        "Realisasi anggaran Kabupaten Sukamaju tahun lalu mencapai 92 persen."
+    )
+    got = [(v["voice"], v["speaker"], v["cue"]) for v in sentence_voices(text)]
+    assert got[0][:2] == ("indirect", "Sri Handayani")
+    # the reporter goes on paraphrasing within the paragraph: the same speaker's report
+    assert got[1:3] == [("indirect", "Sri Handayani", "continues reported speech")] * 2
+    # a new paragraph without a demand or a connective turns back to narration
+    assert got[3] == ("narration", "", "")
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Rapat berlangsung di aula kantor bupati hingga siang.",
+        "Hadir pula para camat dan kepala puskesmas.",
+        "Seperti diketahui, jam kerja ASN dimulai pukul 07.30.",
+        "Sementara itu, Wakil Bupati meninjau pasar di Kecamatan Sukamaju.",
+        "Apel diikuti sekitar 300 pegawai.",
+    ],
+)
+def test_the_event_or_the_background_after_a_report_stays_narration(after):
+    text = "Sekda Yudi Pratama mengingatkan ASN agar tidak terlambat masuk kantor. " + after
+    got = [(v["voice"], v["speaker"]) for v in sentence_voices(text)]
+    assert got == [("indirect", "Yudi Pratama"), ("narration", "")]
+
+
 def test_an_attribution_only_sentence_is_the_last_speakers():
     text = (
         "Gubernur Andra Santika meminta OPD mengoptimalkan pajak daerah.\n"

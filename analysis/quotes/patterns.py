@@ -457,6 +457,16 @@ CONTINUATION_START_RE = re.compile(
     r"|artinya|misalnya|termasuk|sayangnya|maka|makanya|untuk[ \t]+itu|selama[ \t]+ini)\b",
     re.IGNORECASE,
 )
+# The reporter turning back to the event or to background: a sentence that opens on the
+# meeting or assembly itself, on who attended, or with "as is known" or "meanwhile"
+# (``Rapat berlangsung hingga sore.``, ``Hadir pula ...``, ``Seperti diketahui, ...``)
+# is narration even right after a report.
+NARRATION_START_RE = re.compile(
+    r"^[ \t\"“”'(]*(?:(?:rapat|rakor|acara|kegiatan|pertemuan|upacara|apel)\b(?!-)"
+    r"|(?:turut[ \t]+|tampak[ \t]+|juga[ \t]+)?hadir\b|seperti[ \t]+diketahui\b|diketahui\b"
+    r"|sementara[ \t]+itu\b|sebelumnya\b)",
+    re.IGNORECASE,
+)
 # A demand or an imperative: a sentence that goes on from a report and can only be the
 # speaker's words (``Semua OPD harus ...``, ``Jangan ada ...``).
 DEONTIC_RE = re.compile(
