@@ -100,3 +100,16 @@ def test_a_title_with_a_demonstrative_after_the_speech_verb_points_back():
         "“Tunggu saja sanksinya,” tutur Kepala Dinas Sosial itu."
     )
     assert _speakers(text) == ["Bahrudin Salim", "Bahrudin Salim"]
+
+
+def test_a_nickname_made_of_a_names_last_syllables():
+    text = (
+        "Bupati Tanah Merdu, Dr Ir H W Musyafirin, MM meminta kepala OPD bekerja cepat.\n"
+        "“Kita tidak boleh lamban melayani masyarakat,” kata H Firin."
+    )
+    assert _speakers(text) == ["H W Musyafirin"]
+    al = Aliases({}, ("W Musyafirin", "Hanindhito Himawan", "Zafirin Ahmad"))
+    assert fullest_name("Dhito", al) == "Hanindhito Himawan"
+    # two names end in it: left as written; under four letters: no nickname
+    assert fullest_name("Firin", al) == "Firin"
+    assert fullest_name("Pak Ito", al) == "Pak Ito"

@@ -15,7 +15,8 @@ back to the full name:
   (``Unu`` for ``Unu Ibnudin``), or a prefix of its first word (``Herman`` for
   ``Hermansyah``, ``Nil`` for ``Nilmaizar``); failing that, a one-word name followed by
   capitalised words somewhere in the text (``Ade`` for ``... Kota Bogor Ade Sarip
-  Hidayat``). A short form that fits two persons is left as it is.
+  Hidayat``); failing that, the last syllables of a name's word (``Firin`` for ``W
+  Musyafirin``). A short form that fits two persons is left as it is.
 
 Everything here reads the masked body and the mentions found before (plain tuples), so
 it runs once per body.
@@ -31,6 +32,7 @@ from .names import normalize_speaker, title_key
 from .patterns import (
     ALIAS_RE,
     CAPITAL_RUN_RE,
+    HONORIFICS,
     NICK_SAPAAN_RE,
     PAREN_NICK_RE,
     TITLE_BEFORE_ALIAS_RE,
@@ -176,7 +178,9 @@ def fullest_name(name: str, aliases: Aliases) -> str:
         three letters or more: ``Nil`` -> ``Nilmaizar``, or of a later word, of four or
         more: ``Risma`` -> ``Tri Rismaharini``); else, for a one-word name the
         mentions missed, the one capitalised run of the text that goes on after it;
-        else ``name`` as it is.
+        else the one name with a longer word ending in the name's one word of four
+        letters or more, initials and honorifics aside (``H Firin`` -> ``W
+        Musyafirin``); else ``name`` as it is.
 
     Examples
     --------
@@ -196,7 +200,25 @@ def fullest_name(name: str, aliases: Aliases) -> str:
     found = whole or _longer_names(words, aliases.names, prefix=True)
     if not found and len(words) == 1:
         found = _from_runs(name, aliases.text)
+    if not found:
+        found = _ending_names(words, aliases.names)
     return found[0] if len(found) == 1 else name
+
+
+def _ending_names(words: list[str], names: Iterable[str]) -> list[str]:
+    """The names with a word that ends in the one word of four letters or more left of
+    ``words`` without initials and honorifics, and is longer (``H Firin`` ->
+    ``W Musyafirin``, ``Pak Dhito`` -> ``Hanindhito Himawan``): a nickname made of a
+    name's last syllables."""
+    core = [w for w in words if len(w) > 1 and w not in HONORIFICS]
+    if len(core) != 1 or len(core[0]) < 4:
+        return []
+    w = core[0]
+    return [
+        full
+        for full in names
+        if any(f.endswith(w) and len(f) > len(w) for f in full.lower().replace(".", " ").split())
+    ]
 
 
 def _from_runs(name: str, text: str) -> list[str]:
