@@ -183,6 +183,7 @@ _ENGAGEMENT_RE = re.compile(
     r"|(?:tulis|tinggalkan|beri|berikan|kirim)\s+(?:komentar|balasan|tanggapan)\b.*"
     r"|leave\s+a\s+(?:reply|comment)\b.*|komentar\s*\(\d+\)|no\s+comments?\s*:?"
     r"|post\s+a\s+comment\b.*|\d+\s+(?:comments?|komentar)"
+    r"|discussion\s+about\s+this\s+(?:post|article)"
     r"|alamat\s+email\s+anda\s+tidak\s+akan\s+dipublikasikan\b.*"
     r"|loading\.*"
     r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya|\d+(?:\s+\d+)*)"
@@ -220,6 +221,7 @@ _IMAGE_RE = re.compile(
 _COMMENTS_RE = re.compile(
     r"^(?:(?:tulis|tinggalkan|beri|berikan|kirim)\s+(?:komentar|balasan|tanggapan)"
     r"|leave\s+a\s+(?:reply|comment)|no\s+comments?|post\s+a\s+comment"
+    r"|discussion\s+about\s+this\s+(?:post|article)\s*$"
     r"|alamat\s+email\s+anda\s+tidak\s+akan\s+dipublikasikan)\b",
     re.IGNORECASE,
 )

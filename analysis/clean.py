@@ -520,8 +520,9 @@ def _first_alnum(line: str) -> str:
 
 def _dateline_at(kept: Lines, *, weak: bool) -> tuple[int, re.Match[str]] | None:
     """The first line among the first :data:`_HEADER_WINDOW` that starts with a dateline
-    followed by the start of a paragraph; the search stops at a line with a quote mark,
-    at a paragraph of more than 40 words, or after four lines that end like a paragraph."""
+    followed by the start of a paragraph; the search stops at a line that quotes speech
+    (:func:`_speech_quoted`), at a paragraph of more than 40 words, or after four lines
+    that end like a paragraph."""
     passed = 0
     for i, (_no, line) in enumerate(kept[:_HEADER_WINDOW]):
         m = match_dateline(line, weak=weak)
@@ -529,14 +530,29 @@ def _dateline_at(kept: Lines, *, weak: bool) -> tuple[int, re.Match[str]] | None
             rest = [(kept[i][0], line[m.end() :].lstrip(OPEN_QUOTES + " "))] + kept[i + 1 :]
             if not rest[0][1] or word_count(rest[0][1]) > 25 or not _header_like(rest, 0):
                 return i, m
-        if ('"' in line or "“" in line or "”" in line) or (
-            word_count(line) > 40 and ends_paragraph(line)
-        ):
+        if _speech_quoted(line) or (word_count(line) > 40 and ends_paragraph(line)):
             return None
         passed += ends_paragraph(line)
         if passed > 3:
             return None
     return None
+
+
+# A quoted span of a line: between curly or straight double quotes.
+_QUOTED_SPAN_RE = re.compile(r"[“\"]([^“”\"]*)[”\"]")
+
+
+def _speech_quoted(line: str) -> bool:
+    """Does the line quote speech: a quote mark left open, or a quoted span of five
+    words or more? A headline's scare quotes around a short phrase
+    (``Minta OPD Tak Lagi “Makan Gaji Buta”``) are no speech."""
+    if not ('"' in line or "“" in line or "”" in line):
+        return False
+    spans = _QUOTED_SPAN_RE.findall(line)
+    unquoted = _QUOTED_SPAN_RE.sub("", line)
+    return ('"' in unquoted or "“" in unquoted or "”" in unquoted) or any(
+        word_count(span) >= 5 for span in spans
+    )
 
 
 def _body_start(kept: Lines) -> tuple[int, re.Match[str] | None]:
@@ -667,7 +683,9 @@ def _drop_stray_lines(body: Body, removed: list[RemovedLine]) -> Body:
     headlines) go, except list items, lines after a line ending in a colon, and the last
     line (which a cut-off page leaves unfinished); after the last paragraph,
     headline-shaped and Title-Case lines and fragments of three words or fewer go as
-    other articles' headlines or page furniture."""
+    other articles' headlines or page furniture; the last line stays when only such a
+    line stands between it and the last paragraph (:func:`_cut_after_subheading`): it
+    is the article's own paragraph, cut off by the page."""
     if not body:
         return body
     last_para = next(
@@ -678,16 +696,36 @@ def _drop_stray_lines(body: Body, removed: list[RemovedLine]) -> Body:
         ),
         -1,
     )
+    cut_last = _cut_after_subheading(body, last_para)
     keep: Body = []
     for k, (i, no, line) in enumerate(body):
         after_end = k > last_para and last_para >= 0
-        if after_end and _trailing(line, k == len(body) - 1, k == last_para + 1):
+        last = k == len(body) - 1
+        if after_end and _trailing(line, last, k == last_para + 1 or (last and cut_last)):
             removed.append(RemovedLine(no, line, "trailing-headline"))
         elif k < len(body) - 1 and _stray(line, body[k - 1][2] if k else ""):
             removed.append(RemovedLine(no, line, "caption"))
         else:
             keep.append((i, no, line))
     return keep
+
+
+def _cut_after_subheading(body: Body, last_para: int) -> bool:
+    """Is the page's last line the article's own paragraph, cut off by the page, after
+    one Title-Case line (a subheading, or another article's headline linked inside the
+    article, which still goes): one such line of eight words or fewer right after the
+    last paragraph, then a last line in sentence case of six words or more, neither a
+    dateline?"""
+    if last_para < 0 or len(body) - 1 != last_para + 2:
+        return False
+    sub, last = body[last_para + 1][2], body[-1][2]
+    return (
+        is_title_case(sub)
+        and word_count(sub) <= 8
+        and not is_title_case(last)
+        and word_count(last) >= 6
+        and not any(match_dateline(x) or match_dateline(x, weak=True) for x in (sub, last))
+    )
 
 
 def _trailing(line: str, last: bool, right_after: bool) -> bool:

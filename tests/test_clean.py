@@ -728,3 +728,59 @@ def test_a_dateline_with_the_outlets_initials_in_brackets_and_a_page_wrapped_lea
     # a Title-Case line followed by a blank line is still a headline, not the lead
     b = clean_article("Bupati Garut, Budi Santoso\n\nGARUT - Bupati meminta camat hadir.")
     assert b.body == "Bupati meminta camat hadir." and b.title == "Bupati Garut, Budi Santoso"
+
+
+def test_a_headlines_scare_quotes_do_not_hide_the_dateline_below():
+    # the headline (run together with its teaser) quotes a short phrase: no speech, so
+    # the search for the dateline goes on past it and the header lines above go
+    raw = (
+        "Kabar Lembah\n"
+        "Bupati Lembah Minta OPD Tak Lagi “Makan Gaji Buta”Kinerja OPD masih rendah.\n"
+        "Oleh Handoko2025-03-07 19:16:00\n"
+        "Bupati Lembah Minta OPD Tak Lagi “Makan Gaji Buta”\n"
+        "KABARLEMBAH.ID, Lembah – Bupati Lembah meminta seluruh OPD bekerja maksimal.\n"
+        "Ia menilai beberapa indikator kinerja masih bernilai nol."
+    )
+    art = clean_article(raw)
+    assert art.dateline is not None and art.dateline.outlet == "KABARLEMBAH.ID"
+    assert art.paragraphs == [
+        "Bupati Lembah meminta seluruh OPD bekerja maksimal.",
+        "Ia menilai beberapa indikator kinerja masih bernilai nol.",
+    ]
+    assert "Oleh Handoko2025-03-07 19:16:00" in [r.text for r in art.removed]
+    # a line that quotes speech still ends the search: the dateline below it is body
+    raw = (
+        "“Kita harus bekerja lebih keras lagi,” kata Bupati Lembah.\n"
+        "KABARLEMBAH.ID, Lembah – Rapat berlangsung hingga sore."
+    )
+    assert clean_article(raw).dateline is None
+
+
+def test_a_comment_widget_ends_the_article():
+    raw = (
+        "LEMBAH, KABAR.ID - Bupati meminta OPD bekerja cepat.\n"
+        "Ia juga meminta camat turun ke lapangan.\n"
+        "Discussion about this post\n"
+        "Semoga para kepala dinas benar-benar bekerja untuk warga, bukan untuk atasan."
+    )
+    art = clean_article(raw)
+    assert art.paragraphs == [
+        "Bupati meminta OPD bekerja cepat.",
+        "Ia juga meminta camat turun ke lapangan.",
+    ]
+    assert [r.reason for r in art.removed][-2:] == ["engagement", "after-article"]
+
+
+def test_the_last_line_cut_off_by_the_page_after_a_subheading_stays():
+    raw = (
+        "LEMBAH, KABAR.ID - Sekda meminta OPD menyelaraskan program.\n"
+        "Ia menegaskan kolaborasi antar-OPD adalah kunci.\n"
+        "Sinkronisasi Menuju Prioritas Daerah\n"
+        "Koordinasi ini dinilai sebagai ruang strategis untuk memasti"
+    )
+    art = clean_article(raw)
+    assert art.paragraphs[-1] == "Koordinasi ini dinilai sebagai ruang strategis untuk memasti"
+    # the subheading (or a headline linked inside the article) still goes
+    assert [r.reason for r in art.removed if r.text.startswith("Sinkronisasi")] == [
+        "trailing-headline"
+    ]

@@ -226,3 +226,35 @@ def test_an_unclosed_quote_introduced_by_reported_speech_is_speech():
     # a stray mark before narration about someone stays a stray mark
     text = "Rapat digelar di aula. “Sekda juga mengajak seluruh OPD bekerja sama.\nSelesai."
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize("opener,closer", [("‘’", "’’"), ("’’", "’’"), ("''", "''"), ("‘‘", "’’")])
+def test_two_single_marks_typed_for_a_double_one(opener, closer):
+    text = (
+        "Bupati Ahmad Fauzi meminta kepala OPD bekerja keras.\n"
+        f"{opener}Jangan pikirkan jabatan. Kerja saja yang benar,{closer} kata Ahmad Fauzi."
+    )
+    q = _one(text)
+    assert q["text"] == "Jangan pikirkan jabatan. Kerja saja yang benar,"
+    assert q["speaker"] == "Ahmad Fauzi" and q["closed"]
+    assert text[q["start"] : q["end"]] == q["text"]
+    # the sentences keep the marks as written
+    voices = sentence_voices(text)
+    assert [v["voice"] for v in voices] == ["indirect", "direct", "direct"]
+    assert voices[1]["sentence"].startswith(opener)
+    # an apostrophe inside a word is no mark
+    assert extract_quotes("Hari Jum'at Bupati Ahmad Fauzi memimpin rapat.") == []
+
+
+def test_a_term_quoted_inside_a_quote_with_the_same_marks():
+    text = (
+        "“Saya tidak ingin realisasi rendah. Jangan berlomba “ngeles” tapi berlombalah "
+        "menyelesaikan kegiatan,” pesan Bupati Ahmad Fauzi."
+    )
+    quotes = extract_quotes(text, include_non_speech=True)
+    assert [(q["kind"], q["text"][-25:], q["closed"]) for q in quotes] == [
+        ("speech", "berlombalah menyelesaikan kegiatan,"[-25:], True),
+        ("label", "ngeles", True),
+    ]
+    assert quotes[0]["speaker"] == "Ahmad Fauzi"
+    assert [v["voice"] for v in sentence_voices(text)] == ["direct", "direct"]

@@ -61,6 +61,24 @@ def test_police_and_military_ranks_are_not_names():
     assert _one(text)["speaker"] == "Hari Wibowo"
 
 
+def test_police_degrees_after_a_name_are_no_person():
+    # S.I.K. and M.Si after an officer's name: degrees, so "-nya" points back to him
+    text = (
+        "Kapolres Sukamaju AKBP Budi Santoso, S.I.K, M.Si menyampaikan perlu kebersamaan.\n"
+        '"Kami siap berkolaborasi dengan pemerintah daerah," ungkapnya.'
+    )
+    assert _one(text)["speaker"] == "Budi Santoso"
+    assert normalize_speaker("Budi Santoso, S.I.K., M.H.") == "Budi Santoso"
+
+
+def test_a_term_of_office_between_the_title_and_the_name():
+    text = (
+        "Bupati Sukamaju periode 2019-2024, Ahmad Fauzi, menegaskan tidak ada OPD yang malas.\n"
+        "“Kepala OPD harus tahu betul tugasnya,” ujarnya saat apel."
+    )
+    assert _one(text)["speaker"] == "Ahmad Fauzi"
+
+
 def test_penjabat_with_its_short_form_is_one_title():
     assert title_key("Penjabat (Pj) Gubernur") == title_key("Pj. Gubernur") == "pj gubernur"
     assert title_key("Pelaksana Tugas (Plt) Bupati") == title_key("Plt Bupati")

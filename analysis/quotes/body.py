@@ -14,6 +14,7 @@ quote mark that opens a sentence belongs to the clause before it, see
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
@@ -115,23 +116,50 @@ def boundaries(paragraph: str, bounds: list[tuple[int, int]] | None = None) -> B
     return Boundaries(bounds, puncts, starts, letters)
 
 
+# Two single quote marks typed for a double one (``‘’Kita harus ...,’’ kata dia``).
+_DOUBLED_SINGLE_RE = re.compile(r"[‘’'`]{2}(?![‘’'`])")
+
+
+def _double_marks(line: str) -> str:
+    """``line`` with each pair of single quote marks typed for a double one read as a
+    double mark, the length kept: before a word it opens (a space, then ``“``), else it
+    closes (``”``, then a space), so that offsets and sentences stay those of the text."""
+    if "‘" not in line and "’" not in line and "''" not in line and "``" not in line:
+        return line
+
+    def one(m: re.Match[str]) -> str:
+        after = line[m.end() : m.end() + 1]
+        return " “" if after.isalnum() else "” "
+
+    return _DOUBLED_SINGLE_RE.sub(one, line)
+
+
 def read_body(text: str) -> Body:
     """Paragraphs, sentence boundaries and sentences of a body with ``\\n`` line ends.
 
     The sentences are those of :func:`analysis.tokens.split_sentences` (``text`` has
-    ``\\n`` line ends), with their offsets in ``text``.
+    ``\\n`` line ends), with their offsets in ``text``. The body's and the paragraphs'
+    text read a pair of single quote marks typed for a double one (``‘’``, ``''``) as
+    a double mark, at the same length (:func:`_double_marks`); the sentences keep the
+    text as written.
     """
     paragraphs: list[Paragraph] = []
     bounds: list[list[tuple[int, int]]] = []
     sentences: list[Sentence] = []
+    lines = []
+    changed = False
     pos = 0
     for no, line in enumerate(text.split("\n"), start=1):
-        paragraphs.append(Paragraph(no, pos, pos + len(line), line))
+        marked = _double_marks(line)
+        changed = changed or marked != line
+        lines.append(marked)
+        paragraphs.append(Paragraph(no, pos, pos + len(line), marked))
         b = sentence_bounds(line)
         bounds.append(b)
         sentences.extend(Sentence(pos + s, pos + e, line[s:e]) for s, e in b)
         pos += len(line) + 1
-    return Body(text, paragraphs, bounds, sentences, [p.start for p in paragraphs])
+    body_text = "\n".join(lines) if changed else text
+    return Body(body_text, paragraphs, bounds, sentences, [p.start for p in paragraphs])
 
 
 def paragraph_at(body: Body, pos: int) -> Paragraph:

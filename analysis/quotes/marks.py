@@ -225,12 +225,22 @@ def _closer_follows(par: str, i: int) -> bool:
 
 
 def _paragraph_quotes(par: Paragraph, bounds: Boundaries) -> list[Quote]:
-    """The quotes of one paragraph, pairing its marks by role."""
+    """The quotes of one paragraph, pairing its marks by role; a short term quoted
+    inside an open quote with the same marks (``“Jangan berlomba “ngeles” tapi
+    ...,” kata dia``) is a quote of its own inside it (:func:`_nested`)."""
     text, p0, pno = par.text, par.start, par.no
     spans: list[Quote | None] = []
     open_at: tuple[int, str] | None = None
     last_end = 0  # paragraph offset after the previous quote
-    for i, ch, role in mark_roles(text):
+    roles = mark_roles(text)
+    skip = -1
+    for k, (i, ch, role) in enumerate(roles):
+        if k == skip:
+            continue
+        if role == "open" and open_at is not None and _nested(text, roles, k):
+            spans.append(_span(text, pno, p0, (i, ch), roles[k + 1][0], closed=True))
+            skip = k + 1
+            continue
         if role == "open":
             if open_at is not None:
                 spans.append(_span(text, pno, p0, open_at, i, closed=False))
@@ -245,7 +255,20 @@ def _paragraph_quotes(par: Paragraph, bounds: Boundaries) -> list[Quote]:
             last_end = i + 1
     if open_at is not None:
         spans.append(_span(text, pno, p0, open_at, len(text), closed=False))
-    return [s for s in spans if s is not None and s.end > s.start]
+    found = [s for s in spans if s is not None and s.end > s.start]
+    return sorted(found, key=lambda q: q.start) if skip >= 0 else found
+
+
+def _nested(text: str, roles: list[tuple[int, str, str]], k: int) -> bool:
+    """Is the opening mark ``roles[k]``, met while a quote is open, a term quoted inside
+    it: the next mark closes after at most four words and no sentence end, and a
+    closing mark follows later in the paragraph for the quote around it?"""
+    if k + 2 >= len(roles) or roles[k + 1][2] != "close":
+        return False
+    inner = text[roles[k][0] + 1 : roles[k + 1][0]]
+    if len(inner.split()) > 4 or any(c in inner for c in ".!?"):
+        return False
+    return any(role == "close" for _i, _ch, role in roles[k + 2 :])
 
 
 def inferred_start(par: str, bounds: Boundaries, after: int, close_i: int) -> int:

@@ -101,7 +101,7 @@ DEGREES = frozenset(
     mkes kes ak ca phd ma mba msc map sp mp ssi shi mhum hum lc ba bsc mag sth mth spt
     mkom ssy sy mars mkm me sfarm farm apt spog mmr sked ked mpa mpp dipl cht cpa mec sst
     ssit mt mtr msc mei mh mpdi pdi sthi mpi sikom mikom mm ak mak sak sht mps ms amd
-    amk skep kep ners spt""".split()
+    amk skep kep ners spt sik mik mkn spdi""".split()
 )
 
 #: Shortened first names written with a period (``Moh. Haris``, ``Abd. Rahman``): the
@@ -510,7 +510,12 @@ REPORTING_WORD_RE = re.compile(r"\b(?:" + _REPORTING_ALT + r")\b")
 NAME_BEFORE_RE = re.compile(
     r"(?<![\w’'\-])((?:[A-Z][\w’'\-]*\.?[ \t]+){0,3}[A-Z][\w’'\-]*)[ \t]+(?:" + _ADV + r"[ \t]+)*$"
 )
-COMMA_AT_RE = re.compile(r"[ \t]*,[ \t]*")
+# The comma after a title and a place, and before the holder's name; a term of office
+# may stand before it (``Bupati Sukamaju periode 2019-2024, Ahmad Fauzi``).
+COMMA_AT_RE = re.compile(
+    r"(?:[ \t]+(?:periode|masa[ \t]+(?:jabatan|bakti))[ \t]+\d{4}(?:[ \t]*[-–][ \t]*\d{4})?)?"
+    r"[ \t]*,[ \t]*"
+)
 NOMOR_AT_RE = re.compile(r"[ \t]+(?:Nomor|No\.|Nomer)\b")
 COORDINATION_RE = re.compile(r"[ \t,]*(?:bersama|dan|serta|didampingi)[ \t]+")
 VERB_WORD_RE = re.compile(r"^(?:di|me|mem|men|meng|meny|ber|ter)[a-z]{3,}$")
