@@ -282,3 +282,16 @@ def test_a_title_in_lower_case_with_a_name_after_the_quote():
         _one("Bupati Andi Wijaya hadir. “Kita harus disiplin,” kata bupati itu.")["speaker"]
         == "Andi Wijaya"
     )
+
+
+@pytest.mark.parametrize("origin", ["asal Majalengka", "kelahiran Sukamaju"])
+def test_a_place_of_origin_in_an_epithet_is_no_speaker(origin):
+    # "the coach from Majalengka" is the person named before, not a person "Majalengka"
+    text = (
+        "Kepala Dinas Pendidikan Kabupaten Lembah, Rina Wati, memuji para guru.\n"
+        f"Kepala dinas {origin} ini menilai, nilai ujian naik karena guru bekerja keras. "
+        "Menurut dia, sekolah juga makin disiplin.\n"
+        "“Kami akan terus mendampingi sekolah,” ujarnya."
+    )
+    assert [v["speaker"] for v in sentence_voices(text)] == ["Rina Wati"] * 4
+    assert [q["speaker"] for q in extract_quotes(text)] == ["Rina Wati"]

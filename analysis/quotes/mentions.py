@@ -147,6 +147,12 @@ def _honorific_mentions(body: Body, masked: str, ctx: NameContext, taken: _Taken
     return out
 
 
+# A word of origin or place right before a capitalised word makes it a place, not the
+# subject: ``pelatih asal Majalengka ini menilai``, ``pria kelahiran Bandung itu
+# mengatakan``.
+_ORIGIN_BEFORE_RE = re.compile(r"\b(?:asal|kelahiran|dari|di|ke|putra|putri|warga)[ \t]+$")
+
+
 def _reporting_subjects(masked: str, ctx: NameContext, taken: _Taken) -> list[_Raw]:
     """Pass 3: a bare name right before a reporting verb (``Edward Candra mengatakan``,
     ``Setda Muaro Jambi Fauzan Harahap menyebut``: the place before it left out), or
@@ -160,7 +166,11 @@ def _reporting_subjects(masked: str, ctx: NameContext, taken: _Taken) -> list[_R
             continue
         found = _bare_name(masked, window_start + w.start(1), w.group(1).split(), ctx)
         e = window_start + w.end(1)
-        if found and not (found[0] in taken or e - 1 in taken):
+        if (
+            found
+            and not (found[0] in taken or e - 1 in taken)
+            and not _ORIGIN_BEFORE_RE.search(masked, max(0, found[0] - 12), found[0])
+        ):
             out.append((found[0], e, found[1], ""))
             taken.add(found[0], e)
     for m in APPOSITION_NAME_RE.finditer(masked):
