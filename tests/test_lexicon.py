@@ -592,3 +592,11 @@ def test_genre_phrases_of_the_three_frames(matcher, sentence, frame, matched):
 )
 def test_genre_phrases_leave_their_look_alikes_alone(matcher, sentence, frame):
     assert hits_of(matcher, sentence, frame) == []
+
+
+def test_teamwork_and_neglected_work(matcher):
+    sentence = "Saya butuh teamwork yang bagus di setiap dinas."
+    assert hits_of(matcher, sentence, "coordination") == ["teamwork"]
+    assert hits_of(matcher, "Team work harus diperkuat.", "coordination") == ["Team work"]
+    sentence = "Jangan sampai pekerjaan utama terbengkalai karena sibuk rapat."
+    assert hits_of(matcher, sentence, "performance") == ["terbengkalai"]
