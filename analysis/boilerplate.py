@@ -259,9 +259,11 @@ _DATELINE_RES = (
         rf"\s*{_DASH}\s*"
     ),
     # PALEMBANG, PALTV.CO.ID - ... | Baturaja, BP–... | LUWU TIMUR,Timuronline – ...
-    re.compile(rf"^{_PLACE}\s*[,_]\s*{_OUTLET}\s*{_DASH}\s*"),
-    # Palembang (ANTARA) - ...
-    re.compile(rf"^{_PLACE}\s*\((?P<outlet>[A-Za-z][\w.\- ]{{0,30}})\)\s*{_DASH}?\s*"),
+    # (not a word's hyphen: "Namun, disela-sela rapat" is a sentence)
+    re.compile(rf"^{_PLACE}\s*[,_]\s*{_OUTLET}(?!-[a-z])\s*{_DASH}\s*"),
+    # Palembang (ANTARA) - ... | KAJEN (KN),- ... (the dash required: "Badan Kepegawaian
+    # Daerah (BKD) Kota ..." opens a sentence)
+    re.compile(rf"^{_PLACE}\s*\((?P<outlet>[A-Za-z][\w.\- ]{{0,30}})\)\s*,?\s*{_DASH}\s*"),
     # SERANG, (KB).- ... | PALU, (RN) - ... (the outlet's initials in brackets after a
     # comma: the dash is then required)
     re.compile(rf"^{_PLACE}\s*,\s*\((?P<outlet>[A-Z][\w.\- ]{{0,30}})\)\.?\s*{_DASH}\s*"),
@@ -428,10 +430,13 @@ def is_menu(line: str) -> bool:
 @_line_cache
 def caption_signal(line: str) -> bool:
     """Does the line carry a sign of a photo caption: a credit (``Foto: ...``, ``.../ist``,
-    ``(Dok. Humas)``), a place in the photo (``(tengah)``) or ``Perbesar``? Lines of more
-    than 60 words or with a direct quote are not taken for captions, nor a sentence of
-    more than 20 words whose credit follows its full stop (a tag after the last
-    sentence)."""
+    ``(Dok. Humas)``), a place in the photo (``(tengah)``), ``Perbesar``, or the
+    WordPress caption markup a page leaked (``[caption id="attachment_..." ...]``)?
+    Lines of more than 60 words or with a direct quote are not taken for captions, nor a
+    sentence of more than 20 words whose credit follows its full stop (a tag after the
+    last sentence)."""
+    if line.startswith("[caption"):
+        return True
     n_words = word_count(line)
     if n_words > 60 or ('"' in line or "“" in line or "”" in line):
         return False

@@ -125,7 +125,7 @@ _REPORTED_RE = re.compile(
     r"dengan|karena|sehingga|oleh|demikian|lebih\s+lanjut)\b"
     r"|\b(?:kata|ujar|ucap|tutur|tegas|jelas|ungkap|terang|imbuh|pinta)(?:nya)?\b"
     r"|\b(?:di|me|mem|men|meng|meny)(?:kata|sampai|tegas|jelas|ungkap|minta|harap|ingat"
-    r"|imbau|himbau|pinta|tekan)\w*",
+    r"|imbau|himbau|pinta|tekan|target)\w*|\bbahwa\b",
     re.IGNORECASE,
 )
 # The two halves of a dateline split over two lines: an upper-case place alone, then the

@@ -784,3 +784,33 @@ def test_the_last_line_cut_off_by_the_page_after_a_subheading_stays():
     assert [r.reason for r in art.removed if r.text.startswith("Sinkronisasi")] == [
         "trailing-headline"
     ]
+
+
+def test_a_reduplicated_word_after_a_comma_is_no_dateline():
+    # "Namun, disela-sela rapat" opens a sentence: no "PLACE, outlet -" dateline, so the
+    # lines above it are not cut as a header
+    raw = (
+        "Bupati Lembah marah dan menghentikan rapat karena pimpinan OPD tidak hadir.\n"
+        "Rapat membahas persiapan HUT RI dan dipimpin langsung oleh Bupati.\n"
+        "Namun, disela-sela rapat, Bupati diberi tahu bahwa pimpinan OPD tidak hadir."
+    )
+    art = clean_article(raw)
+    assert art.dateline is None and len(art.paragraphs) == 3
+    # an outlet's initials in brackets, then a comma and the dash: a dateline
+    art = clean_article("KAJEN (KN),- Selama empat tahun inovasi OPD dinilai masih minim.")
+    assert art.dateline is not None and art.dateline.outlet == "KN"
+    assert art.paragraphs == ["Selama empat tahun inovasi OPD dinilai masih minim."]
+
+
+def test_wordpress_caption_markup_and_a_report_without_its_full_stop():
+    raw = (
+        "LEMBAH, KABAR.ID - Gubernur meminta OPD mempercepat lelang proyek.\n"
+        '[caption id="attachment_2394" align="aligncenter" width="768"]Gubernur Lembah '
+        "melantik camat[/caption]\n"
+        "Gubernur juga menargetkan, bahwa serapan anggaran triwulan awal mencapai 40 persen\n"
+        "“Target itu harus tercapai,” harapnya."
+    )
+    art = clean_article(raw)
+    assert [r.reason for r in art.removed if r.text.startswith("[caption")] == ["caption"]
+    # a sentence that reports speech stays, though its full stop was forgotten
+    assert art.paragraphs[1].startswith("Gubernur juga menargetkan, bahwa")

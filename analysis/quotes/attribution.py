@@ -95,6 +95,7 @@ __all__ = [
     "SentenceSpeech",
     "attribution_context",
     "resolve_speakers",
+    "says_who_said",
 ]
 
 
@@ -431,7 +432,7 @@ def _sentence_speech(ctx: Context, chain: _Chain, sent: Sentence) -> SentenceSpe
         # ``ASN diminta untuk ...``: a request of the last speaker's
         name, _src = _antecedent(ctx, chain, sent.start, speech_first=True)
         return SentenceSpeech("indirect", name, "passive request")
-    if _is_attribution(sent.text):
+    if says_who_said(sent.text):
         # ``Hal itu disampaikan dalam rapat ...``: who said it is the last speaker
         name, _src = _antecedent(ctx, chain, sent.start, speech_first=True)
         return SentenceSpeech("indirect", name, "attribution")
@@ -443,9 +444,22 @@ def _sentence_speech(ctx: Context, chain: _Chain, sent: Sentence) -> SentenceSpe
 _NOT_SAID = frozenset("diharapkan diminta diajak diimbau dihimbau diingatkan dipesankan".split())
 
 
-def _is_attribution(sentence: str) -> bool:
-    """Does ``sentence`` only say that the words before were said (``Hal itu
-    disampaikan dalam rapat ...``, ``Pesan tersebut ia sampaikan ...``)?"""
+def says_who_said(sentence: str) -> bool:
+    """Does ``sentence`` only say that the words before were said?
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence.
+
+    Returns
+    -------
+    bool
+        True for an attribution-only sentence (``Hal itu disampaikan dalam rapat ...``,
+        ``Demikian diungkapkan Bupati X ...``, ``Pesan tersebut ia sampaikan ...``);
+        False when its passive verb does not say (``Hal ini diharapkan dapat ...`` is a
+        hope about the thing).
+    """
     if FRONTED_ATTRIBUTION_RE.match(sentence):
         return True
     m = ATTRIBUTION_ONLY_RE.match(sentence)

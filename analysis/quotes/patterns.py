@@ -364,7 +364,7 @@ NARR_SPEECH_RE = re.compile(
 PASSIVE_AGENT_RE = re.compile(
     r"\b(?:"
     + _PASSIVE_ALT
-    + r")(?:(?P<nya>nya)\b|[ \t]+(?:oleh[ \t]+)?(?:(?P<pron>"
+    + r")(?:(?P<nya>nya)\b|,?[ \t]+(?:oleh[ \t]+)?(?:(?P<pron>"
     + _PRONOUN
     + r")\b|(?=[A-Z])))",
     re.IGNORECASE,

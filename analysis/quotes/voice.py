@@ -18,7 +18,9 @@ goes on paraphrasing; a new paragraph is where news writing turns back to narrat
 or, in the next paragraph, when it makes a demand or gives an order (*harus, jangan,
 tidak boleh, mari* ...) or opens with a connective of reason, consequence, condition or
 addition (*Sebab, Sehingga, Apalagi, Jika, Oleh karena itu, Misalnya* ...), which can
-only be that person's words.
+only be that person's words. An attribution-only sentence (``Demikian disampaikan
+Bupati X ...``) makes the narration sentences of the report it closes that speaker's
+indirect speech too (cue ``"closed by an attribution"``).
 """
 
 from __future__ import annotations
@@ -27,7 +29,13 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from .attribution import Attribution, SentenceSpeech, attribution_context, resolve_speakers
+from .attribution import (
+    Attribution,
+    SentenceSpeech,
+    attribution_context,
+    resolve_speakers,
+    says_who_said,
+)
 from .body import Body, read_body
 from .marks import Quote, find_quotes, mask
 from .mentions import find_mentions
@@ -170,7 +178,34 @@ def _voices(
                 "cue": cue,
             }
         )
+    _close_reports(body, out)
     return out
+
+
+def _close_reports(body: Body, out: list[dict[str, Any]]) -> None:
+    """The codebook's "an attribution-only sentence ... makes the report it closes
+    indirect too": the narration sentences right before an attribution-only sentence
+    with a speaker (``... Demikian disampaikan Bupati X.``), back to the sentence
+    before that reports speech, the start of the body or a sentence that turns back to
+    the event (:data:`NARRATION_START_RE`), become that speaker's indirect speech (cue
+    ``"closed by an attribution"``). Changes ``out`` in place."""
+    for k, sent in enumerate(body.sentences):
+        v = out[k]
+        if v["voice"] != "indirect" or not v["speaker"] or not says_who_said(sent.text):
+            continue
+        j = k - 1
+        while (
+            j >= 0
+            and out[j]["voice"] == "narration"
+            and not NARRATION_START_RE.match(body.sentences[j].text)
+        ):
+            out[j] = {
+                **out[j],
+                "voice": "indirect",
+                "speaker": v["speaker"],
+                "cue": "closed by an attribution",
+            }
+            j -= 1
 
 
 def is_attribution_only(sentence: str) -> bool:
