@@ -543,15 +543,16 @@ _QUOTED_SPAN_RE = re.compile(r"[“\"]([^“”\"]*)[”\"]")
 
 
 def _speech_quoted(line: str) -> bool:
-    """Does the line quote speech: a quote mark left open, or a quoted span of five
-    words or more? A headline's scare quotes around a short phrase
-    (``Minta OPD Tak Lagi “Makan Gaji Buta”``) are no speech."""
+    """Does the line quote speech: a quote mark left open, a quoted span of five words
+    or more, or one that ends in punctuation (``“Kami sudah lapor,” kata warga.``)? A
+    headline's scare quotes around a short phrase (``Minta OPD Tak Lagi “Makan Gaji
+    Buta”``) are no speech."""
     if not ('"' in line or "“" in line or "”" in line):
         return False
     spans = _QUOTED_SPAN_RE.findall(line)
     unquoted = _QUOTED_SPAN_RE.sub("", line)
     return ('"' in unquoted or "“" in unquoted or "”" in unquoted) or any(
-        word_count(span) >= 5 for span in spans
+        word_count(span) >= 5 or span.rstrip()[-1:] in (",", ".", "!", "?", "…") for span in spans
     )
 
 

@@ -245,6 +245,12 @@ def test_an_apel_or_a_sidak_presented_as_discipline_still_counts(matcher):
     assert hits_of(matcher, sentence, "discipline") == ["Apel pagi", "wajib"]
     sentence = "Sidak akan digelar setiap bulan agar pegawai tidak bolos."
     assert hits_of(matcher, sentence, "discipline")[0] == "Sidak"
+    # the occasion's words match as written, not by stem
+    sentence = "Dengan adanya sidak ini, pegawai tidak berani bolos."
+    assert hits_of(matcher, sentence, "discipline") == ["sidak", "bolos"]
+    assert hits_of(matcher, "Sidak berlaku untuk seluruh OPD.", "discipline") == ["Sidak"]
+    sentence = "Pimpinan apel pagi menegaskan ASN wajib hadir."
+    assert hits_of(matcher, sentence, "discipline")[0] == "apel pagi"
     sentence = "Bupati memimpin apel pagi dan menegur 12 pegawai yang tidak hadir."
     assert hits_of(matcher, sentence, "discipline") == ["menegur", "tidak hadir"]
 

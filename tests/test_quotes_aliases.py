@@ -104,12 +104,24 @@ def test_a_title_with_a_demonstrative_after_the_speech_verb_points_back():
 
 def test_a_nickname_made_of_a_names_last_syllables():
     text = (
+        "Pemkab Tanah Merdu menggelar rapat pimpinan OPD.\n"
         "Bupati Tanah Merdu, Dr Ir H W Musyafirin, MM meminta kepala OPD bekerja cepat.\n"
         "“Kita tidak boleh lamban melayani masyarakat,” kata H Firin."
     )
     assert _speakers(text) == ["H W Musyafirin"]
-    al = Aliases({}, ("W Musyafirin", "Hanindhito Himawan", "Zafirin Ahmad"))
+    names = ("W Musyafirin", "Hanindhito Himawan", "Zafirin Ahmad")
+    al = Aliases({}, names, "", leaders=names)
     assert fullest_name("Dhito", al) == "Hanindhito Himawan"
     # two names end in it: left as written; under four letters: no nickname
     assert fullest_name("Firin", al) == "Firin"
     assert fullest_name("Pak Ito", al) == "Pak Ito"
+
+
+def test_a_citizen_is_not_an_official_whose_name_ends_like_his():
+    # only a leader's name gives a nickname of its last syllables
+    text = (
+        "Kepala Dinas Pertanian Agus Suryanto meninjau sawah di Kecamatan Lembah.\n"
+        "Hal senada disampaikan petani, Yanto.\n"
+        "“Harga gabah naik,” kata Yanto."
+    )
+    assert _speakers(text) == ["Yanto"]

@@ -45,12 +45,30 @@ __all__ = ["Aliases", "find_aliases", "fullest_name"]
 _Raw = tuple[int, int, str, str]
 
 
+#: The title keys (:func:`analysis.quotes.names.title_key`) of a region's leaders, whose
+#: popular nicknames the genre uses: the heads, their deputies and secretaries, and the
+#: acting ones (``pj``, ``plt``, ``plh``).
+_OFFICES = (
+    "bupati",
+    "wakil bupati",
+    "wali kota",
+    "wakil wali kota",
+    "gubernur",
+    "wakil gubernur",
+    "sekda",
+)
+LEADER_TITLES = frozenset(
+    acting + office for acting in ("", "pj ", "plt ", "plh ") for office in _OFFICES
+)
+
+
 class Aliases(NamedTuple):
     """What a body tells about other names of its persons."""
 
     nicknames: dict[str, str]  # lower-case nickname -> full name
     names: tuple[str, ...]  # the names of the persons mentioned (normalised)
     text: str = ""  # the masked body, read for capitalised runs only when needed
+    leaders: tuple[str, ...] = ()  # the names of the region's leaders (titles, metadata)
 
 
 def find_aliases(masked: str, raw: list[_Raw], leader: str = "") -> Aliases:
@@ -92,7 +110,9 @@ def find_aliases(masked: str, raw: list[_Raw], leader: str = "") -> Aliases:
         if p:
             _add(out, p.group("nick"), name)
     names = {name for name in (m[2] for m in named)} | ({leader} - {""})
-    return Aliases(out, tuple(sorted(names)), masked)
+    leaders = {name for _s, _e, name, title in named if title in LEADER_TITLES}
+    leaders |= {leader} - {""}
+    return Aliases(out, tuple(sorted(names)), masked, tuple(sorted(leaders)))
 
 
 def _add(out: dict[str, str], nick: str, full: str) -> None:
@@ -178,9 +198,9 @@ def fullest_name(name: str, aliases: Aliases) -> str:
         three letters or more: ``Nil`` -> ``Nilmaizar``, or of a later word, of four or
         more: ``Risma`` -> ``Tri Rismaharini``); else, for a one-word name the
         mentions missed, the one capitalised run of the text that goes on after it;
-        else the one name with a longer word ending in the name's one word of four
-        letters or more, initials and honorifics aside (``H Firin`` -> ``W
-        Musyafirin``); else ``name`` as it is.
+        else the one leader's name with a longer word ending in the name's one word of
+        four letters or more, initials and honorifics aside (``H Firin`` -> ``W
+        Musyafirin``, the Bupati); else ``name`` as it is.
 
     Examples
     --------
@@ -201,15 +221,16 @@ def fullest_name(name: str, aliases: Aliases) -> str:
     if not found and len(words) == 1:
         found = _from_runs(name, aliases.text)
     if not found:
-        found = _ending_names(words, aliases.names)
+        found = _ending_names(words, aliases.leaders)
     return found[0] if len(found) == 1 else name
 
 
 def _ending_names(words: list[str], names: Iterable[str]) -> list[str]:
-    """The names with a word that ends in the one word of four letters or more left of
-    ``words`` without initials and honorifics, and is longer (``H Firin`` ->
-    ``W Musyafirin``, ``Pak Dhito`` -> ``Hanindhito Himawan``): a nickname made of a
-    name's last syllables."""
+    """The names (of the region's leaders: a popular nickname is a leader's, and a
+    citizen *Yanto* is not *Agus Suryanto*) with a word that ends in the one word of
+    four letters or more left of ``words`` without initials and honorifics, and is
+    longer (``H Firin`` -> ``W Musyafirin``, ``Pak Dhito`` -> ``Hanindhito Himawan``): a
+    nickname made of a name's last syllables."""
     core = [w for w in words if len(w) > 1 and w not in HONORIFICS]
     if len(core) != 1 or len(core[0]) < 4:
         return []

@@ -122,14 +122,16 @@ _DOUBLED_SINGLE_RE = re.compile(r"[‘’'`]{2}(?![‘’'`])")
 
 def _double_marks(line: str) -> str:
     """``line`` with each pair of single quote marks typed for a double one read as a
-    double mark, the length kept: before a word it opens (a space, then ``“``), else it
-    closes (``”``, then a space), so that offsets and sentences stay those of the text."""
+    double mark, the length kept: at the start of the line or after a space or an
+    opening bracket it opens (a space, then ``“``), after a word or punctuation it
+    closes (``”``, then a space), so that offsets and sentences stay those of the
+    text."""
     if "‘" not in line and "’" not in line and "''" not in line and "``" not in line:
         return line
 
     def one(m: re.Match[str]) -> str:
-        after = line[m.end() : m.end() + 1]
-        return " “" if after.isalnum() else "” "
+        before = line[m.start() - 1 : m.start()]
+        return " “" if not before or before.isspace() or before in "([{" else "” "
 
     return _DOUBLED_SINGLE_RE.sub(one, line)
 

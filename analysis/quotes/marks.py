@@ -225,21 +225,21 @@ def _closer_follows(par: str, i: int) -> bool:
 
 
 def _paragraph_quotes(par: Paragraph, bounds: Boundaries) -> list[Quote]:
-    """The quotes of one paragraph, pairing its marks by role; a short term quoted
-    inside an open quote with the same marks (``“Jangan berlomba “ngeles” tapi
-    ...,” kata dia``) is a quote of its own inside it (:func:`_nested`)."""
+    """The quotes of one paragraph, pairing its marks by role; the marks of a short
+    term quoted inside an open quote with the same marks (``“Jangan berlomba “ngeles”
+    tapi ...,” kata dia``) are part of the quote around it (:func:`_nested`)."""
     text, p0, pno = par.text, par.start, par.no
     spans: list[Quote | None] = []
     open_at: tuple[int, str] | None = None
     last_end = 0  # paragraph offset after the previous quote
     roles = mark_roles(text)
+    last_close = max((k for k, r in enumerate(roles) if r[2] == "close"), default=-1)
     skip = -1
     for k, (i, ch, role) in enumerate(roles):
         if k == skip:
             continue
-        if role == "open" and open_at is not None and _nested(text, roles, k):
-            spans.append(_span(text, pno, p0, (i, ch), roles[k + 1][0], closed=True))
-            skip = k + 1
+        if role == "open" and open_at is not None and _nested(text, roles, k, last_close):
+            skip = k + 1  # the term's marks belong to the quote around it
             continue
         if role == "open":
             if open_at is not None:
@@ -255,20 +255,18 @@ def _paragraph_quotes(par: Paragraph, bounds: Boundaries) -> list[Quote]:
             last_end = i + 1
     if open_at is not None:
         spans.append(_span(text, pno, p0, open_at, len(text), closed=False))
-    found = [s for s in spans if s is not None and s.end > s.start]
-    return sorted(found, key=lambda q: q.start) if skip >= 0 else found
+    return [s for s in spans if s is not None and s.end > s.start]
 
 
-def _nested(text: str, roles: list[tuple[int, str, str]], k: int) -> bool:
+def _nested(text: str, roles: list[tuple[int, str, str]], k: int, last_close: int) -> bool:
     """Is the opening mark ``roles[k]``, met while a quote is open, a term quoted inside
     it: the next mark closes after at most four words and no sentence end, and a
-    closing mark follows later in the paragraph for the quote around it?"""
-    if k + 2 >= len(roles) or roles[k + 1][2] != "close":
+    closing mark follows later in the paragraph (``last_close``, the index of the last
+    one) for the quote around it?"""
+    if last_close <= k + 1 or roles[k + 1][2] != "close":
         return False
     inner = text[roles[k][0] + 1 : roles[k + 1][0]]
-    if len(inner.split()) > 4 or any(c in inner for c in ".!?"):
-        return False
-    return any(role == "close" for _i, _ch, role in roles[k + 2 :])
+    return len(inner.split()) <= 4 and not any(c in inner for c in ".!?")
 
 
 def inferred_start(par: str, bounds: Boundaries, after: int, close_i: int) -> int:

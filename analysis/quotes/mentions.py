@@ -150,7 +150,7 @@ def _honorific_mentions(body: Body, masked: str, ctx: NameContext, taken: _Taken
 # A word of origin or place right before a capitalised word makes it a place, not the
 # subject: ``pelatih asal Majalengka ini menilai``, ``pria kelahiran Bandung itu
 # mengatakan``.
-_ORIGIN_BEFORE_RE = re.compile(r"\b(?:asal|kelahiran|dari|di|ke|putra|putri|warga)[ \t]+$")
+_ORIGIN_BEFORE_RE = re.compile(r"\b(?:asal|kelahiran|dari|di|ke)[ \t]+$")
 
 
 def _reporting_subjects(masked: str, ctx: NameContext, taken: _Taken) -> list[_Raw]:

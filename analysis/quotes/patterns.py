@@ -133,7 +133,7 @@ OFFICE_NOUN_RE = re.compile(r"^(?:ke|pe|per|pem|pen|peng|peny)[a-z]{3,}an$")
 
 #: Capitalised words that start sentences or name things, never a person's name.
 NOT_NAMES = frozenset(
-    """dalam pada untuk selain sementara menurut terkait kemudian selanjutnya namun lebih
+    """periode dalam pada untuk selain sementara menurut terkait kemudian selanjutnya namun lebih
     saat ketika usai setelah sebelum di ke dari oleh bagi dengan hal hari itu ini maka
     sehingga karena juga ia dia beliau kami kita saya mereka semua seluruh para rapat
     kegiatan acara pemerintah pemkab pemkot pemprov pemda dinas badan sedangkan adapun
@@ -361,10 +361,15 @@ NARR_SPEECH_RE = re.compile(
     + r")\b|(?=[A-Z])))",
     re.IGNORECASE,
 )
+# A passive speech verb and its agent (``dikatakan Sekda``, ``disampaikannya``); a comma
+# may stand before the agent only in an attribution (``Demikian diungkapkan, Bupati X``,
+# ``Hal itu disampaikan, Sekda ...``), not after a clause (``Usai laporan disampaikan,
+# Bupati X menyerahkan ...``).
 PASSIVE_AGENT_RE = re.compile(
+    r"(?P<ref>(?:(?<=demikian[ \t])|(?<=\bitu[ \t])|(?<=\bini[ \t])|(?<=tersebut[ \t])))?"
     r"\b(?:"
     + _PASSIVE_ALT
-    + r")(?:(?P<nya>nya)\b|,?[ \t]+(?:oleh[ \t]+)?(?:(?P<pron>"
+    + r")(?:(?P<nya>nya)\b|(?(ref),?)[ \t]+(?:oleh[ \t]+)?(?:(?P<pron>"
     + _PRONOUN
     + r")\b|(?=[A-Z])))",
     re.IGNORECASE,
@@ -458,13 +463,15 @@ CONTINUATION_START_RE = re.compile(
     re.IGNORECASE,
 )
 # The reporter turning back to the event or to background: a sentence that opens on the
-# meeting or assembly itself, on who attended, or with "as is known" or "meanwhile"
-# (``Rapat berlangsung hingga sore.``, ``Hadir pula ...``, ``Seperti diketahui, ...``)
-# is narration even right after a report.
+# meeting or assembly itself, on who attended, with "as is known" or "meanwhile", or on
+# what was done after or before (``Rapat berlangsung hingga sore.``, ``Hadir pula ...``,
+# ``Seperti diketahui, ...``, ``Usai meresmikan pasar, rombongan ...``) is narration even
+# right after a report.
 NARRATION_START_RE = re.compile(
     r"^[ \t\"“”'(]*(?:(?:rapat|rakor|acara|kegiatan|pertemuan|upacara|apel)\b(?!-)"
     r"|(?:turut[ \t]+|tampak[ \t]+|juga[ \t]+)?hadir\b|seperti[ \t]+diketahui\b|diketahui\b"
-    r"|sementara[ \t]+itu\b|sebelumnya\b)",
+    r"|sementara[ \t]+itu\b|sebelumnya\b"
+    r"|(?:usai|seusai|setelah|sebelum|selepas)\b)",
     re.IGNORECASE,
 )
 # A demand or an imperative: a sentence that goes on from a report and can only be the
@@ -513,7 +520,7 @@ NAME_BEFORE_RE = re.compile(
 # The comma after a title and a place, and before the holder's name; a term of office
 # may stand before it (``Bupati Sukamaju periode 2019-2024, Ahmad Fauzi``).
 COMMA_AT_RE = re.compile(
-    r"(?:[ \t]+(?:periode|masa[ \t]+(?:jabatan|bakti))[ \t]+\d{4}(?:[ \t]*[-–][ \t]*\d{4})?)?"
+    r"(?:[ \t]+(?i:periode|masa[ \t]+(?:jabatan|bakti))[ \t]+\d{4}(?:[ \t]*[-–][ \t]*\d{4})?)?"
     r"[ \t]*,[ \t]*"
 )
 NOMOR_AT_RE = re.compile(r"[ \t]+(?:Nomor|No\.|Nomer)\b")

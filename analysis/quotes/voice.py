@@ -108,7 +108,7 @@ def analyse(
     names = name_context(text, leader, role, places)
     body = read_body(text)
     quotes = find_quotes(body)
-    masked = mask(text, quotes)
+    masked = mask(body.text, quotes)
     mentions = find_mentions(body, masked, names)
     speech_at = [k for k, q in enumerate(quotes) if q.kind == "speech"]
     speech = [quotes[k] for k in speech_at]
@@ -185,10 +185,10 @@ def _voices(
 def _close_reports(body: Body, out: list[dict[str, Any]]) -> None:
     """The codebook's "an attribution-only sentence ... makes the report it closes
     indirect too": the narration sentences right before an attribution-only sentence
-    with a speaker (``... Demikian disampaikan Bupati X.``), back to the sentence
-    before that reports speech, the start of the body or a sentence that turns back to
-    the event (:data:`NARRATION_START_RE`), become that speaker's indirect speech (cue
-    ``"closed by an attribution"``). Changes ``out`` in place."""
+    with a speaker (``... Demikian disampaikan Bupati X.``), in its paragraph and the
+    one before, back to a sentence that reports speech or turns back to the event
+    (:data:`NARRATION_START_RE`), become that speaker's indirect speech (cue ``"closed
+    by an attribution"``). Changes ``out`` in place."""
     for k, sent in enumerate(body.sentences):
         v = out[k]
         if v["voice"] != "indirect" or not v["speaker"] or not says_who_said(sent.text):
@@ -197,6 +197,7 @@ def _close_reports(body: Body, out: list[dict[str, Any]]) -> None:
         while (
             j >= 0
             and out[j]["voice"] == "narration"
+            and body.text.count("\n", body.sentences[j].end, sent.start) <= 1
             and not NARRATION_START_RE.match(body.sentences[j].text)
         ):
             out[j] = {
