@@ -814,3 +814,18 @@ def test_wordpress_caption_markup_and_a_report_without_its_full_stop():
     assert [r.reason for r in art.removed if r.text.startswith("[caption")] == ["caption"]
     # a sentence that reports speech stays, though its full stop was forgotten
     assert art.paragraphs[1].startswith("Gubernur juga menargetkan, bahwa")
+
+
+def test_a_short_spoken_quote_still_ends_the_search_for_the_dateline():
+    raw = (
+        "Jalan Desa Rusak Parah\n"
+        "“Kami sudah lapor,” kata warga.\n"
+        "Warga Desa Cikaret mengeluhkan jalan yang rusak sejak tahun lalu.\n"
+        "SUKAMAJU - Jalan lain di kecamatan itu juga rusak."
+    )
+    art = clean_article(raw)
+    assert art.dateline is None
+    assert art.paragraphs[:2] == [
+        "“Kami sudah lapor,” kata warga.",
+        "Warga Desa Cikaret mengeluhkan jalan yang rusak sejak tahun lalu.",
+    ]

@@ -295,3 +295,10 @@ def test_a_place_of_origin_in_an_epithet_is_no_speaker(origin):
     )
     assert [v["speaker"] for v in sentence_voices(text)] == ["Rina Wati"] * 4
     assert [q["speaker"] for q in extract_quotes(text)] == ["Rina Wati"]
+
+
+def test_a_resident_named_after_warga_is_the_speaker():
+    text = "Salah seorang warga Siti Aminah mengatakan bantuan beras sudah diterima."
+    assert [(v["voice"], v["speaker"]) for v in sentence_voices(text)] == [
+        ("indirect", "Siti Aminah")
+    ]

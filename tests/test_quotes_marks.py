@@ -272,3 +272,9 @@ def test_many_terms_quoted_inside_one_quote_make_one_speech_quote():
     body = read_body("“" + " ".join(f"kata “k{i}”" for i in range(4000)) + " selesai,” kata dia.")
     quotes = find_quotes(body)
     assert [q.kind for q in quotes] == ["speech"]
+
+
+def test_a_doubled_closing_pair_glued_to_the_speech_verb_closes():
+    text = "‘’Kita harus kompak,’’kata Bupati Ahmad Fauzi."
+    q = _one(text)
+    assert (q["text"], q["speaker"], q["closed"]) == ("Kita harus kompak,", "Ahmad Fauzi", True)

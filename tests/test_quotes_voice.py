@@ -336,3 +336,25 @@ def test_an_attribution_closes_the_report_before_it():
     # a passive that does not say (a hope about the thing) closes no report
     text = "Program ini dimulai bulan depan.\nHal ini diharapkan dapat mempercepat pelayanan."
     assert [v["voice"] for v in sentence_voices(text)][0] == "narration"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Usai laporan disampaikan, Bupati Ahmad Fauzi menyerahkan bantuan kepada 50 warga.",
+        "Setelah diminta, Camat Budi Santoso langsung meninjau lokasi banjir.",
+    ],
+)
+def test_a_clause_ending_in_a_passive_verb_is_no_attribution(sentence):
+    assert [(v["voice"], v["speaker"]) for v in sentence_voices(sentence)] == [("narration", "")]
+
+
+def test_an_attribution_closes_its_paragraph_and_the_one_before_only():
+    text = (
+        "Sebanyak 120 ASN mengikuti pelatihan di aula BKPSDM, Senin (3/6).\n"
+        "Pelatihan itu berlangsung tiga hari.\n"
+        "Pegawai terus meningkatkan kompetensinya. Demikian disampaikan Bupati Ahmad "
+        "Fauzi saat membuka pelatihan."
+    )
+    voices = [v["voice"] for v in sentence_voices(text)]
+    assert voices == ["narration", "indirect", "indirect", "indirect"]
