@@ -63,6 +63,7 @@ def test_second_coder_codes_ten_articles_of_the_devset(devset):
         ("freshset4", 20, 292),
         ("freshset5", 20, 326),
         ("freshset6", 20, 297),
+        ("freshset7", 19, 289),
     ],
 )
 def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
@@ -72,9 +73,15 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
     sentences = _rows(HERE / name / "sentences.jsonl")
     assert len(fresh) == n_articles and len(sentences) == n_sentences
     others = {a["url"] for a in devset[0]}
-    for other in {"freshset", "freshset2", "freshset3", "freshset4", "freshset5", "freshset6"} - {
-        name
-    }:
+    for other in {
+        "freshset",
+        "freshset2",
+        "freshset3",
+        "freshset4",
+        "freshset5",
+        "freshset6",
+        "freshset7",
+    } - {name}:
         others |= {a["url"] for a in _rows(HERE / other / "articles.jsonl")}
     assert not {a["url"] for a in fresh} & others
     assert {r["id"] for r in sentences} == {a["id"] for a in fresh}
@@ -91,6 +98,7 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset4/articles.jsonl",
         "freshset5/articles.jsonl",
         "freshset6/articles.jsonl",
+        "freshset7/articles.jsonl",
     ],
 )
 def test_no_article_text_is_committed(name):
