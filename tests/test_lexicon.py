@@ -226,13 +226,13 @@ def test_names_of_evaluation_meetings_and_reviews_carry_no_frame(matcher):
     "sentence",
     [
         "Bupati Sukamaju memimpin apel pagi di halaman kantor bupati, Senin (3/2).",
-        "Pemkab Sukamaju menggelar apel pagi bersama seluruh tenaga honorer.",
-        "Apel pagi tersebut diikuti para asisten dan staf ahli.",
+        "Pemkab Sukamaju menggelar apel pagi di lapangan kecamatan.",
+        "Apel pagi tersebut diikuti pegawai kecamatan dan kelurahan.",
         "Hal itu disampaikan Sekda saat apel pagi di lapangan upacara.",
-        "Wali Kota memimpin sidak di Kecamatan Sukamaju didampingi Inspektur.",
-        "Wakil Bupati mengadakan sidak di gedung dinas pada hari pertama kerja.",
-        "Saat sidak, Bupati didampingi Kepala BKPSDM.",
-        "Sidak dilakukan di tujuh bagian Sekretariat Daerah.",
+        "Wali Kota memimpin sidak di gudang logistik.",
+        "Wakil Bupati mengadakan sidak di kantor kelurahan.",
+        "Saat sidak, Bupati menemukan ruang arsip terkunci.",
+        "Sidak dilakukan di tiga gedung dinas.",
     ],
 )
 def test_an_apel_or_a_sidak_named_as_the_occasion_carries_no_frame(matcher, sentence):
@@ -601,8 +601,8 @@ def test_genre_phrases_leave_their_look_alikes_alone(matcher, sentence, frame):
 
 
 def test_teamwork_and_neglected_work(matcher):
-    sentence = "Saya butuh teamwork yang bagus di setiap dinas."
+    sentence = "Dinas harus membangun teamwork sebelum musim hujan."
     assert hits_of(matcher, sentence, "coordination") == ["teamwork"]
     assert hits_of(matcher, "Team work harus diperkuat.", "coordination") == ["Team work"]
-    sentence = "Jangan sampai pekerjaan utama terbengkalai karena sibuk rapat."
+    sentence = "Laporan bulanan dinas itu terbengkalai berminggu-minggu."
     assert hits_of(matcher, sentence, "performance") == ["terbengkalai"]

@@ -284,9 +284,9 @@ def test_a_title_in_lower_case_with_a_name_after_the_quote():
     )
 
 
-@pytest.mark.parametrize("origin", ["asal Majalengka", "kelahiran Sukamaju"])
+@pytest.mark.parametrize("origin", ["asal Cikaret", "kelahiran Sukamaju"])
 def test_a_place_of_origin_in_an_epithet_is_no_speaker(origin):
-    # "the coach from Majalengka" is the person named before, not a person "Majalengka"
+    # "the head from Cikaret" is the person named before, not a person "Cikaret"
     text = (
         "Kepala Dinas Pendidikan Kabupaten Lembah, Rina Wati, memuji para guru.\n"
         f"Kepala dinas {origin} ini menilai, nilai ujian naik karena guru bekerja keras. "

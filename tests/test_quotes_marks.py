@@ -232,10 +232,10 @@ def test_an_unclosed_quote_introduced_by_reported_speech_is_speech():
 def test_two_single_marks_typed_for_a_double_one(opener, closer):
     text = (
         "Bupati Ahmad Fauzi meminta kepala OPD bekerja keras.\n"
-        f"{opener}Jangan pikirkan jabatan. Kerja saja yang benar,{closer} kata Ahmad Fauzi."
+        f"{opener}Rapikan dulu laporan keuangan. Jangan ditunda lagi,{closer} kata Ahmad Fauzi."
     )
     q = _one(text)
-    assert q["text"] == "Jangan pikirkan jabatan. Kerja saja yang benar,"
+    assert q["text"] == "Rapikan dulu laporan keuangan. Jangan ditunda lagi,"
     assert q["speaker"] == "Ahmad Fauzi" and q["closed"]
     assert text[q["start"] : q["end"]] == q["text"]
     # the sentences keep the marks as written
@@ -249,14 +249,14 @@ def test_two_single_marks_typed_for_a_double_one(opener, closer):
 def test_a_term_quoted_inside_a_quote_with_the_same_marks():
     # the inner marks belong to the quote around them: one speech quote, no label
     text = (
-        "“Saya tidak ingin realisasi rendah. Jangan berlomba “ngeles” tapi berlombalah "
-        "menyelesaikan kegiatan,” pesan Bupati Ahmad Fauzi."
+        "“Saya tidak mau ada alasan lagi. Jangan cuma “sibuk rapat” tapi tunjukkan hasil "
+        "di lapangan,” pesan Bupati Ahmad Fauzi."
     )
     quotes = extract_quotes(text, include_non_speech=True)
     assert [(q["kind"], q["closed"], q["speaker"]) for q in quotes] == [
         ("speech", True, "Ahmad Fauzi")
     ]
-    assert quotes[0]["text"].endswith("berlombalah menyelesaikan kegiatan,")
+    assert quotes[0]["text"].endswith("tunjukkan hasil di lapangan,")
     assert [v["voice"] for v in sentence_voices(text)] == ["direct", "direct"]
     # a nested term that is itself speech-like does not split the voices either
     text = (

@@ -64,8 +64,8 @@ def test_police_and_military_ranks_are_not_names():
 def test_police_degrees_after_a_name_are_no_person():
     # S.I.K. and M.Si after an officer's name: degrees, so "-nya" points back to him
     text = (
-        "Kapolres Sukamaju AKBP Budi Santoso, S.I.K, M.Si menyampaikan perlu kebersamaan.\n"
-        '"Kami siap berkolaborasi dengan pemerintah daerah," ungkapnya.'
+        "Kapolres Sukamaju AKBP Budi Santoso, S.I.K, M.Si menyampaikan pasar dijaga ketat.\n"
+        '"Kami menambah personel di setiap pintu masuk," ungkapnya.'
     )
     assert _one(text)["speaker"] == "Budi Santoso"
     assert normalize_speaker("Budi Santoso, S.I.K., M.H.") == "Budi Santoso"
@@ -74,7 +74,7 @@ def test_police_degrees_after_a_name_are_no_person():
 def test_a_term_of_office_between_the_title_and_the_name():
     text = (
         "Bupati Sukamaju periode 2019-2024, Ahmad Fauzi, menegaskan tidak ada OPD yang malas.\n"
-        "“Kepala OPD harus tahu betul tugasnya,” ujarnya saat apel."
+        "“Setiap laporan harus masuk tepat waktu,” ujarnya saat apel."
     )
     assert _one(text)["speaker"] == "Ahmad Fauzi"
 

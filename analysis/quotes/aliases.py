@@ -15,8 +15,8 @@ back to the full name:
   (``Unu`` for ``Unu Ibnudin``), or a prefix of its first word (``Herman`` for
   ``Hermansyah``, ``Nil`` for ``Nilmaizar``); failing that, a one-word name followed by
   capitalised words somewhere in the text (``Ade`` for ``... Kota Bogor Ade Sarip
-  Hidayat``); failing that, the last syllables of a name's word (``Firin`` for ``W
-  Musyafirin``). A short form that fits two persons is left as it is.
+  Hidayat``); failing that, the last syllables of a leader's name (``Rizal`` for ``W
+  Kartarizal``). A short form that fits two persons is left as it is.
 
 Everything here reads the masked body and the mentions found before (plain tuples), so
 it runs once per body.
@@ -199,8 +199,8 @@ def fullest_name(name: str, aliases: Aliases) -> str:
         more: ``Risma`` -> ``Tri Rismaharini``); else, for a one-word name the
         mentions missed, the one capitalised run of the text that goes on after it;
         else the one leader's name with a longer word ending in the name's one word of
-        four letters or more, initials and honorifics aside (``H Firin`` -> ``W
-        Musyafirin``, the Bupati); else ``name`` as it is.
+        four letters or more, initials and honorifics aside (``H Rizal`` -> ``W
+        Kartarizal``, the Bupati); else ``name`` as it is.
 
     Examples
     --------
@@ -229,7 +229,7 @@ def _ending_names(words: list[str], names: Iterable[str]) -> list[str]:
     """The names (of the region's leaders: a popular nickname is a leader's, and a
     citizen *Yanto* is not *Agus Suryanto*) with a word that ends in the one word of
     four letters or more left of ``words`` without initials and honorifics, and is
-    longer (``H Firin`` -> ``W Musyafirin``, ``Pak Dhito`` -> ``Hanindhito Himawan``): a
+    longer (``H Rizal`` -> ``W Kartarizal``, ``Pak Dito`` -> ``Baskaradito Wirawan``): a
     nickname made of a name's last syllables."""
     core = [w for w in words if len(w) > 1 and w not in HONORIFICS]
     if len(core) != 1 or len(core[0]) < 4:

@@ -226,7 +226,7 @@ def _closer_follows(par: str, i: int) -> bool:
 
 def _paragraph_quotes(par: Paragraph, bounds: Boundaries) -> list[Quote]:
     """The quotes of one paragraph, pairing its marks by role; the marks of a short
-    term quoted inside an open quote with the same marks (``“Jangan berlomba “ngeles”
+    term quoted inside an open quote with the same marks (``“Jangan cuma “sibuk rapat”
     tapi ...,” kata dia``) are part of the quote around it (:func:`_nested`)."""
     text, p0, pno = par.text, par.start, par.no
     spans: list[Quote | None] = []

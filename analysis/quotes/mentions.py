@@ -148,7 +148,7 @@ def _honorific_mentions(body: Body, masked: str, ctx: NameContext, taken: _Taken
 
 
 # A word of origin or place right before a capitalised word makes it a place, not the
-# subject: ``pelatih asal Majalengka ini menilai``, ``pria kelahiran Bandung itu
+# subject: ``kepala dinas asal Cikaret itu menilai``, ``pria kelahiran Bandung itu
 # mengatakan``.
 _ORIGIN_BEFORE_RE = re.compile(r"\b(?:asal|kelahiran|dari|di|ke)[ \t]+$")
 
