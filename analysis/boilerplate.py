@@ -19,6 +19,7 @@ __all__ = [
     "classify_line",
     "ends_paragraph",
     "ends_sentence",
+    "has_quote_mark",
     "is_comment_form",
     "is_headline_like",
     "is_list_item",
@@ -259,9 +260,9 @@ _DATELINE_RES = (
         rf"\s*{_DASH}\s*"
     ),
     # PALEMBANG, PALTV.CO.ID - ... | Baturaja, BP–... | LUWU TIMUR,Timuronline – ...
-    # (not a word's hyphen: "Namun, disela-sela rapat" is a sentence)
+    # (not a word's hyphen: "Namun, disela-sela kunjungan" is a sentence)
     re.compile(rf"^{_PLACE}\s*[,_]\s*{_OUTLET}(?!-[a-z])\s*{_DASH}\s*"),
-    # Palembang (ANTARA) - ... | KAJEN (KN),- ... (the dash required: "Badan Kepegawaian
+    # Palembang (ANTARA) - ... | LEMBAH (KL),- ... (the dash required: "Badan Kepegawaian
     # Daerah (BKD) Kota ..." opens a sentence)
     re.compile(rf"^{_PLACE}\s*\((?P<outlet>[A-Za-z][\w.\- ]{{0,30}})\)\s*,?\s*{_DASH}\s*"),
     # SERANG, (KB).- ... | PALU, (RN) - ... (the outlet's initials in brackets after a
@@ -427,6 +428,11 @@ def is_menu(line: str) -> bool:
     return 0 < len(words) <= 3 and all(w.lower().strip(":|-") in _MENU_WORDS for w in words)
 
 
+def has_quote_mark(text: str) -> bool:
+    """Does ``text`` hold a double quote mark (straight ``"`` or curly ``“ ”``)?"""
+    return '"' in text or "“" in text or "”" in text
+
+
 @_line_cache
 def caption_signal(line: str) -> bool:
     """Does the line carry a sign of a photo caption: a credit (``Foto: ...``, ``.../ist``,
@@ -438,7 +444,7 @@ def caption_signal(line: str) -> bool:
     if line.startswith("[caption"):
         return True
     n_words = word_count(line)
-    if n_words > 60 or ('"' in line or "“" in line or "”" in line):
+    if n_words > 60 or has_quote_mark(line):
         return False
     credit = _credit_end(line)
     if credit and n_words > 20 and line[: credit.start()].rstrip()[-1:] in _TERMINAL:
@@ -644,7 +650,7 @@ def is_teaser(line: str) -> bool:
     end = line.rstrip()[-3:]
     if not (end == "..." or end.endswith("…")):
         return False  # shortcut: the regex only confirms what comes before the ellipsis
-    return bool(_TEASER_END_RE.search(line)) and not ('"' in line or "“" in line or "”" in line)
+    return bool(_TEASER_END_RE.search(line)) and not has_quote_mark(line)
 
 
 def is_comment_form(line: str) -> bool:

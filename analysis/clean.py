@@ -34,6 +34,7 @@ from .boilerplate import (
     classify_line,
     ends_paragraph,
     ends_sentence,
+    has_quote_mark,
     is_bulleted,
     is_comment_form,
     is_headline_like,
@@ -545,13 +546,12 @@ _QUOTED_SPAN_RE = re.compile(r"[“\"]([^“”\"]*)[”\"]")
 def _speech_quoted(line: str) -> bool:
     """Does the line quote speech: a quote mark left open, a quoted span of five words
     or more, or one that ends in punctuation (``“Kami sudah lapor,” kata warga.``)? A
-    headline's scare quotes around a short phrase (``Minta OPD Tak Lagi “Makan Gaji
-    Buta”``) are no speech."""
-    if not ('"' in line or "“" in line or "”" in line):
+    headline's scare quotes around a short phrase (``Ingatkan Pegawai Soal “Jam
+    Karet”``) are no speech."""
+    if not has_quote_mark(line):
         return False
     spans = _QUOTED_SPAN_RE.findall(line)
-    unquoted = _QUOTED_SPAN_RE.sub("", line)
-    return ('"' in unquoted or "“" in unquoted or "”" in unquoted) or any(
+    return has_quote_mark(_QUOTED_SPAN_RE.sub("", line)) or any(
         word_count(span) >= 5 or span.rstrip()[-1:] in (",", ".", "!", "?", "…") for span in spans
     )
 
@@ -748,7 +748,7 @@ def _stray(line: str, previous: str) -> bool:
     and stays.)"""
     if ends_sentence(line) or word_count(line) > 25 or is_list_item(line):
         return False
-    if '"' in line or "“" in line or "”" in line:
+    if has_quote_mark(line):
         return False  # a quote: the article's words, though the page cut them
     if is_title_case(line) or _REPORTED_RE.search(line):
         return False
