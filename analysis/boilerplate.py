@@ -228,6 +228,25 @@ _COMMENTS_RE = re.compile(
 )
 # A caption behind an upper-case label: "LANTIK: Pj Wali Kota ... saat memasang ...".
 _CAPS_LABEL_RE = re.compile(r"^[A-Z]{3,}(?:\s+[A-Z]{2,}){0,3}\s*:\s+\S")
+
+
+def caps_label_caption(line: str, n_words: int) -> bool:
+    """A caption behind an upper-case label (``LANTIK: Pj Wali Kota ... saat ...``)?
+
+    Not a long sentence behind an upper-case place and a colon, the dateline some
+    outlets write (``KOTABARU: Bupati ... meminta seluruh OPD ... .``): more than 25
+    words, a full stop at the end and at least a quarter of them in lower case (a lead
+    full of titles and names has a few), where a caption is short and a label's notice
+    (``CATATAN REDAKSI: Apabila Ada Pihak ...``) is Title Case.
+    """
+    if not _CAPS_LABEL_RE.match(line):
+        return False
+    if n_words <= 25 or line.rstrip()[-1:] not in _TERMINAL:
+        return True
+    words = line.split()
+    return 4 * sum(w[:1].islower() for w in words) < len(words)
+
+
 # The bullets of lists; a dash also marks a headline of a list of other articles, an
 # asterisk also a line's bullet (not a headline's).
 _BULLET_CHARS = "•·▪►■◆"
@@ -459,7 +478,7 @@ def caption_signal(line: str) -> bool:
             and (".com" in line or ".id" in line or ".net" in line)
             and _OUTLET_CREDIT_RE.search(line)
         )
-        or _CAPS_LABEL_RE.match(line)
+        or caps_label_caption(line, n_words)
     )
 
 

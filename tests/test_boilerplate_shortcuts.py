@@ -180,7 +180,7 @@ def plain_caption_signal(line: str) -> bool:
         or bp._PHOTO_POSITION_RE.search(line)
         or bp._PERBESAR_RE.search(line)
         or bp._OUTLET_CREDIT_RE.search(line)
-        or bp._CAPS_LABEL_RE.match(line)
+        or bp.caps_label_caption(line, n_words)
     )
 
 

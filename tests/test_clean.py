@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis import boilerplate
 from analysis.clean import REASONS, clean_article, normalize_whitespace
 from analysis.corpus import read_article
 from analysis.paths import SEEDS_DIR
@@ -579,6 +580,25 @@ def test_more_furniture_of_the_genre(line, reason):
     art = clean_article(f"{BODY_FIRST}\n{line}\n{BODY_LAST}")
     assert art.paragraphs == [BODY_FIRST, BODY_LAST]
     assert [r.reason for r in art.removed] == [reason]
+
+
+def test_a_lead_behind_an_upper_case_place_and_a_colon_is_body_not_a_caption():
+    # Some outlets write the dateline as "PLACE:"; the lead then looks like a labelled
+    # caption ("LANTIK: ...") but is a long sentence in running text.
+    lead = (
+        "KOTABARU: Bupati Kotabaru, Hendra Wiratama, mendatangi sejumlah organisasi "
+        "perangkat daerah di lingkungan pemerintah kabupaten pagi ini untuk memastikan "
+        "tidak ada pegawai yang membolos setelah libur panjang."
+    )
+    art = clean_article(f"{lead}\n{BODY_LAST}")
+    assert art.paragraphs == [lead, BODY_LAST]
+    notice = (
+        "CATATAN REDAKSI: Apabila Ada Pihak Yang Merasa Dirugikan Atas Berita Ini Dapat "
+        "Mengirimkan Sanggahan Dan Hak Jawab Kepada Redaksi Kami Melalui Surel Resmi "
+        "Yang Tertera Di Halaman Kontak."
+    )
+    assert boilerplate.caps_label_caption(notice, len(notice.split()))
+    assert boilerplate.caps_label_caption("LANTIK: Wali Kota melantik pejabat.", 5)
 
 
 def test_a_bulleted_item_of_the_article_stays():
