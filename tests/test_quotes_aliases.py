@@ -117,6 +117,16 @@ def test_a_nickname_made_of_a_names_last_syllables():
     assert fullest_name("Pak Ito", al) == "Pak Ito"
 
 
+def test_a_nickname_behind_a_regional_kinship_honorific():
+    # "Om", "Akang", "Teteh" are honorifics as "Pak" and "Kang" are: the name is the rest
+    text = (
+        "Bupati Tanah Merdu, Darma Wiratmaja, memimpin rapat bersama kepala OPD.\n"
+        "“Kepala dinas harus ada di lapangan,” kata Om Maja.\n"
+        "“Jangan hanya duduk di kantor,” kata Teteh Nurlaela, warga setempat."
+    )
+    assert _speakers(text)[0] == "Darma Wiratmaja"
+
+
 def test_a_citizen_is_not_an_official_whose_name_ends_like_his():
     # only a leader's name gives a nickname of its last syllables
     text = (

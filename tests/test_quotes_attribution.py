@@ -146,6 +146,20 @@ def test_a_name_in_apposition_is_the_subject_of_the_reporting_verb():
     assert _voice_cues(text)[0][:2] == ("indirect", "Ahmad Fauzi")
 
 
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Wakil Bupati Lembah Jaya, Rahmat Hidayat, memimpin rapat evaluasi OPD.",
+        "Wakil Bupati Lembah Jaya, Rahmat Hidayat, yang memimpin rapat itu kecewa.",
+    ],
+)
+def test_a_name_in_apposition_before_any_verb_leaves_the_place_out(first):
+    # The place is unknown to the package; the name in commas and the lower-case word
+    # after them show where the apposition ends.
+    text = f"{first}\n“Laporan harus masuk besok,” ujarnya."
+    assert _voice_cues(text)[1][:2] == ("direct", "Rahmat Hidayat")
+
+
 def test_a_passive_speech_verb_without_its_agent_reports_the_last_speaker():
     text = (
         "Bupati Ahmad Fauzi meminta OPD mempercepat lelang.\n"

@@ -390,6 +390,11 @@ def _after_place(toks: list[_Token], ctx: NameContext) -> list[_Token]:
     return toks[i:]
 
 
+# A lower-case word after the name's closing comma: the apposition ends and the sentence
+# goes on (``Bupati Tanah Merdu, Darma Wiratmaja, memimpin rapat``).
+_VERB_AFTER_RE = re.compile(r",[ \t]+[a-z]")
+
+
 def _name_after_comma(
     text: str,
     end: int,
@@ -416,7 +421,13 @@ def _name_after_comma(
         # when a name in commas and a reporting verb follow
         name2, end2 = read_name(text, nxt, after_title=False, limit=limit, ctx=ctx)
         end2 = skip_degrees(text, end2, limit)
-        if name2 and FOLLOW_REPORT_RE.match(text, end2, limit) and text[end2 : end2 + 1] == ",":
+        if (
+            name2
+            and text[end2 : end2 + 1] == ","
+            and (
+                FOLLOW_REPORT_RE.match(text, end2, limit) or _VERB_AFTER_RE.match(text, end2, limit)
+            )
+        ):
             return name2, end2
         return None
     name2, end2 = read_name(text, nxt, after_title=False, limit=limit, ctx=ctx)

@@ -87,7 +87,7 @@ HONORIFICS = (
     frozenset(
         """h hj hm hj kh drs dra dr drg ir prof ust ustadz ustaz hajjah haji pak bapak pakde
     bude bu ibu bunda mas mbak bang abang kak tuan nyonya ny sdr sdri saudara saudari
-    yth cik uda datuk cak kang abah daeng gus bung""".split()
+    yth cik uda datuk cak kang akang abah daeng gus bung om teteh""".split()
     )
     | RANKS
 )
