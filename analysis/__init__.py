@@ -69,6 +69,8 @@ _EXPORTS = {
     "frame_scores": "analysis.frames",
     "frame_evidence": "analysis.frames",
     "load_lexicon": "analysis.frames",
+    "model_frames": "analysis.frame_model",
+    "load_frame_model": "analysis.frame_model",
     "extract_quotes": "analysis.quotes",
     "sentence_table": "analysis.quotes",
     "suggest_entries": "analysis.suggest",
@@ -86,7 +88,7 @@ _EXPORTS = {
 _SUBMODULES = frozenset(
     """agreement bench boilerplate bootstrap clean cli coding_sheets collocates comparisons
     concordance corpus corpus_files corpus_profile counting fast_stemmer figure_builders
-    figures frame_coding frames genre html_pages kernel keyness kwic lexicon log_odds
+    figures frame_coding frame_model frames genre html_pages kernel keyness kwic lexicon log_odds
     names parallel paths plots quotes report significance stemming suggest synthetic
     table_view terms tokens validation""".split()
 )

@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from ..collocates import MEASURES, collocates
+from ..frame_model import model_frames
 from ..frames import frame_scores
 from ..keyness import keyness_by_group
 from ..kwic import kwic_table
@@ -46,6 +47,8 @@ FRAMES_COLUMNS = (
 def _cmd_frames(args: argparse.Namespace) -> int:
     by = "sentence" if args.by == "sentence" else [c.strip() for c in args.by.split(",")]
     voice = [v.strip() for v in args.voice.split(",")] if args.voice else None
+    if args.coder == "model":
+        return _model_frames(args, by, voice)
     try:
         matcher = FrameMatcher(args.lexicon)
         scores = frame_scores(
@@ -64,6 +67,28 @@ def _cmd_frames(args: argparse.Namespace) -> int:
     table = scores[[*keys, *FRAMES_COLUMNS]].round(
         {"per_1000": 4, "share": 4, "ci_low": 4, "ci_high": 4}
     )
+    emit_table(table, args.format, index=False)
+    return 0
+
+
+def _model_frames(args: argparse.Namespace, by, voice) -> int:
+    """``frames --coder model``: the trained model's coding of every sentence."""
+    if by != "sentence" or voice:
+        raise UsageError(
+            "--coder model codes sentences: use it with --by sentence (and without "
+            "--voice); rates per group count lexicon hits"
+        )
+    try:
+        table = model_frames(
+            corpus_source(args),
+            model=args.model,
+            lexicon=FrameMatcher(args.lexicon),
+            genre_check=not args.all_articles,
+            **parallel_kwargs(args),
+        )
+    except FrameError as exc:
+        raise UsageError(str(exc)) from None
+    table = table.drop(columns="speaker").round({"probability": 4})
     emit_table(table, args.format, index=False)
     return 0
 
@@ -104,6 +129,20 @@ def _add_frames(sub) -> None:
         default=None,
         help="your own lexicon (.csv with frame,entry,match,rationale or .yaml); "
         "default: the packaged one",
+    )
+    p.add_argument(
+        "--coder",
+        choices=("lexicon", "model"),
+        default="lexicon",
+        help="lexicon (default): frames are lexicon hits; model: with --by sentence, the "
+        "trained sentence model's probability and 0/1 code per sentence and frame beside "
+        "the lexicon's hits, and the words that weighed most (opt-in, see README)",
+    )
+    p.add_argument(
+        "--model",
+        metavar="FILE",
+        default=None,
+        help="with --coder model: a model file of your own (default: the packaged one)",
     )
     add_count_option(p, "--n-boot", 1000, "bootstrap resamples for the intervals", zero="none")
     p.add_argument("--seed", type=int, default=12345, help="random seed (default: 12345)")

@@ -14,7 +14,8 @@ tested on the sentences of the others, always whole articles apart:
   (capped at 3), the hits of the sentences before and after it, and the article's share
   of sentences with hits of each frame;
 - ``words+hits+context``: the same and the sentence's stems (binary, those in at least
-  two training sentences).
+  two training sentences of two articles): the packaged model's design, fitted by
+  ``train_frame_model.fit`` on the training articles.
 
 Off-genre articles (``analysis.is_on_genre`` false) get no frame from any model, as
 from the package. Two designs: five folds of articles (seeded), and each folder left out
@@ -40,6 +41,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 from score import FRAMES, load_set  # noqa: E402
+from train_frame_model import fit  # noqa: E402
 
 
 def _tokens(s: str) -> Counter:
@@ -82,34 +84,29 @@ def aligned_hits(texts: Path, ann: Path, python: str) -> tuple[list[dict], dict[
 
 
 def features(rows: list[dict]) -> np.ndarray:
-    """Own hits, the hits before and after (same article) and the article's shares."""
-    own = np.minimum(np.array([r["hits"] for r in rows], float), 3)
-    prev, nxt, share = np.zeros_like(own), np.zeros_like(own), np.zeros_like(own)
-    by_art = defaultdict(list)
-    for i, r in enumerate(rows):
-        by_art[r["id"]].append(i)
-    for ii in by_art.values():
-        share[ii] = (own[ii] > 0).mean(axis=0)
-        prev[ii[1:]] = own[ii[:-1]]
-        nxt[ii[:-1]] = own[ii[1:]]
-    return np.hstack([own, prev, nxt, share])
+    """Own hits, the hits before and after (same article) and the article's shares: the
+    packaged model's context features."""
+    from analysis.frame_model import context_features
+
+    return context_features(np.array([r["hits"] for r in rows]), [r["id"] for r in rows])
 
 
-def predict(x, y, stems, train, test, words: bool) -> np.ndarray:
-    """Per frame, a logistic regression (C=1) fitted on ``train``, 0.5 on ``test``."""
-    from scipy.sparse import csr_matrix, hstack
-    from sklearn.feature_extraction.text import CountVectorizer
+def predict(x, y, rows, train, test, words: bool) -> np.ndarray:
+    """Per frame, a logistic regression (C=1) fitted on ``train``, 0.5 on ``test``. With
+    ``words``, exactly the packaged model's fit (``train_frame_model.fit``) and
+    prediction (:class:`analysis.frame_model.FrameModel`)."""
     from sklearn.linear_model import LogisticRegression
 
-    xtr, xte = csr_matrix(x[train]), csr_matrix(x[test])
+    from analysis.frame_model import frame_model_from_dict, sentence_stems
+
     if words:
-        vec = CountVectorizer(token_pattern=r"\S+", min_df=2, binary=True)
-        xtr = hstack([vec.fit_transform([stems[i] for i in train]), xtr]).tocsr()
-        xte = hstack([vec.transform([stems[i] for i in test]), xte]).tocsr()
+        model = frame_model_from_dict(fit([rows[i] for i in train]))
+        stems = [sentence_stems(rows[i]["text"]) for i in test]
+        return model.probability(x[test], stems) >= model.threshold
     out = np.zeros((len(test), len(FRAMES)), bool)
     for k in range(len(FRAMES)):
-        model = LogisticRegression(C=1.0, max_iter=3000).fit(xtr, y[train, k])
-        out[:, k] = model.predict_proba(xte)[:, 1] >= 0.5
+        model = LogisticRegression(C=1.0, max_iter=3000).fit(x[train], y[train, k])
+        out[:, k] = model.predict_proba(x[test])[:, 1] >= 0.5
     return out
 
 
@@ -130,7 +127,6 @@ def main() -> None:
     ap.add_argument("--python", default=sys.executable)
     ap.add_argument("--seed", type=int, default=0)
     a = ap.parse_args()
-    from analysis.tokens import tokenize
 
     rows, on_genre = [], {}
     for ann in a.annotations:
@@ -141,7 +137,6 @@ def main() -> None:
     lex = np.array([[h > 0 for h in r["hits"]] for r in rows])
     gate = np.array([on_genre[r["id"]] for r in rows])[:, None]
     x = features(rows)
-    stems = [" ".join(tokenize(r["text"], stem=True)) for r in rows]
     sets = np.array([r["set"] for r in rows])
     ids = sorted({r["id"] for r in rows})
     order = np.random.default_rng(a.seed).permutation(len(ids))
@@ -158,7 +153,7 @@ def main() -> None:
             p = np.zeros_like(y)
             for g in np.unique(groups):
                 test, train = np.flatnonzero(groups == g), np.flatnonzero(groups != g)
-                p[test] = predict(x, y, stems, train, test, words)
+                p[test] = predict(x, y, rows, train, test, words)
             preds["words+hits+context" if words else "hits+context"] = p & gate
         print(line("lexicon", y, lex))
         for name, p in preds.items():
