@@ -64,6 +64,7 @@ def test_second_coder_codes_ten_articles_of_the_devset(devset):
         ("freshset5", 20, 326),
         ("freshset6", 20, 297),
         ("freshset7", 19, 289),
+        ("freshset8", 20, 299),
     ],
 )
 def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
@@ -81,6 +82,7 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset5",
         "freshset6",
         "freshset7",
+        "freshset8",
     } - {name}:
         others |= {a["url"] for a in _rows(HERE / other / "articles.jsonl")}
     assert not {a["url"] for a in fresh} & others
@@ -99,6 +101,7 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset5/articles.jsonl",
         "freshset6/articles.jsonl",
         "freshset7/articles.jsonl",
+        "freshset8/articles.jsonl",
     ],
 )
 def test_no_article_text_is_committed(name):
