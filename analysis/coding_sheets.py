@@ -32,6 +32,7 @@ import pandas as pd
 from .agreement import cohen_kappa, krippendorff_alpha
 from .bootstrap import group_rng
 from .corpus import CorpusError, as_documents, read_article
+from .frame_model import model_frames
 from .frames import FrameMatcher, frame_scores
 
 __all__ = [
@@ -307,6 +308,7 @@ def score_coding(
     corpus: Any,
     *,
     lexicon: Any = None,
+    coder: str = "lexicon",
     n_boot: int = 1000,
     ci: float = 0.95,
     seed: int = 12345,
@@ -323,6 +325,10 @@ def score_coding(
         :func:`analysis.corpus.as_documents` accepts).
     lexicon : Any
         The lexicon to score (default: the packaged one); the sheet must have its frames.
+    coder : {"lexicon", "model"}
+        Score the lexicon's codes (a frame where it has hits, the default) or the
+        opt-in trained model's (:func:`analysis.frame_model.model_frames`), to choose
+        the one that agrees better with your coder.
     n_boot : int
         Bootstrap resamples for the intervals (0: none).
     ci : float
@@ -345,11 +351,13 @@ def score_coding(
         corpus does not have, or one whose text differs (the corpus changed since the
         sheet was drawn), naming the row.
     """
+    if coder not in ("lexicon", "model"):
+        raise ValueError(f"coder must be 'lexicon' or 'model', not {coder!r}")
     matcher = lexicon if isinstance(lexicon, FrameMatcher) else FrameMatcher(lexicon)
     frames = list(matcher.frames)
     sheet = read_coding(coding, frames=frames)
     where = coding if isinstance(coding, (str, Path)) else "coding table"
-    found = _found(corpus, matcher, jobs)
+    found = _found(corpus, matcher, jobs, coder)
     merged = _align(sheet, found, where)
     coded = merged[frames].to_numpy(dtype=bool)
     guess = merged[[f"{f}_found" for f in frames]].to_numpy(dtype=bool)
@@ -361,10 +369,15 @@ def score_coding(
     return CodingScore(frame_table, voice_table, confusion, _disagreements(merged, frames))
 
 
-def _found(corpus: Any, matcher: FrameMatcher, jobs: int | None) -> pd.DataFrame:
-    """The package's sentences: frames found (hits > 0) and voice, one row each."""
-    scores = frame_scores(corpus, by="sentence", lexicon=matcher, n_boot=0, jobs=jobs)
-    wide = scores.pivot_table(index=_KEY, columns="frame", values="hits", aggfunc="sum")
+def _found(corpus: Any, matcher: FrameMatcher, jobs: int | None, coder: str) -> pd.DataFrame:
+    """The package's sentences: frames found (hits > 0, or the model's codes) and voice,
+    one row each."""
+    if coder == "model":
+        scores, value = model_frames(corpus, lexicon=matcher, jobs=jobs), "coded"
+    else:
+        scores = frame_scores(corpus, by="sentence", lexicon=matcher, n_boot=0, jobs=jobs)
+        value = "hits"
+    wide = scores.pivot_table(index=_KEY, columns="frame", values=value, aggfunc="sum")
     wide = (wide[list(matcher.frames)] > 0).add_suffix("_found").reset_index()
     meta = scores.drop_duplicates(_KEY)[[*_KEY, "sentence", "voice"]]
     out = meta.merge(wide, on=_KEY, how="left")

@@ -266,6 +266,17 @@ score.voice if score is not None else None
 score.disagreements.head(10) if score is not None else None
 
 # %% [markdown]
+#    The same sheet scores the package's opt-in trained sentence model
+#    (`analysis.model_frames`, the README's "A second reading"): on unseen articles of the
+#    genre it found more of the coders' frame sentences than the lexicon. Keep the coder
+#    that agrees better with yours, and say which one your figures rest on.
+
+# %%
+if FILLED is not None:
+    model_score = analysis.score_coding(FILLED, corpus, coder="model", n_boot=N_BOOT)
+model_score.frames if FILLED is not None else None
+
+# %% [markdown]
 #    Precision is the share of the package's frame sentences that the coder coded with
 #    that frame; recall the share of the coder's that the package found. The intervals
 #    resample articles with their sentences: with a sample of 60 sentences they are wide,

@@ -90,6 +90,24 @@ def test_a_filled_sheet_scores_the_package():
         )
 
 
+def test_a_filled_sheet_scores_the_trained_model_when_asked():
+    from analysis.frame_model import model_frames
+
+    sheet = _fill(sample_for_coding(DOCS, n=6, seed=1), CODES)
+    score = score_coding(sheet, DOCS, coder="model", n_boot=0)
+    codes = model_frames(DOCS, jobs=1)
+    for f in FRAMES:
+        got = codes[codes["frame"] == f].set_index(["doc_id", "sentence_no"])["coded"]
+        want = {k: f in v[0] for k, v in CODES.items()}
+        tp = sum(bool(got[k]) and want[k] for k in want)
+        fp = sum(bool(got[k]) and not want[k] for k in want)
+        fn = sum(not got[k] and want[k] for k in want)
+        assert score.frames.loc[f, ["tp", "fp", "fn"]].tolist() == [tp, fp, fn]
+    assert codes["coded"].sum() >= 3  # the model codes these sentences, not nothing
+    with pytest.raises(ValueError, match="coder must be"):
+        score_coding(sheet, DOCS, coder="classifier")
+
+
 @pytest.mark.parametrize(
     "change, message",
     [

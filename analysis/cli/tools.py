@@ -293,7 +293,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         if len(args.sheets) != 1:
             raise UsageError("validate score takes one coding sheet")
         score = score_coding(
-            args.sheets[0], source, lexicon=args.lexicon, n_boot=args.n_boot, seed=args.seed
+            args.sheets[0],
+            source,
+            lexicon=args.lexicon,
+            coder=args.coder,
+            n_boot=args.n_boot,
+            seed=args.seed,
         )
         emit_table(score.frames.round(4), args.format)
         sys.stdout.write("\n")
@@ -336,6 +341,12 @@ def _add_validate(sub) -> None:
     p.add_argument("--out", metavar="FILE", default=None, help="where to write the sheet")
     p.add_argument("--overwrite", action="store_true", help="replace an existing sheet")
     p.add_argument("--lexicon", metavar="FILE", default=None, help="your own lexicon")
+    p.add_argument(
+        "--coder",
+        choices=("lexicon", "model"),
+        default="lexicon",
+        help="score the lexicon's codes (default) or the opt-in trained model's",
+    )
     p.add_argument(
         "--n-boot", metavar="N", type=int, default=1000, help="bootstrap resamples (1000)"
     )
