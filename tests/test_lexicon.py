@@ -215,6 +215,12 @@ def test_signing_accelerated_development_and_attendance_checks_are_not_performan
     assert hits_of(matcher, sentence, "discipline") == ["evaluasi kehadiran"]
 
 
+def test_a_generic_good_governance_purpose_adds_no_frame(matcher):
+    # the codebook's rule 6: good bureaucracy in general is no frame
+    sentence = "Kegiatan ini bagian dari upaya reformasi birokrasi di Kabupaten Sukamaju."
+    assert hits_of(matcher, sentence) == []
+
+
 def test_names_of_evaluation_meetings_and_reviews_carry_no_frame(matcher):
     assert hits_of(matcher, "Rapat Koordinasi dan Evaluasi kegiatan digelar di Sukamaju.") == []
     assert hits_of(matcher, "Hasil evaluasi perda dari provinsi sudah turun.", "performance") == [
