@@ -127,6 +127,15 @@ def test_a_nickname_behind_a_regional_kinship_honorific():
     assert _speakers(text)[0] == "Darma Wiratmaja"
 
 
+def test_a_tournament_named_after_an_office_is_no_speaker():
+    text = (
+        "Bupati Tanah Merdu, Darma Wiratmaja, menutup turnamen sepak bola antardesa.\n"
+        "Turnamen Bupati Cup akan kembali digelar tahun depan.\n"
+        "“Kita harapkan atlet muda terus berprestasi,” jelasnya."
+    )
+    assert _speakers(text) == ["Darma Wiratmaja"]
+
+
 def test_a_citizen_is_not_an_official_whose_name_ends_like_his():
     # only a leader's name gives a nickname of its last syllables
     text = (

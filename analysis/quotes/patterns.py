@@ -144,7 +144,7 @@ NOT_NAMES = frozenset(
     apel program gerakan tema sekda bupati gubernur wabup wagub camat kepala ketua
     masyarakat warga pejabat pegawai tim anggota jajaran dan serta atau lalu pun
     sebelumnya sesuai tentu karenanya olehnya untuk itulah disisi sisi dirinya pj plt plh
-    pjs pria wanita sosok mantan beberapa sejumlah sebagian banyak""".split()
+    pjs pria wanita sosok mantan beberapa sejumlah sebagian banyak cup trophy award""".split()
 )
 
 #: Words that open a clause of a speaker's words, never its subject (``Jadi ...``,
