@@ -71,6 +71,8 @@ _EXPORTS = {
     "load_lexicon": "analysis.frames",
     "model_frames": "analysis.frame_model",
     "load_frame_model": "analysis.frame_model",
+    "fit_frame_model": "analysis.frame_model",
+    "FrameModel": "analysis.frame_model",
     "extract_quotes": "analysis.quotes",
     "sentence_table": "analysis.quotes",
     "suggest_entries": "analysis.suggest",

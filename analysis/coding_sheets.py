@@ -309,6 +309,7 @@ def score_coding(
     *,
     lexicon: Any = None,
     coder: str = "lexicon",
+    model: Any = None,
     n_boot: int = 1000,
     ci: float = 0.95,
     seed: int = 12345,
@@ -329,6 +330,9 @@ def score_coding(
         Score the lexicon's codes (a frame where it has hits, the default) or the
         opt-in trained model's (:func:`analysis.frame_model.model_frames`), to choose
         the one that agrees better with your coder.
+    model : FrameModel, str or Path, optional
+        With ``coder="model"``: a model or model file of your own (default: the
+        packaged one).
     n_boot : int
         Bootstrap resamples for the intervals (0: none).
     ci : float
@@ -350,14 +354,21 @@ def score_coding(
         For a bad sheet (see :func:`read_coding`), a sentence of the sheet that the
         corpus does not have, or one whose text differs (the corpus changed since the
         sheet was drawn), naming the row.
+    ValueError
+        For a ``coder`` other than ``"lexicon"`` or ``"model"``, or a ``model`` with
+        the lexicon's coder.
+    FrameError
+        For a bad model file, or a model whose frames are not the lexicon's.
     """
     if coder not in ("lexicon", "model"):
         raise ValueError(f"coder must be 'lexicon' or 'model', not {coder!r}")
+    if model is not None and coder != "model":
+        raise ValueError("a model is scored with coder='model'")
     matcher = lexicon if isinstance(lexicon, FrameMatcher) else FrameMatcher(lexicon)
     frames = list(matcher.frames)
     sheet = read_coding(coding, frames=frames)
     where = coding if isinstance(coding, (str, Path)) else "coding table"
-    found = _found(corpus, matcher, jobs, coder)
+    found = _found(corpus, matcher, jobs, coder, model)
     merged = _align(sheet, found, where)
     coded = merged[frames].to_numpy(dtype=bool)
     guess = merged[[f"{f}_found" for f in frames]].to_numpy(dtype=bool)
@@ -369,11 +380,14 @@ def score_coding(
     return CodingScore(frame_table, voice_table, confusion, _disagreements(merged, frames))
 
 
-def _found(corpus: Any, matcher: FrameMatcher, jobs: int | None, coder: str) -> pd.DataFrame:
+def _found(
+    corpus: Any, matcher: FrameMatcher, jobs: int | None, coder: str, model: Any = None
+) -> pd.DataFrame:
     """The package's sentences: frames found (hits > 0, or the model's codes) and voice,
     one row each."""
     if coder == "model":
-        scores, value = model_frames(corpus, lexicon=matcher, jobs=jobs), "coded"
+        scores = model_frames(corpus, model=model, lexicon=matcher, jobs=jobs)
+        value = "coded"
     else:
         scores = frame_scores(corpus, by="sentence", lexicon=matcher, n_boot=0, jobs=jobs)
         value = "hits"

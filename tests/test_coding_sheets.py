@@ -1,6 +1,9 @@
 """Coding sheets for a researcher's own corpus: sample, read, score, agree (passages
 written for the tests)."""
 
+import dataclasses
+
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -11,6 +14,7 @@ from analysis.coding_sheets import (
     sample_for_coding,
     score_coding,
 )
+from analysis.frame_model import load_frame_model
 
 DOCS = [
     {
@@ -106,6 +110,39 @@ def test_a_filled_sheet_scores_the_trained_model_when_asked():
     assert codes["coded"].sum() >= 3  # the model codes these sentences, not nothing
     with pytest.raises(ValueError, match="coder must be"):
         score_coding(sheet, DOCS, coder="classifier")
+    # a model of one's own: one that codes nothing finds nothing
+    silent = load_frame_model()
+    silent = dataclasses.replace(silent, intercept=np.full(3, -50.0))
+    none = score_coding(sheet, DOCS, coder="model", model=silent, n_boot=0)
+    assert none.frames["tp"].sum() == 0 and none.frames["fp"].sum() == 0
+    with pytest.raises(ValueError, match="coder='model'"):
+        score_coding(sheet, DOCS, model=silent)
+
+
+def test_cli_validate_score_a_model_file_only_with_the_model_coder(tmp_path, capsys):
+    from analysis.cli import main
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for d in DOCS:
+        (folder / f"{d['doc_id']}.txt").write_text(d["body"], encoding="utf-8")
+    sheet = tmp_path / "sheet.csv"
+    assert (
+        main(["validate", "sample", "--corpus", str(folder), "--n", "4", "--out", str(sheet)]) == 0
+    )
+    capsys.readouterr()
+    blank = pd.read_csv(sheet, dtype={"doc_id": str}).astype(
+        {f: object for f in [*FRAMES, "voice"]}
+    )
+    filled = _fill(blank, CODES)
+    filled.to_csv(sheet, index=False)
+    model = tmp_path / "m.json"
+    model.write_text("{}")
+    args = ["validate", "score", str(sheet), "--corpus", str(folder)]
+    assert main([*args, "--model", str(model)]) == 2
+    assert "--model FILE is used with --coder model" in capsys.readouterr().err
+    assert main([*args, "--coder", "model", "--model", str(model)]) == 2
+    assert "m.json: not a frame model" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

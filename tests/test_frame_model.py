@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import sys
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -17,15 +15,15 @@ from analysis.frame_model import (
     MODEL_PATH,
     FrameModel,
     context_features,
+    fit_frame_model,
     load_frame_model,
     model_frames,
+    name_words,
     sentence_stems,
+    vocabulary,
 )
 from analysis.frames import frame_scores
 from analysis.lexicon import FrameError, FrameMatcher
-
-sys.path.insert(0, str(Path(__file__).parent / "validity"))
-from train_frame_model import fit, vocabulary  # noqa: E402
 
 # Passages written for these tests.
 AGENCY = (
@@ -53,7 +51,7 @@ def test_the_packaged_model_fits_the_packaged_lexicon():
     assert model.words.shape == (len(model.vocabulary), 3)
     assert model.context.shape == (12, 3)
     assert model.threshold == 0.5
-    assert "hand-coded sentences" in model.trained_on
+    assert "hand-coded articles" in model.trained_on
     # the stems a reader of the codebook would expect to weigh for their frame do
     k = {f: i for i, f in enumerate(model.frames)}
     assert model.words[model.vocabulary["kinerja"], k["performance"]] > 0
@@ -71,6 +69,34 @@ def test_context_features_are_own_neighbour_and_article_hits():
     assert x[3, 3:6].tolist() == [0, 0, 0]  # the first of its article: nothing before
     assert x[0, 9:].tolist() == pytest.approx([1 / 3, 1 / 3, 1 / 3])
     assert x[3, 9:].tolist() == [1, 0, 0]
+
+
+def test_context_features_read_neighbours_by_number_in_any_row_order():
+    hits = np.array([[0, 1, 0], [5, 0, 0], [0, 0, 2], [1, 0, 0]])
+    ids, numbers = ["a", "a", "a", "b"], [1, 2, 3, 1]
+    x = context_features(hits, ids, numbers)
+    shuffled = [2, 0, 3, 1]
+    y = context_features(hits[shuffled], [ids[i] for i in shuffled], [numbers[i] for i in shuffled])
+    assert np.array_equal(y, x[shuffled])
+    # a filtered table: sentence 2 is not given, so 1 and 3 have no neighbour there
+    kept = [0, 2, 3]
+    z = context_features(hits[kept], [ids[i] for i in kept], [numbers[i] for i in kept])
+    assert z[0, 6:9].tolist() == [0, 0, 0] and z[1, 3:6].tolist() == [0, 0, 0]
+    # a missing article id is one article of its own, not an error
+    w = context_features(hits, ["a", None, None, "b"], numbers)
+    assert w[1, 9:].tolist() == [0.5, 0, 0.5]
+
+
+def test_model_frames_codes_a_sentence_the_same_in_any_row_order():
+    from analysis.quotes import sentence_table
+
+    table = sentence_table(docs(AGENCY, MATCH))
+    key = ["doc_id", "sentence_no", "frame"]
+    ordered = model_frames(table, jobs=1).set_index(key).sort_index()
+    shuffled = model_frames(table.sample(frac=1, random_state=1), jobs=1)
+    pd.testing.assert_frame_equal(shuffled.set_index(key).sort_index(), ordered)
+    two_jobs = model_frames(docs(AGENCY, MATCH), jobs=2).set_index(key).sort_index()
+    assert np.allclose(two_jobs["probability"], ordered["probability"])
 
 
 def _plain_decision(model: FrameModel, context, stems):
@@ -99,41 +125,74 @@ def test_the_vectorised_decision_equals_its_plain_definition():
     assert np.allclose(model.probability(context, stems), 1 / (1 + np.exp(-got)))
 
 
-def test_weights_written_by_the_trainer_give_scikit_learns_probabilities(tmp_path):
+CODED = [
+    ("Bupati minta OPD tingkatkan kinerja.", 1, 0, 0),
+    ("Koordinasi antar-OPD perlu diperkuat.", 0, 1, 0),
+    ("ASN harus disiplin hadir apel.", 0, 0, 1),
+    ("Rapat digelar di aula kantor bupati.", 0, 0, 0),
+    ("Kinerja pelayanan harus cepat.", 1, 0, 0),
+    ("OPD wajib koordinasi dan sinergi.", 0, 1, 0),
+    ("Pegawai bolos diberi sanksi disiplin.", 0, 0, 1),
+    ("Acara dihadiri camat dan kepala desa.", 0, 0, 0),
+]
+
+
+def _coded_sentences():
+    """Two invented articles of four coded sentences each."""
+    rows = [
+        {"doc_id": f"a{i // 4}", "sentence_no": i % 4 + 1, "sentence": t, **dict(zip(FR, c))}
+        for i, (t, *c) in enumerate(CODED)
+    ]
+    return pd.DataFrame(rows)
+
+
+FR = ("performance", "coordination", "discipline")
+
+
+def test_a_fitted_model_gives_scikit_learns_probabilities_and_survives_its_file(tmp_path):
     from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    texts = [
-        ("Bupati minta OPD tingkatkan kinerja.", ["performance"]),
-        ("Kinerja pelayanan harus cepat.", ["performance"]),
-        ("Koordinasi antar-OPD perlu diperkuat.", ["coordination"]),
-        ("OPD wajib koordinasi dan sinergi.", ["coordination"]),
-        ("ASN harus disiplin hadir apel.", ["discipline"]),
-        ("Pegawai bolos diberi sanksi disiplin.", ["discipline"]),
-        ("Rapat digelar di aula kantor bupati.", []),
-        ("Acara dihadiri camat dan kepala desa.", []),
-    ]
-    rows = [  # two articles, each with one sentence of each kind
-        {"id": f"a{i % 2}", "set": "t", "text": t, "frames": f, "hits": [i % 2, 0, i % 3]}
-        for i, (t, f) in enumerate(texts)
-    ]
-    rows.sort(key=lambda r: r["id"])
-    content = fit(rows)
+    sentences = _coded_sentences()
+    model = fit_frame_model(sentences, trained_on="eight invented sentences")
     path = tmp_path / "m.json"
-    path.write_text(json.dumps(content))
-    model = load_frame_model(path)
-    context = context_features(np.array([r["hits"] for r in rows]), [r["id"] for r in rows])
-    stems = [sentence_stems(r["text"]) for r in rows]
-    got = model.probability(context, stems)
-    vocab = vocabulary(stems, [r["id"] for r in rows])
-    assert "kinerja" in vocab and "disiplin" in vocab  # in two articles
+    path.write_text(json.dumps(model.to_dict()))
+    again = load_frame_model(path)
+    assert again.trained_on == "eight invented sentences"
+    assert again.vocabulary == model.vocabulary and np.array_equal(again.words, model.words)
+    # the same design matrix built by hand: lexicon hits in context and binary stems
+    hits = frame_scores(sentences.assign(voice=""), by="sentence", n_boot=0)
+    hits = hits.pivot_table(index=["doc_id", "sentence_no"], columns="frame", values="hits")
+    context = context_features(hits[list(FR)].to_numpy(), sentences["doc_id"])
+    stems = [sentence_stems(t) for t in sentences["sentence"]]
+    vocab = vocabulary(stems, sentences["doc_id"])
+    assert vocab == sorted(model.vocabulary) and "kinerja" in vocab and "disiplin" in vocab
     vec = CountVectorizer(token_pattern=r"\S+", vocabulary=vocab, lowercase=False, binary=True)
     x = hstack([vec.transform([" ".join(s) for s in stems]), csr_matrix(context)]).tocsr()
-    for k, f in enumerate(model.frames):
-        y = [f in r["frames"] for r in rows]
-        want = LogisticRegression(C=1.0, max_iter=3000).fit(x, y).predict_proba(x)[:, 1]
-        assert np.allclose(got[:, k], want, atol=1e-4)  # weights are kept to 5 decimals
+    got = again.probability(context, stems)
+    for k, f in enumerate(FR):
+        want = LogisticRegression(C=1.0, max_iter=3000).fit(x, sentences[f]).predict_proba(x)
+        assert np.allclose(got[:, k], want[:, 1], atol=1e-4)  # weights kept to 5 decimals
+
+
+def test_names_and_one_articles_words_are_no_features():
+    texts = ["Bupati Ahmad meminta OPD disiplin.", "Ahmad ingin ASN disiplin.", "ahmad"]
+    assert name_words(texts[:2]) == {"bupati", "ahmad"}  # OPD, ASN: acronyms
+    assert name_words(texts) == {"bupati"}  # also written in lower case
+    stems = [["ahmad", "disiplin", "2024"], ["ahmad", "disiplin", "2024"], ["disiplin"]]
+    assert vocabulary(stems, ["a", "b", "a"], exclude={"ahmad"}) == ["disiplin"]
+    assert vocabulary(stems, ["a", "a", "a"]) == []  # one article only
+
+
+def test_fitting_refuses_codes_it_cannot_learn_from():
+    sentences = _coded_sentences()
+    with pytest.raises(FrameError, match="lack the frame column"):
+        fit_frame_model(sentences.drop(columns="discipline"))
+    with pytest.raises(FrameError, match="0 or 1"):
+        fit_frame_model(sentences.assign(discipline=2))
+    with pytest.raises(FrameError, match="with and without"):
+        fit_frame_model(sentences.assign(discipline=0))
 
 
 def _codes(table: pd.DataFrame, doc: str) -> dict[int, set[str]]:
@@ -164,17 +223,21 @@ def test_model_frames_codes_sentences_by_their_meaning_and_the_codebook_rules():
     pd.testing.assert_frame_equal(table, model_frames(docs(AGENCY, MATCH), jobs=1))
 
 
-def test_the_codebook_rules_override_a_model_that_would_code_the_sentence():
-    # a model that codes performance wherever "kinerja" is: the attribution-only
-    # sentence and the off-genre article still get no frame
-    frames = FrameMatcher().frames
-    model = FrameModel(
-        frames,
+def _kinerja_model() -> FrameModel:
+    """A model that codes performance wherever the stem "kinerja" is, nothing else."""
+    return FrameModel(
+        FrameMatcher().frames,
         {"kinerja": 0},
         np.array([[10.0, 0.0, 0.0]]),
         np.zeros((12, 3)),
         np.full(3, -5.0),
     )
+
+
+def test_the_codebook_rules_override_a_model_that_would_code_the_sentence():
+    # a model that codes performance wherever "kinerja" is: the attribution-only
+    # sentence and the off-genre article still get no frame
+    model = _kinerja_model()
     table = model_frames(docs(AGENCY, MATCH), model=model, jobs=1)
     perf = table[table["frame"] == "performance"].set_index(["doc_id", "sentence_no"])
     assert perf.loc[("d1", 5), "probability"] > 0.99  # "... evaluasi kinerja ..."
@@ -199,10 +262,16 @@ def test_a_lexicon_of_other_frames_or_a_bad_model_file_is_a_clear_error(tmp_path
     with pytest.raises(FrameError, match="rusak.json: not a frame model"):
         load_frame_model(bad)
     content = json.loads(MODEL_PATH.read_text())
-    content["words"] = content["words"][:-1]  # one stem's weights missing
-    bad.write_text(json.dumps(content))
-    with pytest.raises(FrameError, match="rusak.json: not a frame model"):
-        load_frame_model(bad)
+    for change, problem in [
+        ({"words": content["words"][:-1]}, "ValueError"),  # one stem's weights missing
+        ({"intercept": [float("nan"), 0.0, 0.0]}, "non-finite weights"),
+        ({"frames": ["performance"] * 3}, "repeated frames"),
+        ({"threshold": 7}, "threshold 7.0 outside"),
+        ({"format": 2}, "format 2"),
+    ]:
+        bad.write_text(json.dumps({**content, **change}))
+        with pytest.raises(FrameError, match=f"rusak.json: not a frame model.*{problem}"):
+            load_frame_model(bad)
 
 
 def test_cli_frames_coder_model(tmp_path, capsys):
@@ -217,3 +286,12 @@ def test_cli_frames_coder_model(tmp_path, capsys):
     assert out["coded"].sum() >= 3
     assert main(["frames", "--corpus", str(tmp_path), "--coder", "model"]) == 2
     assert "--coder model codes sentences" in capsys.readouterr().err
+    # a model file of one's own: here one that codes performance wherever "kinerja" is
+    own = tmp_path / "own.json"
+    own.write_text(json.dumps(_kinerja_model().to_dict()))
+    assert main([*args, "--coder", "model", "--model", str(own), "--jobs", "1"]) == 0
+    out = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype={"doc_id": str})
+    coded = out[out["coded"] == 1]
+    assert set(coded["frame"]) == {"performance"} and set(coded["sentence_no"]) == {2}
+    assert main([*args, "--model", str(own)]) == 2
+    assert "--model FILE is used with --coder model" in capsys.readouterr().err

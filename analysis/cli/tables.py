@@ -49,6 +49,8 @@ def _cmd_frames(args: argparse.Namespace) -> int:
     voice = [v.strip() for v in args.voice.split(",")] if args.voice else None
     if args.coder == "model":
         return _model_frames(args, by, voice)
+    if args.model is not None:
+        raise UsageError("--model FILE is used with --coder model")
     try:
         matcher = FrameMatcher(args.lexicon)
         scores = frame_scores(

@@ -292,14 +292,20 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if args.action == "score":
         if len(args.sheets) != 1:
             raise UsageError("validate score takes one coding sheet")
-        score = score_coding(
-            args.sheets[0],
-            source,
-            lexicon=args.lexicon,
-            coder=args.coder,
-            n_boot=args.n_boot,
-            seed=args.seed,
-        )
+        if args.model is not None and args.coder != "model":
+            raise UsageError("--model FILE is used with --coder model")
+        try:
+            score = score_coding(
+                args.sheets[0],
+                source,
+                lexicon=args.lexicon,
+                coder=args.coder,
+                model=args.model,
+                n_boot=args.n_boot,
+                seed=args.seed,
+            )
+        except FrameError as exc:
+            raise UsageError(str(exc)) from None
         emit_table(score.frames.round(4), args.format)
         sys.stdout.write("\n")
         emit_table(score.voice.round(4), args.format)
@@ -346,6 +352,12 @@ def _add_validate(sub) -> None:
         choices=("lexicon", "model"),
         default="lexicon",
         help="score the lexicon's codes (default) or the opt-in trained model's",
+    )
+    p.add_argument(
+        "--model",
+        metavar="FILE",
+        default=None,
+        help="with --coder model: a model file of your own (default: the packaged one)",
     )
     p.add_argument(
         "--n-boot", metavar="N", type=int, default=1000, help="bootstrap resamples (1000)"
