@@ -329,16 +329,23 @@ def _code_table(table: pd.DataFrame, matcher: FrameMatcher, *, genre_check: bool
     tokens = np.zeros(n, dtype=np.int64)
     hits = np.zeros((n, nf), dtype=np.int64)
     evidence: list[tuple[int, int, str, str]] = []
-    off = set()
-    if genre_check and n:
-        joined = pd.Series(texts).groupby(table["doc_id"].to_numpy()).agg(" ".join)
-        off = {d for d, body in joined.items() if not is_on_genre(body)}
-    doc_ids = table["doc_id"].tolist()
+    off = off_genre_rows(texts, table["doc_id"]) if genre_check else np.zeros(n, dtype=bool)
     for r, text in enumerate(texts):
         tokens[r], found = _match_text(text, matcher)
-        if found and (doc_ids[r] in off or is_attribution_only(text)):
+        if found and (off[r] or is_attribution_only(text)):
             found = []
         for fi, entry, matched, _a, _b in found:
             hits[r, fi] += 1
             evidence.append((r, fi, entry, matched))
     return Coded(table, matcher.frames, tokens, hits, evidence)
+
+
+def off_genre_rows(texts: list[str], doc_ids: Any) -> np.ndarray:
+    """For each sentence of a sentence table, is its article off-genre
+    (:func:`analysis.genre.is_on_genre` of the article's sentences joined)?"""
+    if not len(texts):
+        return np.zeros(0, dtype=bool)
+    codes = pd.factorize(pd.Series(np.asarray(doc_ids, dtype=object)), use_na_sentinel=False)[0]
+    joined = pd.Series(texts).groupby(codes, sort=False).agg(" ".join)
+    off = {code for code, body in joined.items() if not is_on_genre(body)}
+    return np.fromiter((c in off for c in codes), dtype=bool, count=len(codes))

@@ -37,8 +37,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .frame_coding import code_corpus
-from .genre import is_on_genre
+from .frame_coding import code_corpus, off_genre_rows
 from .lexicon import FrameError, FrameMatcher
 from .quotes import is_attribution_only
 from .tokens import tokenize
@@ -317,10 +316,8 @@ def model_frames(
     numbers = table["sentence_no"].to_numpy()
     prob = model.probability(context_features(coded.hits, doc_ids, numbers), stems)
     allowed = np.array([not is_attribution_only(t) for t in texts], dtype=bool)
-    if genre_check and len(texts):
-        joined = pd.Series(texts).groupby(doc_ids, sort=False).agg(" ".join)
-        on = {d: is_on_genre(body) for d, body in joined.items()}
-        allowed &= np.array([on[d] for d in doc_ids], dtype=bool)
+    if genre_check:
+        allowed &= ~off_genre_rows(texts, doc_ids)
     is_coded = (prob >= model.threshold) & allowed[:, None]
     nf = len(model.frames)
     evidence = [

@@ -99,6 +99,16 @@ def test_model_frames_codes_a_sentence_the_same_in_any_row_order():
     assert np.allclose(two_jobs["probability"], ordered["probability"])
 
 
+def test_a_sentence_table_with_a_missing_article_id_is_coded_not_refused():
+    from analysis.quotes import sentence_table
+
+    table = sentence_table(docs(AGENCY, MATCH))
+    table.loc[table["doc_id"] == "d2", "doc_id"] = None  # the football report
+    out = model_frames(table, jobs=1)
+    assert out.loc[out["doc_id"].isna(), "coded"].sum() == 0  # still off-genre
+    assert out.loc[out["doc_id"] == "d1", "coded"].sum() == 3
+
+
 def _plain_decision(model: FrameModel, context, stems):
     out = []
     for row, words in zip(context, stems):
