@@ -277,8 +277,11 @@ def model_frames(
         ``speaker``, ``frame``; ``hits`` (the lexicon's matches, as in
         ``frame_scores(by="sentence")``); ``probability`` (the model's, 0-1);
         ``coded`` (1 when ``probability`` reaches the threshold and the sentence is
-        neither attribution-only nor in an off-genre article, else 0); ``words`` (for
-        a coded sentence, its stems that weigh most for the frame, with their weights).
+        neither attribution-only nor in an off-genre article, else 0); ``context``
+        (the part of the model's score, in log-odds, that the lexicon's hits of the
+        sentence, its neighbours and its article give: the intercept and the weights
+        of the sentence's stems make the rest); ``words`` (for a coded sentence, its
+        stems that weigh most for the frame, with their weights).
 
     Raises
     ------
@@ -314,7 +317,8 @@ def model_frames(
     doc_ids = table["doc_id"].to_numpy()
     stems = [sentence_stems(t) for t in texts]
     numbers = table["sentence_no"].to_numpy()
-    prob = model.probability(context_features(coded.hits, doc_ids, numbers), stems)
+    context = context_features(coded.hits, doc_ids, numbers)
+    prob = model.probability(context, stems)
     allowed = np.array([not is_attribution_only(t) for t in texts], dtype=bool)
     if genre_check:
         allowed &= ~off_genre_rows(texts, doc_ids)
@@ -337,6 +341,7 @@ def model_frames(
             "hits": coded.hits.ravel().astype("int64"),
             "probability": prob.ravel(),
             "coded": is_coded.ravel().astype("int64"),
+            "context": (context @ model.context).ravel(),
             "words": np.asarray(evidence, dtype=object),
         }
     )

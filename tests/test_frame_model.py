@@ -214,7 +214,7 @@ def test_model_frames_codes_sentences_by_their_meaning_and_the_codebook_rules():
     table = model_frames(docs(AGENCY, MATCH), jobs=1)
     assert list(table.columns) == [
         "doc_id", "sentence_no", "sentence", "voice", "speaker", "frame",
-        "hits", "probability", "coded", "words",
+        "hits", "probability", "coded", "context", "words",
     ]  # fmt: skip
     codes = _codes(table, "d1")
     assert "performance" in codes[2]
@@ -242,6 +242,18 @@ def _kinerja_model() -> FrameModel:
         np.zeros((12, 3)),
         np.full(3, -5.0),
     )
+
+
+def test_the_score_is_the_intercept_the_lexicon_context_and_the_stems_weights():
+    model = load_frame_model()
+    table = model_frames(docs(AGENCY), model=model, jobs=1)
+    k = {f: i for i, f in enumerate(model.frames)}
+    for r in table.itertuples():
+        stems = set(sentence_stems(r.sentence)) & set(model.vocabulary)
+        own = sum(model.words[model.vocabulary[w], k[r.frame]] for w in stems)
+        logit = np.log(r.probability / (1 - r.probability))
+        assert logit == pytest.approx(model.intercept[k[r.frame]] + r.context + own, abs=1e-6)
+    assert (table.loc[table["hits"] > 0, "context"] > 0).all()  # its own hits weigh for it
 
 
 def test_the_codebook_rules_override_a_model_that_would_code_the_sentence():
@@ -291,7 +303,7 @@ def test_cli_frames_coder_model(tmp_path, capsys):
     out = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype={"doc_id": str})
     assert list(out.columns) == [
         "doc_id", "sentence_no", "sentence", "voice", "frame",
-        "hits", "probability", "coded", "words",
+        "hits", "probability", "coded", "context", "words",
     ]  # fmt: skip
     assert out["coded"].sum() >= 3
     assert main(["frames", "--corpus", str(tmp_path), "--coder", "model"]) == 2

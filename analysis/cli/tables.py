@@ -90,7 +90,7 @@ def _model_frames(args: argparse.Namespace, by, voice) -> int:
         )
     except FrameError as exc:
         raise UsageError(str(exc)) from None
-    table = table.drop(columns="speaker").round({"probability": 4})
+    table = table.drop(columns="speaker").round({"probability": 4, "context": 4})
     emit_table(table, args.format, index=False)
     return 0
 
