@@ -65,6 +65,7 @@ def test_second_coder_codes_ten_articles_of_the_devset(devset):
         ("freshset6", 20, 297),
         ("freshset7", 19, 289),
         ("freshset8", 20, 299),
+        ("freshset9", 20, 296),
     ],
 )
 def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
@@ -83,6 +84,7 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset6",
         "freshset7",
         "freshset8",
+        "freshset9",
     } - {name}:
         others |= {a["url"] for a in _rows(HERE / other / "articles.jsonl")}
     assert not {a["url"] for a in fresh} & others
@@ -102,6 +104,7 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset6/articles.jsonl",
         "freshset7/articles.jsonl",
         "freshset8/articles.jsonl",
+        "freshset9/articles.jsonl",
     ],
 )
 def test_no_article_text_is_committed(name):
