@@ -278,11 +278,31 @@ def _one_pass(
     if title:
         _repeated_title_below(kept, start, _key(title), drop, removed)
     dateline = _cut_dateline(kept, start, match, drop, removed) if match is not None else None
+    if match is not None:
+        _cut_next_article(kept, start, drop, removed)
     body = [(i, no, line) for i, (no, line) in enumerate(kept) if i not in drop]
     body = _unwrap(body)
     body = _drop_stray_lines(body, removed)
     _cut_final_tag(body, removed)
     return [(no, ln) for _, no, ln in body], title, dateline, removed
+
+
+def _cut_next_article(kept: Lines, start: int, drop: set[int], removed: list[RemovedLine]) -> None:
+    """Another article the page appended after this one, which began at a dateline: a
+    later line that opens with a dateline naming an outlet or a date, under its headline
+    (a Title-Case line right above it) and after at least one paragraph of this article,
+    starts it; the headline and every line from it go. (A dateline right below the one
+    the article was taken to start at is that article's own, under a caption.)"""
+    for i in range(start + 3, len(kept)):
+        above = kept[i - 1][1]
+        if above.endswith((".", "”", '"')) or i in drop:  # the usual line: a sentence's end
+            continue
+        if is_title_case(above) and match_dateline(kept[i][1]):
+            for j in range(i - 1, len(kept)):
+                if j not in drop:
+                    drop.add(j)
+                    removed.append(RemovedLine(kept[j][0], kept[j][1], "after-article"))
+            return
 
 
 def _join_split_dateline(lines: Lines) -> Lines:

@@ -601,6 +601,34 @@ def test_a_lead_behind_an_upper_case_place_and_a_colon_is_body_not_a_caption():
     assert boilerplate.caps_label_caption("LANTIK: Wali Kota melantik pejabat.", 5)
 
 
+def test_another_article_appended_under_its_headline_and_dateline_goes():
+    raw = (
+        "LEMBAH, KABARLEMBAH.COM - Bupati meminta seluruh kepala OPD menuntaskan program.\n"
+        "Ia juga meminta camat berbagi data dengan OPD setiap pekan.\n"
+        "Menurut dia, capaian kinerja akan dievaluasi setiap triwulan.\n"
+        "Pasar Murah Digelar Jelang Lebaran di Alun-Alun Kota\n"
+        "LEMBAH, KABARLEMBAH.COM - Dinas Perdagangan menggelar pasar murah selama tiga hari.\n"
+        "Warga antre sejak pagi untuk membeli beras dan minyak goreng."
+    )
+    art = clean_article(raw)
+    assert art.paragraphs == [
+        "Bupati meminta seluruh kepala OPD menuntaskan program.",
+        "Ia juga meminta camat berbagi data dengan OPD setiap pekan.",
+        "Menurut dia, capaian kinerja akan dievaluasi setiap triwulan.",
+    ]
+    assert [r.reason for r in art.removed][-3:] == ["after-article"] * 3
+    # a dateline right under the one the article was taken to start at is its own
+    raw = (
+        "LAYANI WARGA - Petugas melayani warga di kantor kecamatan.\n"
+        "LEMBAH, KABARLEMBAH.COM - Bupati meminta camat melayani warga dengan cepat.\n"
+        "Ia juga meminta camat berbagi data dengan OPD setiap pekan."
+    )
+    assert clean_article(raw).paragraphs[-2:] == [
+        "Bupati meminta camat melayani warga dengan cepat.",
+        "Ia juga meminta camat berbagi data dengan OPD setiap pekan.",
+    ]
+
+
 def test_a_bulleted_item_of_the_article_stays():
     raw = f"{BODY_FIRST}\nArahan Bupati:\n- tingkatkan disiplin pegawai\n{BODY_LAST}"
     assert "- tingkatkan disiplin pegawai" in clean_article(raw).paragraphs
