@@ -349,3 +349,22 @@ def off_genre_rows(texts: list[str], doc_ids: Any) -> np.ndarray:
     joined = pd.Series(texts).groupby(codes, sort=False).agg(" ".join)
     off = {code for code, body in joined.items() if not is_on_genre(body)}
     return np.fromiter((c in off for c in codes), dtype=bool, count=len(codes))
+
+
+def sentence_frame_columns(
+    table: pd.DataFrame, frames: tuple[str, ...], hits: np.ndarray
+) -> dict[str, np.ndarray]:
+    """The first columns of a table of one row per sentence and frame (sentences in the
+    order of ``table``, frames in ``frames`` order): ``doc_id``, ``sentence_no``,
+    ``sentence``, ``voice``, ``speaker`` (``""`` for none), ``frame`` and ``hits``."""
+    nf = len(frames)
+    rep = lambda col: np.repeat(table[col].to_numpy(), nf)  # noqa: E731
+    return {
+        "doc_id": rep("doc_id"),
+        "sentence_no": rep("sentence_no"),
+        "sentence": rep("sentence"),
+        "voice": rep("voice"),
+        "speaker": np.repeat(table["speaker"].fillna("").to_numpy(), nf),
+        "frame": np.tile(np.asarray(frames, dtype=object), len(table)),
+        "hits": hits.ravel().astype("int64"),
+    }

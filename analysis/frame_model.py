@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .frame_coding import code_corpus, off_genre_rows
+from .frame_coding import code_corpus, off_genre_rows, sentence_frame_columns
 from .lexicon import FrameError, FrameMatcher
 from .quotes import is_attribution_only
 from .tokens import tokenize
@@ -88,14 +88,9 @@ class FrameModel:
         sums run in C, one pass per frame (memory: one index per sentence and stem).
         """
         score = np.asarray(context, dtype=float) @ self.context + self.intercept
-        vocab = self.vocabulary
-        cols = [[vocab[w] for w in dict.fromkeys(words) if w in vocab] for words in stems]
-        lengths = np.fromiter(map(len, cols), dtype=np.int64, count=len(cols))
-        if lengths.sum():
-            rows = np.repeat(np.arange(len(cols)), lengths)
-            flat = np.fromiter(chain.from_iterable(cols), dtype=np.int64, count=int(lengths.sum()))
-            for k in range(score.shape[1]):
-                score[:, k] += np.bincount(rows, self.words[flat, k], minlength=len(cols))
+        rows, cols = stem_positions(stems, self.vocabulary)
+        for k in range(score.shape[1]):
+            score[:, k] += np.bincount(rows, self.words[cols, k], minlength=len(stems))
         return score
 
     def to_dict(self) -> dict:
@@ -192,6 +187,17 @@ def frame_model_from_dict(data: dict, source: str = "frame model") -> FrameModel
         threshold,
         str(data.get("trained_on", "")),
     )
+
+
+def stem_positions(stems: list[list[str]], vocabulary: dict[str, int]) -> tuple:
+    """The binary stem features of sentences as two index arrays ``(rows, cols)``: one
+    entry per sentence and stem of ``vocabulary`` it holds (each stem once, in the order
+    of its first place in the sentence)."""
+    cols = [[vocabulary[w] for w in dict.fromkeys(words) if w in vocabulary] for words in stems]
+    lengths = np.fromiter(map(len, cols), dtype=np.int64, count=len(cols))
+    rows = np.repeat(np.arange(len(cols)), lengths)
+    flat = np.fromiter(chain.from_iterable(cols), dtype=np.int64, count=int(lengths.sum()))
+    return rows, flat
 
 
 def sentence_stems(text: str) -> list[str]:
@@ -329,16 +335,9 @@ def model_frames(
         for i in range(len(texts))
         for k in range(nf)
     ]
-    rep = lambda col: np.repeat(table[col].to_numpy(), nf)  # noqa: E731
     out = pd.DataFrame(
         {
-            "doc_id": rep("doc_id"),
-            "sentence_no": rep("sentence_no"),
-            "sentence": rep("sentence"),
-            "voice": rep("voice"),
-            "speaker": np.repeat(table["speaker"].fillna("").to_numpy(), nf),
-            "frame": np.tile(np.asarray(model.frames, dtype=object), len(texts)),
-            "hits": coded.hits.ravel().astype("int64"),
+            **sentence_frame_columns(table, model.frames, coded.hits),
             "probability": prob.ravel(),
             "coded": is_coded.ravel().astype("int64"),
             "context": (context @ model.context).ravel(),
@@ -451,10 +450,8 @@ def fit_frame_model(
     texts = table["sentence"].astype(str).tolist()
     vocab = vocabulary(stems, doc_ids, min_articles, exclude=name_words(texts))
     index = {w: i for i, w in enumerate(vocab)}
-    cols = [sorted({index[w] for w in words if w in index}) for words in stems]
-    rows = np.repeat(np.arange(len(cols)), [len(x) for x in cols])
-    flat = np.fromiter(chain.from_iterable(cols), dtype=np.int64)
-    x_words = csr_matrix((np.ones(len(flat)), (rows, flat)), shape=(len(cols), len(vocab)))
+    rows, cols = stem_positions(stems, index)
+    x_words = csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(stems), len(vocab)))
     x = hstack([x_words, csr_matrix(context)]).tocsr()
     coefs, intercepts = [], []
     for k in range(len(frames)):

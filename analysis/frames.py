@@ -41,6 +41,7 @@ from .frame_coding import (  # the engine: every sentence coded
     _as_matcher,
     _metadata_columns,
     code_corpus,
+    sentence_frame_columns,
 )
 from .lexicon import (  # re-exported: their home is analysis.lexicon
     CLITICS,
@@ -556,16 +557,9 @@ def _sentence_scores(
         rate = np.where(tokens[:, None] > 0, hits / np.maximum(tokens, 1)[:, None] * 1000, np.nan)
         share = np.where(total[:, None] > 0, hits / np.maximum(total, 1)[:, None], np.nan)
     dom_mask, dom_names = _dominant(hits, frames)
-    rep = lambda col: np.repeat(table[col].to_numpy(), nf)  # noqa: E731
     out = pd.DataFrame(
         {
-            "doc_id": rep("doc_id"),
-            "sentence_no": rep("sentence_no"),
-            "sentence": rep("sentence"),
-            "voice": rep("voice"),
-            "speaker": np.repeat(table["speaker"].fillna("").to_numpy(), nf),
-            "frame": np.tile(np.asarray(frames, dtype=object), n),
-            "hits": hits.ravel().astype("int64"),
+            **sentence_frame_columns(table, tuple(frames), hits),
             "tokens": np.repeat(tokens, nf).astype("int64"),
             "per_1000": rate.ravel().astype("float64"),
             "share": share.ravel().astype("float64"),

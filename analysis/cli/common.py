@@ -123,6 +123,24 @@ def add_parallel_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
+def add_coder_options(p: argparse.ArgumentParser, coder_help: str) -> None:
+    """``--coder lexicon|model`` and ``--model FILE`` (the opt-in trained model)."""
+    p.add_argument("--coder", choices=("lexicon", "model"), default="lexicon", help=coder_help)
+    p.add_argument(
+        "--model",
+        metavar="FILE",
+        default=None,
+        help="with --coder model: a model file of your own (default: the packaged one)",
+    )
+
+
+def model_option(args: argparse.Namespace) -> str | None:
+    """The ``--model`` file, refused without ``--coder model``."""
+    if args.model is not None and args.coder != "model":
+        raise UsageError("--model FILE is used with --coder model")
+    return args.model
+
+
 def parallel_kwargs(args: argparse.Namespace) -> dict:
     """jobs / engine / progress keyword arguments from the parsed options."""
     if args.jobs is not None and args.jobs < 1:

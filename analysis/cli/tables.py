@@ -16,6 +16,7 @@ from ..quotes import quote_table
 from ..terms import term_frequencies
 from .common import (
     UsageError,
+    add_coder_options,
     add_corpus_option,
     add_count_option,
     add_format_option,
@@ -24,6 +25,7 @@ from .common import (
     corpus_source,
     emit_table,
     exclude_names,
+    model_option,
     parallel_kwargs,
     stopword_kwargs,
     top_per_group,
@@ -47,10 +49,9 @@ FRAMES_COLUMNS = (
 def _cmd_frames(args: argparse.Namespace) -> int:
     by = "sentence" if args.by == "sentence" else [c.strip() for c in args.by.split(",")]
     voice = [v.strip() for v in args.voice.split(",")] if args.voice else None
+    model = model_option(args)
     if args.coder == "model":
-        return _model_frames(args, by, voice)
-    if args.model is not None:
-        raise UsageError("--model FILE is used with --coder model")
+        return _model_frames(args, by, voice, model)
     try:
         matcher = FrameMatcher(args.lexicon)
         scores = frame_scores(
@@ -73,7 +74,7 @@ def _cmd_frames(args: argparse.Namespace) -> int:
     return 0
 
 
-def _model_frames(args: argparse.Namespace, by, voice) -> int:
+def _model_frames(args: argparse.Namespace, by, voice, model: str | None) -> int:
     """``frames --coder model``: the trained model's coding of every sentence."""
     if by != "sentence" or voice:
         raise UsageError(
@@ -83,7 +84,7 @@ def _model_frames(args: argparse.Namespace, by, voice) -> int:
     try:
         table = model_frames(
             corpus_source(args),
-            model=args.model,
+            model=model,
             lexicon=FrameMatcher(args.lexicon),
             genre_check=not args.all_articles,
             **parallel_kwargs(args),
@@ -132,19 +133,11 @@ def _add_frames(sub) -> None:
         help="your own lexicon (.csv with frame,entry,match,rationale or .yaml); "
         "default: the packaged one",
     )
-    p.add_argument(
-        "--coder",
-        choices=("lexicon", "model"),
-        default="lexicon",
-        help="lexicon (default): frames are lexicon hits; model: with --by sentence, the "
+    add_coder_options(
+        p,
+        "lexicon (default): frames are lexicon hits; model: with --by sentence, the "
         "trained sentence model's probability and 0/1 code per sentence and frame beside "
         "the lexicon's hits, and the words that weighed most (opt-in, see README)",
-    )
-    p.add_argument(
-        "--model",
-        metavar="FILE",
-        default=None,
-        help="with --coder model: a model file of your own (default: the packaged one)",
     )
     add_count_option(p, "--n-boot", 1000, "bootstrap resamples for the intervals", zero="none")
     p.add_argument("--seed", type=int, default=12345, help="random seed (default: 12345)")

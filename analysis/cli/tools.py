@@ -14,12 +14,14 @@ from ..synthetic import VOCABULARIES, synthetic_articles
 from ..tokens import stem_cache_key
 from .common import (
     UsageError,
+    add_coder_options,
     add_corpus_option,
     add_count_option,
     add_format_option,
     add_stopword_options,
     corpus_source,
     emit_table,
+    model_option,
     repository_folder,
     stopword_kwargs,
 )
@@ -292,15 +294,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if args.action == "score":
         if len(args.sheets) != 1:
             raise UsageError("validate score takes one coding sheet")
-        if args.model is not None and args.coder != "model":
-            raise UsageError("--model FILE is used with --coder model")
         try:
             score = score_coding(
                 args.sheets[0],
                 source,
                 lexicon=args.lexicon,
                 coder=args.coder,
-                model=args.model,
+                model=model_option(args),
                 n_boot=args.n_boot,
                 seed=args.seed,
             )
@@ -347,18 +347,7 @@ def _add_validate(sub) -> None:
     p.add_argument("--out", metavar="FILE", default=None, help="where to write the sheet")
     p.add_argument("--overwrite", action="store_true", help="replace an existing sheet")
     p.add_argument("--lexicon", metavar="FILE", default=None, help="your own lexicon")
-    p.add_argument(
-        "--coder",
-        choices=("lexicon", "model"),
-        default="lexicon",
-        help="score the lexicon's codes (default) or the opt-in trained model's",
-    )
-    p.add_argument(
-        "--model",
-        metavar="FILE",
-        default=None,
-        help="with --coder model: a model file of your own (default: the packaged one)",
-    )
+    add_coder_options(p, "score the lexicon's codes (default) or the opt-in trained model's")
     p.add_argument(
         "--n-boot", metavar="N", type=int, default=1000, help="bootstrap resamples (1000)"
     )
