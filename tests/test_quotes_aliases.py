@@ -144,3 +144,22 @@ def test_a_citizen_is_not_an_official_whose_name_ends_like_his():
         "“Harga gabah naik,” kata Yanto."
     )
     assert _speakers(text) == ["Yanto"]
+
+
+def test_a_description_giving_a_nickname_after_the_speech_verb():
+    # the nickname is the speaker, in the full form when the text declares it ...
+    text = (
+        "Kepala Dinas Pendidikan Tanah Merdu, Rahmat Hidayat yang biasa dipanggil Pak Odang, "
+        "menggelar rapat dengan para kepala sekolah.\n"
+        "Para kepala sekolah diminta menyerahkan laporan tepat waktu.\n"
+        "“Kami tidak mau ada laporan yang terlambat lagi,” kata pejabat yang biasa "
+        "dipanggil Pak Odang itu."
+    )
+    assert _speakers(text) == ["Rahmat Hidayat"]
+    # ... and the nickname itself when it is the only name the text gives
+    text = (
+        "Tim Merdu FC menang 3-0 di kandang.\n"
+        "“Anak-anak bermain sesuai instruksi,” ujar pelatih yang akrab disapa Kang Odik "
+        "itu usai laga."
+    )
+    assert _speakers(text) == ["Odik"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.quotes import extract_quotes, normalize_speaker
+from analysis.quotes import extract_quotes, normalize_speaker, sentence_voices
 from analysis.quotes.names import name_context, read_name, role_key, title_key
 
 
@@ -36,7 +36,7 @@ def test_read_name_after_a_title_skips_the_place():
 
 
 def test_name_context_from_text_and_metadata():
-    text = "Pemkab Muara Enim menggelar rapat. “Siap,” kata Rizali."
+    text = "Pemkab Muara Enim menggelar rapat di Muara Enim. “Siap,” kata Rizali."
     ctx = name_context(text, "H. Ahmad Rizali", "Bupati", ["Sumatera Selatan"])
     assert ctx.leader == "Ahmad Rizali" and ctx.role_key == "bupati"
     assert {"muara", "enim", "sumatera", "selatan"} <= ctx.places
@@ -88,3 +88,33 @@ def test_penjabat_with_its_short_form_is_one_title():
         "“Jangan ikut berkampanye,” kata Pj Gubernur TM."
     )
     assert _one(text)["speaker"] == "Budi Santoso Wirawan"
+
+
+def test_a_name_right_after_a_regency_is_no_place():
+    # after ``Kabupaten`` the place is its first word and the words the text writes
+    # after it again (Lembah Hijau), not a name written there once (Darto Wiyono) ...
+    text = (
+        "Kepala BPBD Kabupaten Lembah Hijau Darto Wiyono mengatakan air mulai surut.\n"
+        "Darto mengatakan warga Lembah Hijau sudah kembali ke rumah masing-masing."
+    )
+    ctx = name_context(text, None, None, None)
+    assert {"lembah", "hijau"} <= ctx.places and not {"darto", "wiyono"} & ctx.places
+    assert "darto" in ctx.anchors
+    # ... nor, even when the text repeats it, a name it also uses alone (``Darto``)
+    twice = text + "\nSekda Kabupaten Lembah Hijau Darto Wiyono hadir."
+    assert "darto" not in name_context(twice, None, None, None).places
+    voices = sentence_voices(text)
+    assert [(v["voice"], v["speaker"]) for v in voices] == [
+        ("indirect", "Darto Wiyono"),
+        ("indirect", "Darto Wiyono"),
+    ]
+
+
+def test_the_regional_secretariat_is_an_office_not_a_name():
+    # ``Setdako`` (the city secretariat) belongs to the office before the name
+    text = "Asisten III Setdako Sukamaju, Rina Wati mengatakan belanja OPD baru 42 persen."
+    assert [(v["voice"], v["speaker"]) for v in sentence_voices(text)] == [
+        ("indirect", "Rina Wati")
+    ]
+    text = "Asisten III Setdako Rina Wati mengatakan belanja OPD baru 42 persen."
+    assert sentence_voices(text)[0]["speaker"] == "Rina Wati"

@@ -78,6 +78,7 @@ from .patterns import (
     LOWER_TITLE_REPORT_RE,
     MENURUT_RE,
     NARR_SPEECH_RE,
+    NICK_AT_RE,
     PASSIVE_AGENT_RE,
     PASSIVE_LEAD_RE,
     PASSIVE_REQUEST_RE,
@@ -352,6 +353,12 @@ def _after_speech_verb(
     if p:
         name, src = _antecedent(ctx, chain, q.start)
         return name, src, text[m.end() : p.end()].strip(), p.end()
+    n = NICK_AT_RE.match(text, m.end(), limit)
+    if n:  # ``,” kata pelatih yang akrab disapa Djo``: someone named before, else Djo
+        name, src = _antecedent(ctx, chain, q.start)
+        if not name:
+            name, src = normalize_speaker(n.group("nick")), "verb"
+        return name, src, n.group().strip(), n.end()
     ep = EPITHET_AT_RE.match(text, m.end(), limit)
     if ep:  # ``,” kata pelatih asal Portugal itu``: someone named before
         name, src = _antecedent(ctx, chain, q.start)

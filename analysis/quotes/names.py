@@ -177,7 +177,7 @@ def name_context(
         w.lower() for w in leader_name.replace(".", " ").split() if len(w) > 2
     )
     anchors = _anchors(text, leader_tokens)
-    place_words = _place_words(text, places, leader_tokens) | (
+    place_words = _place_words(text, places, leader_tokens, anchors) | (
         _places_after_prepositions(text) - anchors - leader_tokens
     )
     anchors -= place_words
@@ -191,15 +191,31 @@ def name_context(
 
 
 def _place_words(
-    text: str, places: Iterable[str] | None, leader_tokens: frozenset[str]
+    text: str, places: Iterable[str] | None, leader_tokens: frozenset[str], anchors: set[str]
 ) -> frozenset[str]:
     """Words of places: after ``Kabupaten``/``Pemkab``/... in the text, and the capitalised
-    words of the ``places`` given that are not words of the leader's name."""
+    words of the ``places`` given that are not words of the leader's name.
+
+    The first word after a marker is a place; each next one only when it is a place
+    word (``Utara``, ``Jambi``) or the text writes it after the word before it more
+    than once (``Rejang Lebong`` twice): a name that follows the place is written
+    there once (``Sekda Kabupaten Sukamaju Darto Wiyono`` and then ``Darto``). The
+    words also stop at a short name the text uses alone (``anchors``): in ``Kepala
+    BPBD Kabupaten Blitar Ivong Berttyanto`` with ``Ivong mengatakan`` elsewhere, the
+    place is Blitar and Ivong starts the name."""
     found: set[str] = set()
+    flat = " ".join(text.split())
     for m in PLACE_AFTER_MARKER_RE.finditer(text):
-        for w in m.group(1).split():
+        words = m.group(1).split()
+        for i, w in enumerate(words):
             low = w.lower().rstrip(".")
-            if low in NOT_NAMES and low not in PLACE_WORDS:
+            if (low in NOT_NAMES and low not in PLACE_WORDS) or (
+                i
+                and (
+                    low in anchors
+                    or (low not in PLACE_WORDS and flat.count(f"{words[i - 1]} {w}") < 2)
+                )
+            ):
                 break
             found.add(low)
     for place in places or ():
@@ -362,7 +378,11 @@ def _name_words(
     if hon:
         name_toks = toks[hon[-1] + 1 :]
     elif region_mode:
-        name_toks = []
+        # ``Kepala BPBD Kabupaten Blitar Ivong Berttyanto``: a name the text uses
+        # alone (an anchor) after the place marker and its first word starts the name
+        marker = next((i for i, t in enumerate(toks) if t[0].lower() in PLACE_MARKERS), 0)
+        lead = [i for i, t in enumerate(toks) if i > marker + 1 and t[0].lower() in ctx.anchors]
+        name_toks = toks[lead[0] :] if lead else []
     elif after_title:
         name_toks = _after_place(toks, ctx)
     else:
@@ -393,6 +413,11 @@ def _after_place(toks: list[_Token], ctx: NameContext) -> list[_Token]:
 # A lower-case word after the name's closing comma: the apposition ends and the sentence
 # goes on (``Bupati Tanah Merdu, Darma Wiratmaja, memimpin rapat``).
 _VERB_AFTER_RE = re.compile(r",[ \t]+[a-z]")
+# A nickname declared right after the name: only a person has one (``Bupati Tanah Merdu,
+# Darma Wiratmaja yang akrab disapa Bang Darma, memimpin rapat``).
+_NICK_AFTER_RE = re.compile(
+    r"[ \t]+(?:yang[ \t]+)?(?:akrab|biasa|karib|populer)[ \t]+(?:disapa|dipanggil)\b"
+)
 
 
 def _name_after_comma(
@@ -421,12 +446,15 @@ def _name_after_comma(
         # when a name in commas and a reporting verb follow
         name2, end2 = read_name(text, nxt, after_title=False, limit=limit, ctx=ctx)
         end2 = skip_degrees(text, end2, limit)
-        if (
-            name2
-            and text[end2 : end2 + 1] == ","
-            and (
-                FOLLOW_REPORT_RE.match(text, end2, limit) or _VERB_AFTER_RE.match(text, end2, limit)
+        if name2 and (
+            (
+                text[end2 : end2 + 1] == ","
+                and (
+                    FOLLOW_REPORT_RE.match(text, end2, limit)
+                    or _VERB_AFTER_RE.match(text, end2, limit)
+                )
             )
+            or _NICK_AFTER_RE.match(text, end2, limit)
         ):
             return name2, end2
         return None

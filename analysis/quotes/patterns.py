@@ -127,7 +127,8 @@ OFFICE_WORDS = frozenset(
     """dinas badan bagian bidang kantor seksi biro unit satuan polisi pamong praja satpol
     umum sipil hidup lingkungan sosial kerja tenaga komunikasi informatika statistik
     sandi pariwisata olahraga pemuda arsip perpustakaan sekretariat inspektorat
-    administrasi ekonomi pemerintahan rakyat negeri agama organisasi perangkat""".split()
+    administrasi ekonomi pemerintahan rakyat negeri agama organisasi perangkat setda setdakab
+    setdako setdakot setdaprov setwan""".split()
 )
 OFFICE_NOUN_RE = re.compile(r"^(?:ke|pe|per|pem|pen|peng|peny)[a-z]{3,}an$")
 
@@ -290,6 +291,14 @@ DESCRIPTION_AT_RE = re.compile(
 EPITHET_AT_RE = re.compile(
     r"[ \t]+(" + _DEMONSTRATIVE_EPITHET + r")(?=[ \t]*(?:[,.;:!?()]|$)|[ \t]+(?:saat|ketika"
     r"|usai|seusai|dalam|di|pada|kepada|sambil|seraya|dengan|kemarin|setelah|sebelum)\b)"
+)
+# A description that gives the speaker's nickname after a speech verb: ``,” kata pelatih
+# yang akrab disapa Djo itu``, ``,” tandas pemain yang biasa dipanggil Ucok``; the
+# speaker is the person of that nickname (:mod:`analysis.quotes.aliases` gives the full
+# name when the text declares it).
+NICK_AT_RE = re.compile(
+    r"[ \t]+[a-z][^,.;:!?\n“”\"]{0,60}?\b(?:yang[ \t]+)?(?:akrab|biasa|karib|populer)[ \t]+"
+    r"(?:disapa|dipanggil)[ \t]+(?P<nick>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
 )
 SPACE_AT_RE = re.compile(r"[ \t]+(?:lagi[ \t]+|pula[ \t]+)?(?:oleh[ \t]+)?(?=[A-Z])")
 # Name first after a closing mark: ``,” Budiman menegaskan.``
