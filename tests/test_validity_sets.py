@@ -66,6 +66,7 @@ def test_second_coder_codes_ten_articles_of_the_devset(devset):
         ("freshset7", 19, 289),
         ("freshset8", 20, 299),
         ("freshset9", 20, 296),
+        ("freshset10", 20, 302),
     ],
 )
 def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
@@ -85,6 +86,7 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset7",
         "freshset8",
         "freshset9",
+        "freshset10",
     } - {name}:
         others |= {a["url"] for a in _rows(HERE / other / "articles.jsonl")}
     assert not {a["url"] for a in fresh} & others
@@ -105,6 +107,7 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset7/articles.jsonl",
         "freshset8/articles.jsonl",
         "freshset9/articles.jsonl",
+        "freshset10/articles.jsonl",
     ],
 )
 def test_no_article_text_is_committed(name):
