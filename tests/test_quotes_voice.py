@@ -273,7 +273,32 @@ def test_a_passive_request_to_people_is_reported_speech():
     )
     got = [(v["voice"], v["speaker"], v["cue"]) for v in sentence_voices(text)]
     assert got[1:3] == [("indirect", "Hendra Wijaya", "passive request")] * 2
-    assert got[3][0] == "narration"  # a hope about a thing is no request to anyone
+    # a hope in the passive about a thing is the hope of the one who spoke (codebook:
+    # a person's hope in the reporter's words)
+    assert got[3] == ("indirect", "Hendra Wijaya", "passive request")
+
+
+def test_a_request_or_hope_in_the_passive_and_pihaknya_report_the_last_speaker():
+    text = (
+        "Bupati Sukamaju Darto Wiyono memimpin rapat evaluasi di aula kantor bupati.\n"
+        "Darto mengatakan realisasi anggaran baru 40 persen.\n"
+        "Untuk itu, pihaknya akan memanggil semua kepala dinas.\n"
+        "Semua kegiatan fisik diminta sudah dilelang pada Juni.\n"
+        "Dengan adanya rapat ini, diharapkan serapan anggaran meningkat.\n"
+        "Data yang diminta wartawan belum diberikan."
+    )
+    got = [(v["voice"], v["speaker"], v["cue"]) for v in sentence_voices(text)]
+    assert got[2:] == [
+        ("indirect", "Darto Wiyono", "pihaknya"),
+        ("indirect", "Darto Wiyono", "passive request"),
+        ("narration", "", ""),  # the reporter's summary of the meeting's hope
+        ("narration", "", ""),  # what was asked for
+    ]
+    # with no one who spoke before, a hope in the passive is nobody's words
+    assert (
+        sentence_voices("Program ini diharapkan dapat mempercepat pelayanan.")[0]["voice"]
+        == "narration"
+    )
 
 
 def test_regional_first_person_is_unmarked_speech():
@@ -358,3 +383,15 @@ def test_an_attribution_closes_its_paragraph_and_the_one_before_only():
     )
     voices = [v["voice"] for v in sentence_voices(text)]
     assert voices == ["narration", "indirect", "indirect", "indirect"]
+
+
+def test_verbs_of_likening_and_jibing_report_speech():
+    text = (
+        "Bupati Sukamaju Darto Wiyono memimpin rapat.\n"
+        "Darto juga menyentil agar setiap OPD tidak mendahulukan ego masing-masing.\n"
+        "Bupati yang biasa disapa Bang Darto itu mengibaratkan, OPD yang tidak berinovasi "
+        "sama saja duri dalam daging.\n"
+        "Ia menyindir pejabat yang jarang turun ke lapangan."
+    )
+    got = [(v["voice"], v["speaker"]) for v in sentence_voices(text)]
+    assert got[1:] == [("indirect", "Darto Wiyono")] * 3

@@ -37,9 +37,9 @@ quotes (single marks) are part of the outer quote; a quote never runs across
 paragraphs. Unquoted first-person sentences (``Kita upayakan semua bisa berjalan ...``,
 common in press releases) are the leader's words without marks: they are ``indirect``
 (cue ``"unmarked first person"``), so that every ``direct`` sentence has a quote in
-:func:`quote_table`. A sentence that carries on reported speech with no cue of its own
-(``Hal ini diharapkan dapat ...`` after ``Sekda mengimbau ...``) is narration: nothing
-in the sentence says whose words it holds. An unresolved speaker is ``""``.
+:func:`quote_table`. A request or hope in the passive (``Hal ini diharapkan dapat
+...`` after ``Sekda mengimbau ...``) is the indirect speech of the last speaker, as is a
+sentence whose subject is ``pihaknya`` (his office). An unresolved speaker is ``""``.
 """
 
 from __future__ import annotations

@@ -47,7 +47,9 @@ sentence that only says the words before were said (``Hal itu disampaikan dalam 
 ...``, ``Pesan tersebut ia sampaikan ...``) is indirect, the last speaker's (cue
 ``attribution``, the codebook's attribution-only sentence), and so is a request in the
 passive with the people asked as its subject (``ASN diminta untuk ...``, cue ``passive
-request``; ``Hal ini diharapkan dapat ...`` is narration). Regional first-person
+request``), a request or hope in the passive about anything (``Semua kegiatan
+diminta ...``, ``Hal ini diharapkan dapat ...``) and a sentence whose subject is
+``pihaknya``, all three when someone spoke before. Regional first-person
 pronouns (*torang, katong*) count as the first person.
 """
 
@@ -80,8 +82,11 @@ from .patterns import (
     NARR_SPEECH_RE,
     NICK_AT_RE,
     PASSIVE_AGENT_RE,
+    PASSIVE_HOPE_SUMMARY_RE,
     PASSIVE_LEAD_RE,
+    PASSIVE_REQUEST_ANY_RE,
     PASSIVE_REQUEST_RE,
+    PIHAKNYA_RE,
     PRONOUN_AT_RE,
     PRONOUN_REPORT_RE,
     PRONOUN_WORD_RE,
@@ -439,6 +444,16 @@ def _sentence_speech(ctx: Context, chain: _Chain, sent: Sentence) -> SentenceSpe
         # ``ASN diminta untuk ...``: a request of the last speaker's
         name, _src = _antecedent(ctx, chain, sent.start, speech_first=True)
         return SentenceSpeech("indirect", name, "passive request")
+    masked = ctx.masked[sent.start : sent.end]
+    for rx, cue in ((PASSIVE_REQUEST_ANY_RE, "passive request"), (PIHAKNYA_RE, "pihaknya")):
+        # ``Semua kegiatan diminta ...``, ``pihaknya terus melakukan ...``: the words of
+        # someone who spoke before, if anyone did
+        if rx.search(masked) and not (
+            rx is PASSIVE_REQUEST_ANY_RE and PASSIVE_HOPE_SUMMARY_RE.match(masked)
+        ):
+            name, _src = _antecedent(ctx, chain, sent.start, speech_first=True)
+            if name:
+                return SentenceSpeech("indirect", name, cue)
     if says_who_said(sent.text):
         # ``Hal itu disampaikan dalam rapat ...``: who said it is the last speaker
         name, _src = _antecedent(ctx, chain, sent.start, speech_first=True)

@@ -46,7 +46,7 @@ REPORTING_VERBS = tuple(
     memprediksi menggarisbawahi menyayangkan mempertanyakan memuji mengkritik mengarahkan
     mengamanatkan menginformasikan mengumumkan melaporkan bercerita menceritakan mendesak
     menghendaki menyesalkan mengecam mengancam menanyakan menolak mencontohkan mengisahkan
-    me-warning""".split()
+    me-warning mengibaratkan menyentil menyindir""".split()
 )
 
 #: Phrases of a light verb and a noun of speech that report speech like a reporting
@@ -59,8 +59,8 @@ REPORTING_PHRASES = tuple(
 ) + ("menyambut baik", "berterus terang", "angkat bicara", "buka suara")
 
 #: Passive speech verbs that mark reported speech when their agent is given
-#: (``dikatakan Sekda bahwa ...``, ``Ditegaskannya, ...``), never without one
-#: (``Hal ini diharapkan dapat ...`` is narration).
+#: (``dikatakan Sekda bahwa ...``, ``Ditegaskannya, ...``); without one, only a request
+#: or hope (``diminta``, ``diharapkan``) is someone's words (:data:`PASSIVE_REQUEST_ANY_RE`).
 PASSIVE_SPEECH = tuple(
     """dikatakan disampaikan ditegaskan dijelaskan diungkapkan ditambahkan diterangkan
     dituturkan diingatkan diimbau dihimbau dipesankan dipaparkan ditekankan disebutkan
@@ -462,6 +462,20 @@ PASSIVE_REQUEST_RE = re.compile(
     r"|diwajibkan|diajak)\b",
     re.IGNORECASE,
 )
+# A request or hope in the passive anywhere in the sentence, whoever is asked (``Semua
+# kegiatan diminta sudah masuk ...``, ``Diminta kepada bidang aset ...``, ``Seluruh
+# proyek diharapkan dapat ...``), the request or hope of someone who spoke before: not
+# ``yang diminta`` (what was asked for), not ``setelah diminta`` (what someone did when
+# asked), not asked for a statement (``diminta keterangan``), and not the reporter's
+# summary of an event's hope (``Dengan adanya rapat ini, diharapkan ...``).
+PASSIVE_REQUEST_ANY_RE = re.compile(
+    r"(?<![Yy]ang )(?<![Ss]etelah )(?<![Uu]sai )(?<![Ss]esudah )\b(?:[Dd]iminta"
+    r"(?![ \t]+(?:keterangan|kesaksian|tanggapan|konfirmasi|komentar)\b)|[Dd]iharapkan)\b"
+)
+PASSIVE_HOPE_SUMMARY_RE = re.compile(r"^[ \t\"“”']*(?:[Dd]engan|[Mm]elalui)\b[^.;:!?\n]*?,")
+# ``pihaknya`` (his side, his office) as the subject: the person reported on speaks for
+# it (``Untuk itu, pihaknya terus melakukan ...``).
+PIHAKNYA_RE = re.compile(r"\b[Pp]ihaknya\b")
 # A sentence that goes on from reported speech with a connective of reason,
 # consequence, condition or addition (``Sebab, ...``, ``Sehingga ...``, ``Apalagi ...``):
 # the speaker's reasoning carried on.
