@@ -137,15 +137,18 @@ def normalize(text: str) -> str:
 
 #: Abbreviations that end with a period but do not end a sentence (compared lower-case,
 #: without their inner periods): honorifics, academic and civil-service titles, ranks,
-#: and "No.", "Jl.", "Kab." ... A single letter (an initial, "M. Rahmattullah") is
-#: never a sentence end either, unless it follows a number ("1445 H.").
+#: acting offices ("Pj.", "Plh."), and "No.", "Jl.", "Kab." ... ("Plt." and "Pol." are
+#: not, as the codebook's sentence numbering, ``split.py``, ends sentences there: the
+#: coded sentences and the package's stay one to one). A single letter (an initial,
+#: "M. Rahmattullah") is never a sentence end either, unless it follows a number
+#: ("1445 H.").
 ABBREVIATIONS = frozenset(
     """
     h hj hm dr drs dra ir prof st sh mh mm mt msi ssos sstp spd sag shi sip skom sh
     se sth skm ssi ak cpa mpd mkes mag mhum mba msc phd ma ba bsc kh ny nn sdr sdri bpk
     yth no nomor jl jln kec kab kel ds rt rw rp tbk pt cv ttd an up sd vs kol letkol
     mayor kapt lettu letda serka sertu jend brigjen mayjen letjen irjen kombes akbp
-    kompol akp iptu ipda aiptu aipda bripka brigpol brig dt drg apt dipl ing
+    kompol akp iptu ipda aiptu aipda bripka brigpol brig dt drg apt dipl ing pj plh
     """.split()
 )
 # Straight and typographic quotation marks (" and ' and what normalize() maps to them).

@@ -78,6 +78,11 @@ def test_normalize_quotes_dashes_spaces():
         ),
         ("Baris pertama\nBaris kedua", ["Baris pertama", "Baris kedua"]),
         ("Angka 74,6 persen. Nilai 3.5 naik.", ["Angka 74,6 persen.", "Nilai 3.5 naik."]),
+        (
+            # acting offices shortened before a title
+            "Lebih lanjut, Pj. Gubernur menekankan disiplin. Plh. Sekda hadir.",
+            ["Lebih lanjut, Pj. Gubernur menekankan disiplin.", "Plh. Sekda hadir."],
+        ),
     ],
 )
 def test_split_sentences_keeps_abbreviations_inside(text, expected):
