@@ -16,6 +16,7 @@ from functools import lru_cache
 __all__ = [
     "REASONS",
     "caption_signal",
+    "is_name_caption",
     "classify_line",
     "ends_paragraph",
     "ends_sentence",
@@ -450,6 +451,30 @@ def is_menu(line: str) -> bool:
 def has_quote_mark(text: str) -> bool:
     """Does ``text`` hold a double quote mark (straight ``"`` or curly ``“ ”``)?"""
     return '"' in text or "“" in text or "”" in text
+
+
+# A caption that is only the name of the official in the photo: an office, then
+# capitalised words alone (a place and a name, maybe after a comma), e.g. "Bupati
+# Sukamaju, H. Ahmad Fauzi" or "Wakil Gubernur Lembah Raya Budi Santoso." A body line
+# says something of the person; a headline has a verb, and is not body either.
+_NAME_CAPTION_RE = re.compile(
+    r"(?:(?:Wakil|Pj\.?|Plt\.?|Plh\.?|Penjabat)[ \t]+)?(?:Bupati|Wali[ \t]?[Kk]ota|Walikota"
+    r"|Gubernur|Sekda|Sekretaris|Pelatih|Kepala|Kadis|Camat|Kapolres|Kapolda|Kapolsek"
+    r"|Ketua|Asisten|Lurah|Direktur|Dandim|Danrem)"
+    r"(?:[ \t]+[A-Z][\w'’.-]*)+(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*)?\.?[ \t]*$"
+)
+
+
+def is_name_caption(line: str) -> bool:
+    """Is the line only an office and a name, two to nine capitalised words (``Bupati
+    Sukamaju, H. Ahmad Fauzi``): inside an article, the caption of a photo of that
+    official? (A headline has the same shape: the cleaner asks this only of lines
+    inside the article, after the paragraphs the page broke are joined.)"""
+    return (
+        line[:1] in "BWGSPKCDAL"
+        and 2 <= word_count(line) <= 9
+        and bool(_NAME_CAPTION_RE.match(line))
+    )
 
 
 @_line_cache

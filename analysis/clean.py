@@ -40,6 +40,7 @@ from .boilerplate import (
     is_headline_like,
     is_list_item,
     is_menu,
+    is_name_caption,
     is_related_label,
     is_teaser,
     is_title_case,
@@ -765,7 +766,9 @@ def _stray(line: str, previous: str) -> bool:
     """A short line inside the article without sentence punctuation and not written in
     Title Case (a caption naming someone doing something), not a list item nor a line
     after one ending in a colon. (A Title-Case line inside the article is a subheading
-    and stays.)"""
+    and stays, unless it is only an official's office and name: a photo's caption.)"""
+    if is_name_caption(line):
+        return not previous.rstrip().endswith(":")
     if ends_sentence(line) or word_count(line) > 25 or is_list_item(line):
         return False
     if has_quote_mark(line):

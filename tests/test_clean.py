@@ -485,6 +485,24 @@ def test_a_caption_without_punctuation_inside_the_article_goes():
     assert [r.reason for r in art.removed] == ["dateline", "caption"]
 
 
+def test_a_caption_that_only_names_the_official_goes():
+    # an office and a name alone, with or without a comma or a full stop: the caption
+    # of the official's photo; a subheading with a verb stays (next test)
+    art = clean_article(
+        "MUARA HILIR, WARTAKITA.ID - Bupati meminta camat bekerja sama dengan OPD.\n"
+        "Bupati Muara Hilir, H. Darto Wiyono\n"
+        "Menurutnya, persoalan banjir harus ditangani bersama dinas terkait.\n"
+        "Wakil Gubernur Lembah Raya Budi Santoso.\n"
+        "Wakil gubernur meminta dinas siaga selama musim hujan."
+    )
+    assert art.body.split("\n") == [
+        "Bupati meminta camat bekerja sama dengan OPD.",
+        "Menurutnya, persoalan banjir harus ditangani bersama dinas terkait.",
+        "Wakil gubernur meminta dinas siaga selama musim hujan.",
+    ]
+    assert [r.reason for r in art.removed] == ["dateline", "caption", "caption"]
+
+
 def test_a_sentence_without_its_full_stop_that_reports_speech_stays():
     raw = (
         "LEMBAH, KABAR.ID - Bupati meminta OPD berkoordinasi dengan aparat keamanan.\n"
