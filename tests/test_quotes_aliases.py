@@ -163,3 +163,12 @@ def test_a_description_giving_a_nickname_after_the_speech_verb():
         "itu usai laga."
     )
     assert _speakers(text) == ["Odik"]
+
+
+def test_a_nickname_after_the_speech_verb_is_its_holder_not_the_last_speaker():
+    text = (
+        "Ketua KONI Sukamaju, Ahmad Fauzi yang akrab disapa Ozi, hadir di pendopo.\n"
+        "Bupati Darto Wiyono mengatakan bonus atlet dibayar bulan ini.\n"
+        "“Kami berterima kasih,” ujar pria yang akrab disapa Ozi itu."
+    )
+    assert _speakers(text) == ["Ahmad Fauzi"]

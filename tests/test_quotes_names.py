@@ -103,6 +103,17 @@ def test_a_name_right_after_a_regency_is_no_place():
     # ... nor, even when the text repeats it, a name it also uses alone (``Darto``)
     twice = text + "\nSekda Kabupaten Lembah Hijau Darto Wiyono hadir."
     assert "darto" not in name_context(twice, None, None, None).places
+    # the price: a two-word place written once keeps only its first word as a place
+    assert name_context("Pemkab Muara Enim menggelar rapat.", None, None, None).places == {"muara"}
+    # and a name used alone stops the words right after the marker: no village named
+    ctx = name_context(
+        "Kepala Desa Darto Wiyono mengatakan warga sudah mengungsi.\n"
+        "Darto menambahkan, bantuan logistik masih kurang.",
+        None,
+        None,
+        None,
+    )
+    assert "darto" not in ctx.places
     voices = sentence_voices(text)
     assert [(v["voice"], v["speaker"]) for v in voices] == [
         ("indirect", "Darto Wiyono"),

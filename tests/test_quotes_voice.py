@@ -395,3 +395,31 @@ def test_verbs_of_likening_and_jibing_report_speech():
     )
     got = [(v["voice"], v["speaker"]) for v in sentence_voices(text)]
     assert got[1:] == [("indirect", "Darto Wiyono")] * 3
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Petugas berjaga untuk mengantisipasi hal-hal yang tidak diharapkan.",
+        "Tanpa diminta, warga bergotong royong membersihkan saluran.",
+        "Saat diminta menunjukkan surat tugas, pria itu kabur.",
+        "Berkas yang sudah diminta inspektorat belum lengkap.",
+        "Sebagaimana diharapkan warga, jalan itu akhirnya diaspal.",
+        "Laporan itu diminta DPRD sejak bulan lalu.",
+    ],
+)
+def test_a_passive_that_is_no_ones_request_stays_narration(sentence):
+    # after a leader's report: the passive is not a request of his (no one's, or the
+    # agent's that follows it)
+    text = "Bupati Darto Wiyono mengatakan jembatan sudah selesai.\n" + sentence
+    assert sentence_voices(text)[1]["voice"] == "narration"
+
+
+def test_a_hope_or_pihaknya_after_someone_who_only_acted_is_narration():
+    # a press release's close: the leader opened a bridge and handed out aid, no one spoke
+    text = (
+        "Bupati Kabupaten Sukamaju Darto Wiyono meresmikan jembatan gantung.\n"
+        "Jembatan sepanjang 80 meter itu diharapkan memperlancar arus barang warga.\n"
+        "Pihaknya juga menyerahkan bantuan sembako kepada 50 warga."
+    )
+    assert [v["voice"] for v in sentence_voices(text)] == ["narration"] * 3

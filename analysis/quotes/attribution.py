@@ -292,6 +292,16 @@ def _antecedent(
     return (office, "pronoun") if office else ("", "")
 
 
+def _last_speaker(ctx: Context, chain: _Chain, pos: int) -> str:
+    """The name of the nearest mention before ``pos`` that speaks (a speaker resolved
+    so far, or a mention before a reporting verb), ``""`` when no one spoke before."""
+    for k in range(bisect_left(chain.starts, pos) - 1, -1, -1):
+        m = chain.items[k]
+        if m.speech:
+            return _resolve_mention(ctx, m)[0]
+    return ""
+
+
 def _candidates(items: list[Mention], k: int, speech_first: bool) -> Iterator[Mention]:
     """The mentions up to ``items[k]`` that a pronoun may point to, best first (read
     lazily): the subjects and speakers, nearest first; with ``speech_first`` the
@@ -359,10 +369,15 @@ def _after_speech_verb(
         name, src = _antecedent(ctx, chain, q.start)
         return name, src, text[m.end() : p.end()].strip(), p.end()
     n = NICK_AT_RE.match(text, m.end(), limit)
-    if n:  # ``,” kata pelatih yang akrab disapa Djo``: someone named before, else Djo
-        name, src = _antecedent(ctx, chain, q.start)
+    if n:  # ``,” kata pelatih yang akrab disapa Djo``: the one the text calls Djo, else
+        # someone named before, else Djo
+        nick = n.group("nick")
+        full = ctx.mentions.aliases.nicknames.get(nick.lower()) or (
+            ctx.mentions.aliases.nicknames.get(normalize_speaker(nick).lower())
+        )
+        name, src = (full, "verb") if full else _antecedent(ctx, chain, q.start)
         if not name:
-            name, src = normalize_speaker(n.group("nick")), "verb"
+            name, src = normalize_speaker(nick), "verb"
         return name, src, n.group().strip(), n.end()
     ep = EPITHET_AT_RE.match(text, m.end(), limit)
     if ep:  # ``,” kata pelatih asal Portugal itu``: someone named before
@@ -443,15 +458,17 @@ def _sentence_speech(ctx: Context, chain: _Chain, sent: Sentence) -> SentenceSpe
     if PASSIVE_REQUEST_RE.match(sent.text):
         # ``ASN diminta untuk ...``: a request of the last speaker's
         name, _src = _antecedent(ctx, chain, sent.start, speech_first=True)
+        if name:
+            _push(chain, sent.start, name)
         return SentenceSpeech("indirect", name, "passive request")
     masked = ctx.masked[sent.start : sent.end]
     for rx, cue in ((PASSIVE_REQUEST_ANY_RE, "passive request"), (PIHAKNYA_RE, "pihaknya")):
         # ``Semua kegiatan diminta ...``, ``pihaknya terus melakukan ...``: the words of
-        # someone who spoke before, if anyone did
+        # the last one who spoke, if anyone did (not of someone who only acted)
         if rx.search(masked) and not (
             rx is PASSIVE_REQUEST_ANY_RE and PASSIVE_HOPE_SUMMARY_RE.match(masked)
         ):
-            name, _src = _antecedent(ctx, chain, sent.start, speech_first=True)
+            name = _last_speaker(ctx, chain, sent.start)
             if name:
                 return SentenceSpeech("indirect", name, cue)
     if says_who_said(sent.text):

@@ -200,21 +200,20 @@ def _place_words(
     word (``Utara``, ``Jambi``) or the text writes it after the word before it more
     than once (``Rejang Lebong`` twice): a name that follows the place is written
     there once (``Sekda Kabupaten Sukamaju Darto Wiyono`` and then ``Darto``). The
-    words also stop at a short name the text uses alone (``anchors``): in ``Kepala
-    BPBD Kabupaten Blitar Ivong Berttyanto`` with ``Ivong mengatakan`` elsewhere, the
-    place is Blitar and Ivong starts the name."""
+    words also stop at a short name the text uses alone (``anchors``), the first word
+    too: in ``Kepala BPBD Kabupaten Blitar Ivong Berttyanto`` with ``Ivong
+    mengatakan`` elsewhere, the place is Blitar and Ivong starts the name; in ``Kepala
+    Desa Darto Wiyono`` with ``Darto menambahkan``, no village is named."""
     found: set[str] = set()
     flat = " ".join(text.split())
     for m in PLACE_AFTER_MARKER_RE.finditer(text):
         words = m.group(1).split()
         for i, w in enumerate(words):
             low = w.lower().rstrip(".")
-            if (low in NOT_NAMES and low not in PLACE_WORDS) or (
-                i
-                and (
-                    low in anchors
-                    or (low not in PLACE_WORDS and flat.count(f"{words[i - 1]} {w}") < 2)
-                )
+            if (
+                (low in NOT_NAMES and low not in PLACE_WORDS)
+                or low in anchors
+                or (i and low not in PLACE_WORDS and flat.count(f"{words[i - 1]} {w}") < 2)
             ):
                 break
             found.add(low)
@@ -413,10 +412,12 @@ def _after_place(toks: list[_Token], ctx: NameContext) -> list[_Token]:
 # A lower-case word after the name's closing comma: the apposition ends and the sentence
 # goes on (``Bupati Tanah Merdu, Darma Wiratmaja, memimpin rapat``).
 _VERB_AFTER_RE = re.compile(r",[ \t]+[a-z]")
-# A nickname declared right after the name: only a person has one (``Bupati Tanah Merdu,
-# Darma Wiratmaja yang akrab disapa Bang Darma, memimpin rapat``).
+# A nickname declared right after the name, the apposition closed by a comma: only a
+# person has one (``Bupati Tanah Merdu, Darma Wiratmaja yang akrab disapa Bang Darma,
+# memimpin rapat``).
 _NICK_AFTER_RE = re.compile(
-    r"[ \t]+(?:yang[ \t]+)?(?:akrab|biasa|karib|populer)[ \t]+(?:disapa|dipanggil)\b"
+    r"[ \t]+(?:yang[ \t]+)?(?:akrab|biasa|karib|populer)[ \t]+(?:disapa|dipanggil)[ \t]+"
+    r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]*,"
 )
 
 

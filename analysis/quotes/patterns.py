@@ -238,7 +238,7 @@ _SPEECH_ALT = alternation(SPEECH_VERBS)
 _NARR_SPEECH_ALT = alternation(NARRATION_SPEECH_VERBS)
 _REPORTING_ALT = alternation(REPORTING_VERBS + REPORTING_PHRASES)
 ANCHOR_RE = re.compile(
-    r"\b(?:" + _SPEECH_ALT + r")[ \t]+(?P<a>[A-Z][a-z][\w’'\-]*)(?![ \t]*[A-Z])"
+    r"\b(?:" + _SPEECH_ALT + r")[ \t]+(?P<a>[A-Z][a-z][\w’'\-]*)(?![\w’'\-])(?![ \t]*[A-Z])"
     r"|(?<![\w.,] )(?<![\w.,])(?P<b>[A-Z][a-z][\w’'\-]*)[ \t]+(?:(?:juga|pun|pula|kembali|lagi"
     r"|tetap)[ \t]+)*(?:" + _REPORTING_ALT + r")\b"
 )
@@ -458,19 +458,26 @@ PASSIVE_REQUEST_RE = re.compile(
     r"^[ \t\"“”']*(?:[^,.;:!?\n]{0,40},[ \t]*)?(?:(?:seluruh|para|setiap|semua)[ \t]+)?"
     r"(?:ASN|PNS|pegawai|pejabat|kepala|camat|lurah|kades|OPD|SKPD|masyarakat|warga|jajaran"
     r"|aparatur|pimpinan|petugas)\b[^,.;:!?\n]{0,50}?[ \t](?:(?:juga|pun|tetap)[ \t]+)?"
-    r"(?:diminta|diharapkan|dituntut|diimbau|dihimbau|diinstruksikan|diperintahkan|diingatkan"
-    r"|diwajibkan|diajak)\b",
+    r"(?<!yang )(?<!tidak )(?<!tak )(?:diminta|diharapkan|dituntut|diimbau|dihimbau"
+    r"|diinstruksikan|diperintahkan|diingatkan|diwajibkan|diajak)\b",
     re.IGNORECASE,
 )
 # A request or hope in the passive anywhere in the sentence, whoever is asked (``Semua
 # kegiatan diminta sudah masuk ...``, ``Diminta kepada bidang aset ...``, ``Seluruh
-# proyek diharapkan dapat ...``), the request or hope of someone who spoke before: not
-# ``yang diminta`` (what was asked for), not ``setelah diminta`` (what someone did when
-# asked), not asked for a statement (``diminta keterangan``), and not the reporter's
-# summary of an event's hope (``Dengan adanya rapat ini, diharapkan ...``).
+# proyek diharapkan dapat ...``), the request or hope of someone who spoke before. Not
+# when the words before make it no one's request (``yang [sudah] diminta``, ``yang tidak
+# diharapkan``, ``tanpa/saat/ketika/setelah diminta``, ``sebagaimana/seperti
+# diharapkan``), nor when its agent follows (``diminta DPRD``, ``diharapkan oleh
+# warga``: that agent's, not the last speaker's), nor asked for a statement
+# (``diminta keterangan``), nor the reporter's summary of an event's hope (``Dengan
+# adanya rapat ini, diharapkan ...``).
 PASSIVE_REQUEST_ANY_RE = re.compile(
-    r"(?<![Yy]ang )(?<![Ss]etelah )(?<![Uu]sai )(?<![Ss]esudah )\b(?:[Dd]iminta"
-    r"(?![ \t]+(?:keterangan|kesaksian|tanggapan|konfirmasi|komentar)\b)|[Dd]iharapkan)\b"
+    r"(?<![Yy]ang )(?<![Tt]idak )(?<![Tt]ak )(?<![Tt]anpa )(?<![Ss]aat )(?<![Kk]etika )"
+    r"(?<![Ss]etelah )(?<![Uu]sai )(?<![Ss]esudah )(?<![Ss]ebelum )(?<![Ss]ebagaimana )"
+    r"(?<![Ss]eperti )(?<![Yy]ang sudah )(?<![Yy]ang telah )(?<![Yy]ang pernah )"
+    r"\b(?:[Dd]iminta|[Dd]iharapkan)\b"
+    r"(?![ \t]+(?:keterangan|kesaksian|tanggapan|konfirmasi|komentar|oleh)\b)"
+    r"(?![ \t]+[A-Z])"
 )
 PASSIVE_HOPE_SUMMARY_RE = re.compile(r"^[ \t\"“”']*(?:[Dd]engan|[Mm]elalui)\b[^.;:!?\n]*?,")
 # ``pihaknya`` (his side, his office) as the subject: the person reported on speaks for
