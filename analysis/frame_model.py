@@ -299,7 +299,7 @@ def model_frames(
     The packaged model is a logistic regression per frame fitted on 4,517 sentences of
     311 hand-coded articles (57 of them off-genre). Fitted on the other sets and tested
     on each of the eight validity sets the lexicon was never or hardly tuned on, it
-    reached sentence macro-F1 0.80-0.88 where the lexicon reached 0.75-0.81 (README,
+    reached sentence macro-F1 0.79-0.88 where the lexicon reached 0.75-0.81 (README,
     validity section). It was never trained on your corpus: validate it on a sample of
     yours (:func:`analysis.sample_for_coding`) as you would the lexicon.
     """
