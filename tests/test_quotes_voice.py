@@ -8,8 +8,11 @@ attribution (an abbreviation such as ``H.`` does not end the clause before a quo
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.quotes import VOICES, document_voices, extract_quotes, sentence_voices
+from analysis.quotes.attribution import LAST_SPEAKER_CUES
 from analysis.quotes.body import (
     boundaries,
     clause_start,
@@ -423,3 +426,37 @@ def test_a_hope_or_pihaknya_after_someone_who_only_acted_is_narration():
         "Pihaknya juga menyerahkan bantuan sembako kepada 50 warga."
     )
     assert [v["voice"] for v in sentence_voices(text)] == ["narration"] * 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Diminta",
+                "diminta",
+                "Diharapkan",
+                "diharapkan",
+                "Pihaknya",
+                "pihaknya",
+                "yang",
+                "tidak",
+                "tanpa",
+                "DPRD",
+                "oleh",
+                "warga",
+                "dimintai",
+                "x",
+                ",",
+                ".",
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_the_last_speaker_cues_shortcut_skips_only_what_cannot_match(words):
+    # the substring test before each pattern (a speed shortcut) never skips a match
+    text = " ".join(words)
+    for rx, _cue, needles in LAST_SPEAKER_CUES:
+        if rx.search(text):
+            assert any(n in text for n in needles)

@@ -292,6 +292,14 @@ def _antecedent(
     return (office, "pronoun") if office else ("", "")
 
 
+#: Sentences that are the last speaker's words when someone spoke before: (pattern,
+#: cue, the substrings one of which every match of the pattern holds).
+LAST_SPEAKER_CUES = (
+    (PASSIVE_REQUEST_ANY_RE, "passive request", ("iminta", "iharapkan")),
+    (PIHAKNYA_RE, "pihaknya", ("ihaknya",)),
+)
+
+
 def _last_speaker(ctx: Context, chain: _Chain, pos: int) -> str:
     """The name of the nearest mention before ``pos`` that speaks (a speaker resolved
     so far, or a mention before a reporting verb), ``""`` when no one spoke before."""
@@ -462,9 +470,11 @@ def _sentence_speech(ctx: Context, chain: _Chain, sent: Sentence) -> SentenceSpe
             _push(chain, sent.start, name)
         return SentenceSpeech("indirect", name, "passive request")
     masked = ctx.masked[sent.start : sent.end]
-    for rx, cue in ((PASSIVE_REQUEST_ANY_RE, "passive request"), (PIHAKNYA_RE, "pihaknya")):
+    for rx, cue, needles in LAST_SPEAKER_CUES:
         # ``Semua kegiatan diminta ...``, ``pihaknya terus melakukan ...``: the words of
         # the last one who spoke, if anyone did (not of someone who only acted)
+        if not any(n in masked for n in needles):
+            continue  # a shortcut: the pattern cannot match without one of them
         if rx.search(masked) and not (
             rx is PASSIVE_REQUEST_ANY_RE and PASSIVE_HOPE_SUMMARY_RE.match(masked)
         ):

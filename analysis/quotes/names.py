@@ -205,11 +205,13 @@ def _place_words(
     mengatakan`` elsewhere, the place is Blitar and Ivong starts the name; in ``Kepala
     Desa Darto Wiyono`` with ``Darto menambahkan``, no village is named."""
     found: set[str] = set()
-    flat = " ".join(text.split())
+    flat = ""  # the text on one line, made when first needed
     for m in PLACE_AFTER_MARKER_RE.finditer(text):
         words = m.group(1).split()
         for i, w in enumerate(words):
             low = w.lower().rstrip(".")
+            if i and low not in PLACE_WORDS and not flat:
+                flat = " ".join(text.split())
             if (
                 (low in NOT_NAMES and low not in PLACE_WORDS)
                 or low in anchors
