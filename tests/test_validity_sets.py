@@ -67,6 +67,7 @@ def test_second_coder_codes_ten_articles_of_the_devset(devset):
         ("freshset8", 20, 299),
         ("freshset9", 20, 296),
         ("freshset10", 20, 302),
+        ("freshset11", 20, 325),
     ],
 )
 def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
@@ -87,6 +88,7 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset8",
         "freshset9",
         "freshset10",
+        "freshset11",
     } - {name}:
         others |= {a["url"] for a in _rows(HERE / other / "articles.jsonl")}
     assert not {a["url"] for a in fresh} & others
@@ -108,6 +110,7 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset8/articles.jsonl",
         "freshset9/articles.jsonl",
         "freshset10/articles.jsonl",
+        "freshset11/articles.jsonl",
     ],
 )
 def test_no_article_text_is_committed(name):
