@@ -326,3 +326,49 @@ def test_caption_words_are_found_through_case_folds():
     # the long s and the Kelvin sign match "s" and "k" when case is ignored
     for line in ("Foto/ſumber", "DOK: Humas", "do\u212a: Humas", "İlustrasi: rapat"):
         assert _span(bp._photo_credit(line)) == _span(bp._CAPTION_RE.search(line))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Bupati",
+                "Wakil",
+                "Wali",
+                "Kota",
+                "Walikota",
+                "Gubernur",
+                "Sekda",
+                "Pj.",
+                "Plt",
+                "Pelatih",
+                "Kepala",
+                "Camat",
+                "Kapolres",
+                "Direktur",
+                "Dandim",
+                "Asisten",
+                "Lurah",
+                "Ketua",
+                "Sukamaju",
+                "H.",
+                "Darto",
+                "Wiyono",
+                "meminta",
+                "OPD",
+                ",",
+                "Rapat",
+                "bupati",
+                "Nama.",
+            ]
+        ),
+        min_size=1,
+        max_size=11,
+    )
+)
+def test_name_caption_first_letter_shortcut_equals_the_plain_test(words):
+    # the first-letter test before the pattern (a speed shortcut) changes no answer
+    line = " ".join(words).replace(" ,", ",")
+    plain = 2 <= bp.word_count(line) <= 9 and bool(bp._NAME_CAPTION_RE.match(line))
+    assert bp.is_name_caption(line) == plain

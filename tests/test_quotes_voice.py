@@ -457,6 +457,6 @@ def test_a_hope_or_pihaknya_after_someone_who_only_acted_is_narration():
 def test_the_last_speaker_cues_shortcut_skips_only_what_cannot_match(words):
     # the substring test before each pattern (a speed shortcut) never skips a match
     text = " ".join(words)
-    for rx, _cue, needles in LAST_SPEAKER_CUES:
+    for rx, _cue, needles, _unless in LAST_SPEAKER_CUES:
         if rx.search(text):
             assert any(n in text for n in needles)

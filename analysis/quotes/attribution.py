@@ -293,10 +293,11 @@ def _antecedent(
 
 
 #: Sentences that are the last speaker's words when someone spoke before: (pattern,
-#: cue, the substrings one of which every match of the pattern holds).
+#: cue, the substrings one of which every match of the pattern holds, a pattern of the
+#: sentence's start that rules it out or None).
 LAST_SPEAKER_CUES = (
-    (PASSIVE_REQUEST_ANY_RE, "passive request", ("iminta", "iharapkan")),
-    (PIHAKNYA_RE, "pihaknya", ("ihaknya",)),
+    (PASSIVE_REQUEST_ANY_RE, "passive request", ("iminta", "iharapkan"), PASSIVE_HOPE_SUMMARY_RE),
+    (PIHAKNYA_RE, "pihaknya", ("ihaknya",), None),
 )
 
 
@@ -470,14 +471,12 @@ def _sentence_speech(ctx: Context, chain: _Chain, sent: Sentence) -> SentenceSpe
             _push(chain, sent.start, name)
         return SentenceSpeech("indirect", name, "passive request")
     masked = ctx.masked[sent.start : sent.end]
-    for rx, cue, needles in LAST_SPEAKER_CUES:
+    for rx, cue, needles, unless in LAST_SPEAKER_CUES:
         # ``Semua kegiatan diminta ...``, ``pihaknya terus melakukan ...``: the words of
         # the last one who spoke, if anyone did (not of someone who only acted)
         if not any(n in masked for n in needles):
             continue  # a shortcut: the pattern cannot match without one of them
-        if rx.search(masked) and not (
-            rx is PASSIVE_REQUEST_ANY_RE and PASSIVE_HOPE_SUMMARY_RE.match(masked)
-        ):
+        if rx.search(masked) and not (unless and unless.match(masked)):
             name = _last_speaker(ctx, chain, sent.start)
             if name:
                 return SentenceSpeech("indirect", name, cue)

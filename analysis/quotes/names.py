@@ -33,6 +33,7 @@ from .patterns import (
     HONORIFICS,
     HONORIFICS_NEED_DOT,
     NAME_ABBREVIATIONS,
+    NICKNAMED,
     NOT_NAMES,
     OFFICE_NOUN_RE,
     OFFICE_WORDS,
@@ -418,8 +419,7 @@ _VERB_AFTER_RE = re.compile(r",[ \t]+[a-z]")
 # person has one (``Bupati Tanah Merdu, Darma Wiratmaja yang akrab disapa Bang Darma,
 # memimpin rapat``).
 _NICK_AFTER_RE = re.compile(
-    r"[ \t]+(?:yang[ \t]+)?(?:akrab|biasa|karib|populer)[ \t]+(?:disapa|dipanggil)[ \t]+"
-    r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]*,"
+    r"[ \t]+" + NICKNAMED + r"[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]*,"
 )
 
 

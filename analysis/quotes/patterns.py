@@ -296,9 +296,12 @@ EPITHET_AT_RE = re.compile(
 # yang akrab disapa Djo itu``, ``,” tandas pemain yang biasa dipanggil Ucok``; the
 # speaker is the person of that nickname (:mod:`analysis.quotes.aliases` gives the full
 # name when the text declares it).
+#: The words that declare a nickname: ``(yang) akrab disapa``, ``biasa dipanggil``.
+NICKNAMED = r"(?:yang[ \t]+)?(?:akrab|biasa|karib|populer)[ \t]+(?:disapa|dipanggil)"
 NICK_AT_RE = re.compile(
-    r"[ \t]+[a-z][^,.;:!?\n“”\"]{0,60}?\b(?:yang[ \t]+)?(?:akrab|biasa|karib|populer)[ \t]+"
-    r"(?:disapa|dipanggil)[ \t]+(?P<nick>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
+    r"[ \t]+[a-z][^,.;:!?\n“”\"]{0,60}?\b"
+    + NICKNAMED
+    + r"[ \t]+(?P<nick>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
 )
 SPACE_AT_RE = re.compile(r"[ \t]+(?:lagi[ \t]+|pula[ \t]+)?(?:oleh[ \t]+)?(?=[A-Z])")
 # Name first after a closing mark: ``,” Budiman menegaskan.``
