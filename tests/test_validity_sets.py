@@ -68,6 +68,7 @@ def test_second_coder_codes_ten_articles_of_the_devset(devset):
         ("freshset9", 20, 296),
         ("freshset10", 20, 302),
         ("freshset11", 20, 325),
+        ("freshset12", 20, 272),
     ],
 )
 def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
@@ -89,6 +90,7 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset9",
         "freshset10",
         "freshset11",
+        "freshset12",
     } - {name}:
         others |= {a["url"] for a in _rows(HERE / other / "articles.jsonl")}
     assert not {a["url"] for a in fresh} & others
@@ -111,6 +113,7 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset9/articles.jsonl",
         "freshset10/articles.jsonl",
         "freshset11/articles.jsonl",
+        "freshset12/articles.jsonl",
     ],
 )
 def test_no_article_text_is_committed(name):
