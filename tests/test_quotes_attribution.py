@@ -311,6 +311,34 @@ def test_a_place_of_origin_in_an_epithet_is_no_speaker(origin):
     assert [q["speaker"] for q in extract_quotes(text)] == ["Rina Wati"]
 
 
+@pytest.mark.parametrize(
+    "office",
+    ["Direktur Perencanaan Anggaran Daerah Kemendagri", "Asisten Pemerintahan Setda Sukamaju"],
+)
+def test_an_office_held_before_is_an_epithet_of_the_last_speaker(office):
+    # the Pj Bupati's other office, with a demonstrative, before a reporting verb
+    text = (
+        "Penjabat Bupati Sukamaju Darmono Wiryo memimpin apel gabungan.\n"
+        "“Tidak ada laporan. Hari ini saya minta laporannya,” tegas Darmono.\n"
+        f"{office} ini juga mengingatkan seluruh OPD mempercepat realisasi anggaran.\n"
+        "“Saya minta semua paket dilelang,” pintanya."
+    )
+    assert [(v["voice"], v["speaker"]) for v in sentence_voices(text)][3] == (
+        "indirect",
+        "Darmono Wiryo",
+    )
+    assert [q["speaker"] for q in extract_quotes(text)] == ["Darmono Wiryo"] * 2
+
+
+def test_a_demonstrative_closing_a_phrase_keeps_the_name_in_it():
+    # "itu" closes "Rapat yang dihadiri ...": the Sekda is named, and speaks next
+    text = (
+        "Rapat yang dihadiri Sekretaris Daerah, H Rudi Hartono itu digelar di aula.\n"
+        "“Realisasi harus dipercepat,” ucapnya."
+    )
+    assert [q["speaker"] for q in extract_quotes(text)] == ["H Rudi Hartono"]
+
+
 def test_a_resident_named_after_warga_is_the_speaker():
     text = "Salah seorang warga Siti Aminah mengatakan bantuan beras sudah diterima."
     assert [(v["voice"], v["speaker"]) for v in sentence_voices(text)] == [

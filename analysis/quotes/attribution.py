@@ -28,7 +28,8 @@ speaker comes, in this order, from:
 
 A description of a person ending in a demonstrative (``,” kata pelatih asal Portugal
 itu``, ``Pria yang sebelumnya menjabat ... ini mengatakan``, ``Mantan Kapolda Sultra
-itu menjelaskan``) points back like a pronoun.
+itu menjelaskan``, an office the speaker holds besides: ``Direktur Perencanaan
+Kemendagri ini juga mengingatkan``) points back like a pronoun.
 
 Every speaker is given in the fullest form the text uses: nicknames the text gives
 (``Indah Dhamayanti Putri alias Dinda``, ``wali kota yang akrab disapa Appi``, ``Hendi

@@ -36,6 +36,7 @@ from .patterns import (
     APPOSITION_NAME_RE,
     CIRCUMSTANCE_REPORT_RE,
     COORDINATION_RE,
+    DEMONSTRATIVE_AT_RE,
     FOLLOW_REPORT_RE,
     FOLLOW_VERB_RE,
     HONORIFIC_RE,
@@ -127,9 +128,11 @@ def _title_mentions(body: Body, masked: str, ctx: NameContext, taken: _Taken) ->
         name, end = read_name(masked, m.end(), after_title=True, limit=limit, ctx=ctx)
         end = max(end, m.end())
         taken.add(m.start(), end)
-        if prev_w not in ("mantan", "eks", "bekas"):
-            # a former office only describes someone: ``mantan Kapolda Sultra itu``
-            out.append((m.start(), end, name, title_key(m.group())))
+        if prev_w in ("mantan", "eks", "bekas"):
+            continue  # a former office only describes someone: ``mantan Kapolda Sultra itu``
+        if name and DEMONSTRATIVE_AT_RE.match(masked, end):
+            continue  # so does an office and a demonstrative: ``Direktur ... ini meminta``
+        out.append((m.start(), end, name, title_key(m.group())))
     return out
 
 

@@ -257,7 +257,9 @@ _PERSON_HEAD = (
     r"(?i:"
     + alternation(PERSON_NOUNS)
     + r"|bupati|gubernur|wali[ \t]?kota|walikota|wakil|sekda|kapolda|kapolres|kapolresta"
-    r"|kepala|ketua|pimpinan|pemimpin|ibu|bapak)"
+    r"|kepala|ketua|pimpinan|pemimpin|ibu|bapak|direktur|dirjen|sekretaris|asisten|camat"
+    r"|lurah|komandan|inspektur|kadis|kaban|kabag|kabid|kasi|kasat|kapolsek|dandim|danrem"
+    r"|rektor|menteri|penjabat|pj|plh|plt)"
 )
 _DEMONSTRATIVE_EPITHET = (
     _PERSON_HEAD + r"\b[^,.;:!?\n“”\"]{0,90}?[ \t](?:itu|ini|tersebut)(?![\w-])"
@@ -557,6 +559,12 @@ COMMA_AT_RE = re.compile(
     r"[ \t]*,[ \t]*"
 )
 NOMOR_AT_RE = re.compile(r"[ \t]+(?:Nomor|No\.|Nomer)\b")
+# A demonstrative right after a title and what was read as its name, before a reporting
+# verb: ``Direktur Perencanaan Kemendagri ini juga mengingatkan`` describes someone named
+# before (but ``Rapat yang dihadiri Sekda X itu dilaksanakan`` names X).
+DEMONSTRATIVE_AT_RE = re.compile(
+    r"[ \t]+(?:ini|itu|tersebut)(?:[ \t]+" + _ADV + r")*[ \t]+(?:" + _REPORTING_ALT + r")\b"
+)
 COORDINATION_RE = re.compile(r"[ \t,]*(?:bersama|dan|serta|didampingi)[ \t]+")
 VERB_WORD_RE = re.compile(r"^(?:di|me|mem|men|meng|meny|ber|ter)[a-z]{3,}$")
 PRONOUN_WORD_RE = re.compile(_PRONOUN + r"\b")
