@@ -37,7 +37,7 @@ CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")
 #: Stems Sastrawi gets wrong for this genre (it over-stems): ``kinerja`` would become
 #: ``kerja`` (so every ``bekerja`` would count as performance), ``pemerintah`` would
 #: become ``perintah`` (command), ``anggaran`` ``anggar`` (fencing), ``penegakan``
-#: ``tega`` (heartless).
+#: ``tega`` (heartless), ``berdiskusi`` ``diskus``.
 STEM_OVERRIDES: dict[str, str] = {
     "kinerja": "kinerja",
     "berkinerja": "kinerja",
@@ -66,6 +66,7 @@ STEM_OVERRIDES: dict[str, str] = {
     "kesejahteraan": "sejahtera",
     "gerakan": "gerak",
     "memasuki": "masuk",
+    "berdiskusi": "diskusi",
 }
 
 #: Proper names that are never stemmed (places of the genre that Sastrawi would cut
