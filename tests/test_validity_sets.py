@@ -69,6 +69,7 @@ def test_second_coder_codes_ten_articles_of_the_devset(devset):
         ("freshset10", 20, 302),
         ("freshset11", 20, 325),
         ("freshset12", 20, 272),
+        ("freshset13", 20, 304),
     ],
 )
 def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
@@ -91,6 +92,7 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset10",
         "freshset11",
         "freshset12",
+        "freshset13",
     } - {name}:
         others |= {a["url"] for a in _rows(HERE / other / "articles.jsonl")}
     assert not {a["url"] for a in fresh} & others
@@ -114,6 +116,7 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset10/articles.jsonl",
         "freshset11/articles.jsonl",
         "freshset12/articles.jsonl",
+        "freshset13/articles.jsonl",
     ],
 )
 def test_no_article_text_is_committed(name):
