@@ -174,6 +174,12 @@ def test_a_passive_speech_verb_without_its_agent_reports_the_last_speaker():
         "Dirinya berharap seluruh ASN disiplin.",
         "Orang nomor satu di Sukamaju itu menekankan pentingnya kerja sama.",
         "Sadar masih banyak yang absen, bupati mengaku kecewa.",
+        # a view, a wish, an ultimatum or encouragement is reported speech too
+        "Dia yakin tidak ada camat yang merasa dirugikan.",
+        "Ia ingin rapat ini menjadi ruang bertukar data antardinas.",
+        "Ia merinci, ada tiga dinas yang belum melapor.",
+        "Ia pun mengultimatum kepala dinas yang realisasinya rendah.",
+        "Dia juga menyemangati para camat agar tidak ragu bertindak.",
     ],
 )
 def test_pronouns_epithets_and_lower_case_titles_report_speech(second):

@@ -46,7 +46,8 @@ REPORTING_VERBS = tuple(
     memprediksi menggarisbawahi menyayangkan mempertanyakan memuji mengkritik mengarahkan
     mengamanatkan menginformasikan mengumumkan melaporkan bercerita menceritakan mendesak
     menghendaki menyesalkan mengecam mengancam menanyakan menolak mencontohkan mengisahkan
-    me-warning mengibaratkan menyentil menyindir""".split()
+    me-warning mengibaratkan menyentil menyindir merinci mengultimatum menyemangati
+    memotivasi menyuarakan menantang menyorot yakin optimistis optimis ingin""".split()
 )
 
 #: Phrases of a light verb and a noun of speech that report speech like a reporting
