@@ -70,6 +70,7 @@ def test_second_coder_codes_ten_articles_of_the_devset(devset):
         ("freshset11", 20, 325),
         ("freshset12", 20, 272),
         ("freshset13", 20, 304),
+        ("freshset14", 19, 299),
     ],
 )
 def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
@@ -93,6 +94,7 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset11",
         "freshset12",
         "freshset13",
+        "freshset14",
     } - {name}:
         others |= {a["url"] for a in _rows(HERE / other / "articles.jsonl")}
     assert not {a["url"] for a in fresh} & others
@@ -117,6 +119,7 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset11/articles.jsonl",
         "freshset12/articles.jsonl",
         "freshset13/articles.jsonl",
+        "freshset14/articles.jsonl",
     ],
 )
 def test_no_article_text_is_committed(name):
