@@ -129,3 +129,13 @@ def test_the_regional_secretariat_is_an_office_not_a_name():
     ]
     text = "Asisten III Setdako Rina Wati mengatakan belanja OPD baru 42 persen."
     assert sentence_voices(text)[0]["speaker"] == "Rina Wati"
+
+
+def test_an_alternation_is_the_same_whatever_the_order_of_its_words():
+    # longest first, then alphabetical: a set's order (which changes with the process's
+    # hash seed) must not change the pattern
+    from analysis.quotes.patterns import alternation
+
+    words = ["kata", "ujar", "tegas", "ucap", "tutur", "sebut"]
+    assert alternation(words) == "sebut|tegas|tutur|kata|ucap|ujar"
+    assert alternation(reversed(words)) == alternation(words)

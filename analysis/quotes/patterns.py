@@ -196,8 +196,9 @@ FIRST_PERSON_RE = re.compile(
 
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, escaped, longest first (so that ``menyebutkan``
-    is tried before ``menyebut``)."""
-    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+    is tried before ``menyebut``), words of one length in alphabetical order (the same
+    pattern in every process)."""
+    return "|".join(sorted({re.escape(w) for w in words}, key=lambda w: (-len(w), w)))
 
 
 _TITLE_CORE = (
