@@ -239,6 +239,9 @@ PLACE_AFTER_PREPOSITION_RE = re.compile(
 _SPEECH_ALT = alternation(SPEECH_VERBS)
 _NARR_SPEECH_ALT = alternation(NARRATION_SPEECH_VERBS)
 _REPORTING_ALT = alternation(REPORTING_VERBS + REPORTING_PHRASES)
+# What follows a subject that reports: adverbs, then a reporting verb (``... juga
+# menegaskan``); shared by the pronoun, lower-case title and demonstrative subjects.
+_THEN_REPORTS = r"(?:[ \t]+" + _ADV + r")*[ \t]+(?:" + _REPORTING_ALT + r")\b"
 ANCHOR_RE = re.compile(
     r"\b(?:" + _SPEECH_ALT + r")[ \t]+(?P<a>[A-Z][a-z][\w’'\-]*)(?![\w’'\-])(?![ \t]*[A-Z])"
     r"|(?<![\w.,] )(?<![\w.,])(?P<b>[A-Z][a-z][\w’'\-]*)[ \t]+(?:(?:juga|pun|pula|kembali|lagi"
@@ -390,21 +393,11 @@ PASSIVE_AGENT_RE = re.compile(
     + r")\b|(?=[A-Z])))",
     re.IGNORECASE,
 )
-PRONOUN_REPORT_RE = re.compile(
-    r"\b("
-    + _PRONOUN
-    + r"|"
-    + _EPITHET
-    + r")(?:[ \t]+"
-    + _ADV
-    + r")*[ \t]+(?:"
-    + _REPORTING_ALT
-    + r")\b"
-)
+PRONOUN_REPORT_RE = re.compile(r"\b(" + _PRONOUN + r"|" + _EPITHET + r")" + _THEN_REPORTS)
 # A title written in lower case as the subject of a reporting verb: ``bupati mengaku``.
 LOWER_TITLE_REPORT_RE = re.compile(
     r"(?<![\w-])(?P<title>(?:wakil\s+)?(?:bupati|wali\s?kota|walikota|gubernur)|sekda"
-    r"|wabup|wagub)(?:[ \t]+" + _ADV + r")*[ \t]+(?:" + _REPORTING_ALT + r")\b"
+    r"|wabup|wagub)" + _THEN_REPORTS
 )
 # A passive speech verb opening a sentence, its agent left out: ``Dikatakan, ...``,
 # ``Lebih lanjut disampaikan bahwa ...`` (the last speaker's words).
@@ -564,9 +557,7 @@ NOMOR_AT_RE = re.compile(r"[ \t]+(?:Nomor|No\.|Nomer)\b")
 # A demonstrative right after a title and what was read as its name, before a reporting
 # verb: ``Direktur Perencanaan Kemendagri ini juga mengingatkan`` describes someone named
 # before (but ``Rapat yang dihadiri Sekda X itu dilaksanakan`` names X).
-DEMONSTRATIVE_AT_RE = re.compile(
-    r"[ \t]+(?:ini|itu|tersebut)(?:[ \t]+" + _ADV + r")*[ \t]+(?:" + _REPORTING_ALT + r")\b"
-)
+DEMONSTRATIVE_AT_RE = re.compile(r"[ \t]+(?:ini|itu|tersebut)" + _THEN_REPORTS)
 COORDINATION_RE = re.compile(r"[ \t,]*(?:bersama|dan|serta|didampingi)[ \t]+")
 VERB_WORD_RE = re.compile(r"^(?:di|me|mem|men|meng|meny|ber|ter)[a-z]{3,}$")
 PRONOUN_WORD_RE = re.compile(_PRONOUN + r"\b")
