@@ -71,6 +71,7 @@ def test_second_coder_codes_ten_articles_of_the_devset(devset):
         ("freshset12", 20, 272),
         ("freshset13", 20, 304),
         ("freshset14", 19, 299),
+        ("freshset15", 20, 263),
     ],
 )
 def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
@@ -95,6 +96,7 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset12",
         "freshset13",
         "freshset14",
+        "freshset15",
     } - {name}:
         others |= {a["url"] for a in _rows(HERE / other / "articles.jsonl")}
     assert not {a["url"] for a in fresh} & others
@@ -120,6 +122,7 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset12/articles.jsonl",
         "freshset13/articles.jsonl",
         "freshset14/articles.jsonl",
+        "freshset15/articles.jsonl",
     ],
 )
 def test_no_article_text_is_committed(name):
