@@ -89,7 +89,8 @@ _RELATED_RE = re.compile(
     r"|^read\s+(?:also|more)\s*(?::|$)"
     r"|^(?:baca|simak|lihat)\s+(?:artikel|berita)\s+(?:lainnya|lain|terkait)\b"
     r"|^(?:di)?baca\s+(?:juga|pula)\s*[;:]"
-    r"|^baca\s*:\s*\S",  # "Baca: Headline of another article"
+    r"|^baca\s*:\s*\S"  # "Baca: Headline of another article"
+    r"|^(?:baca|simak|lihat)\s+(?:juga|pula)(?-i:[A-Z])",  # label glued: "BACA JUGAHeadline"
     re.IGNORECASE,
 )
 # The label of a list of other articles, alone on its line: the headlines follow it.
@@ -188,6 +189,8 @@ _ENGAGEMENT_RE = re.compile(
     r"|discussion\s+about\s+this\s+(?:post|article)"
     r"|alamat\s+email\s+anda\s+tidak\s+akan\s+dipublikasikan\b.*"
     r"|loading\.*"
+    r"|no\s+more\s+(?:posts?|pages?|articles?|items?)\b.*|(?:load|show)\s+more\s*(?:posts?)?"
+    r"|muat\s+(?:lebih\s+banyak|lainnya|berita\s+lainnya)\b.*"
     r"|halaman\s+(?:selanjutnya|berikutnya|sebelumnya|\d+(?:\s+\d+)*)"
     r"|(?:lihat|tampilkan)\s+(?:semua|selengkapnya|komentar)\b.*)$",
     re.IGNORECASE,
@@ -389,6 +392,16 @@ def ends_paragraph(line: str) -> bool:
     text goes on.)"""
     mark = _last_mark(line)
     return bool(mark) and mark in _TERMINAL + ":…"
+
+
+def is_cut_prose(line: str) -> bool:
+    """Does the line read like running text cut off by the page's end rather than like a
+    headline: ten words or more, three in four starting in lower case, and no ellipsis at
+    its end (a teaser of another article ends with one)?"""
+    words = [w for w in line.split() if _LETTER_RE.search(w)]
+    if len(words) < 10 or _TEASER_END_RE.search(line):
+        return False
+    return 4 * sum(w.lstrip("\"'“‘(")[:1].islower() for w in words) >= 3 * len(words)
 
 
 def is_headline_like(line: str) -> bool:

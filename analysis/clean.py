@@ -37,6 +37,7 @@ from .boilerplate import (
     has_quote_mark,
     is_bulleted,
     is_comment_form,
+    is_cut_prose,
     is_headline_like,
     is_list_item,
     is_menu,
@@ -358,7 +359,13 @@ def _drop_boilerplate(
             reason = memo[line]
         else:
             reason = memo[line] = classify_line(line)
-        if not reason and label and not ends_sentence(line) and word_count(line) <= 25:
+        if (
+            not reason
+            and label
+            and not ends_sentence(line)
+            and word_count(line) <= 25
+            and not is_cut_prose(line)
+        ):
             reason = "related-link"  # a headline listed under "Baca Juga:"
         if reason == "related-link" and listing and is_bulleted(line):
             reason = None  # an item of a list the article introduced with a colon

@@ -592,6 +592,11 @@ def test_everything_after_the_comment_form_goes():
         ("Silakan baca berita menarik lainnya dari situs kami di Google News", "engagement"),
         ("No comments:", "engagement"),
         ("page rendering in 0.42 seconds", "widget"),
+        ("No More Posts Available.", "engagement"),
+        ("No more pages to load.", "engagement"),
+        ("Muat Lebih Banyak", "engagement"),
+        ("BACA JUGAPasar Murah Digelar Jelang Lebaran", "related-link"),
+        ("Baca jugaBupati Resmikan Jembatan Desa", "related-link"),
     ],
 )
 def test_more_furniture_of_the_genre(line, reason):
@@ -709,6 +714,23 @@ def test_a_headline_after_baca_or_under_a_bare_related_label_goes():
     # a body sentence right after a bare label stays
     raw = "LEMBAH, KABAR.ID - Bupati membuka rapat.\nBaca Juga :\nIa meminta OPD bekerja keras."
     assert clean_article(raw).paragraphs[-1] == "Ia meminta OPD bekerja keras."
+
+
+def test_a_body_line_cut_off_by_the_page_end_after_a_related_list_stays():
+    raw = (
+        "LEMBAH, KABAR.ID - Bupati membuka apel pagi.\n"
+        "Baca juga:\n"
+        "Warga Desa Hulu Gelar Lomba Perahu Naga\n"
+        "\n"
+        "Ia juga berharap kepada seluruh pegawai, agar lebih sigap dalam melayani warga yang dat"
+    )
+    art = clean_article(raw)
+    assert art.paragraphs[-1].startswith("Ia juga berharap kepada seluruh pegawai")
+    assert [r.reason for r in art.removed] == ["dateline", "related-link", "related-link"]
+    # a listed headline in sentence case still goes
+    item = "Pedagang bersyukur pasar murah digelar menjelang hari raya di alun-alun kota"
+    art = clean_article(raw.replace("Ia juga berharap", f"{item}\nIa juga berharap", 1))
+    assert item in [r.text for r in art.removed]
 
 
 def test_a_caption_shown_twice_goes_both_times():
