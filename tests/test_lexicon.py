@@ -614,6 +614,27 @@ def test_kegiatan_is_no_earnest_work(matcher):
         ("Bangun suasana kerja yang penuh kekeluargaan.", "coordination", "kekeluargaan"),
         ("Kabid dan kasi harus berdiskusi sebelum menyusun program.", "coordination", "berdiskusi"),
         ("Honorer yang bolos akan dicoret dari daftar.", "discipline", "dicoret"),
+        # work on time and its delay (performance) against a person's punctuality (discipline)
+        ("Proyek jalan harus selesai tepat waktu.", "performance", "tepat waktu"),
+        ("Pegawai wajib datang tepat waktu setiap pagi.", "discipline", "datang tepat waktu"),
+        (
+            "Keterlambatan pekerjaan fisik merugikan warga.",
+            "performance",
+            "Keterlambatan pekerjaan",
+        ),
+        ("Jangan menunda pengadaan barang.", "performance", "menunda"),
+        ("Kepala dinas yang tidak mampu bekerja akan dievaluasi.", "performance", "tidak mampu"),
+        ("Lurah harus kreatif mencari jalan keluar.", "performance", "kreatif"),
+        ("Jalan rusak itu tidak boleh dibiarkan.", "performance", "tidak boleh dibiarkan"),
+        ("Bupati memberi warning kepada dinas yang lamban.", "discipline", "warning"),
+        ("Pegawai kedapatan bermain game di ruang kerja.", "discipline", "bermain game"),
+        (
+            "Sampah adalah tanggung jawab bersama semua dinas.",
+            "coordination",
+            "tanggung jawab bersama",
+        ),
+        ("Program itu dibuat tanpa sepengetahuan pimpinan.", "coordination", "sepengetahuan"),
+        ("Para kepala dinas perlu duduk bersama membahas banjir.", "coordination", "duduk bersama"),
     ],
 )
 def test_genre_phrases_of_the_three_frames(matcher, sentence, frame, matched):
@@ -631,6 +652,12 @@ def test_genre_phrases_of_the_three_frames(matcher, sentence, frame, matched):
         ("Bantuan beras untuk keluarga tidak mampu.", "performance"),  # poor, not unable
         ("Warga menunggu bantuan di posko.", "performance"),  # waiting, not told not to
         ("Penanganan banjir dibahas di rapat.", "performance"),  # a task named, not how well
+        ("Pegawai wajib datang tepat waktu setiap pagi.", "performance"),  # a person's time
+        ("Keterlambatan pekerjaan fisik merugikan warga.", "discipline"),  # work, not a person
+        ("Bupati menunda kenaikan pangkat pegawai yang bolos.", "performance"),  # a sanction
+        ("Bantuan untuk warga tidak mampu disalurkan.", "performance"),  # poor, not unable
+        ("Pemkab membina pelaku ekonomi kreatif.", "performance"),  # a sector's name
+        ("Desa itu memasang early warning system banjir.", "discipline"),  # a system's name
     ],
 )
 def test_genre_phrases_leave_their_look_alikes_alone(matcher, sentence, frame):
