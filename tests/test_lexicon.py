@@ -635,6 +635,10 @@ def test_kegiatan_is_no_earnest_work(matcher):
         ),
         ("Program itu dibuat tanpa sepengetahuan pimpinan.", "coordination", "sepengetahuan"),
         ("Para kepala dinas perlu duduk bersama membahas banjir.", "coordination", "duduk bersama"),
+        ("Ketidak hadiran pegawai akan dicatat.", "discipline", "Ketidak hadiran"),
+        ("Setiap pejabat harus loyal kepada pimpinan.", "discipline", "loyal"),
+        ("Saya tidak segan mengganti kepala dinas.", "discipline", "tidak segan"),
+        ("Banjir tidak bisa ditangani secara parsial.", "coordination", "parsial"),
     ],
 )
 def test_genre_phrases_of_the_three_frames(matcher, sentence, frame, matched):
