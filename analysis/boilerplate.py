@@ -467,14 +467,16 @@ def has_quote_mark(text: str) -> bool:
 
 
 # A caption that is only the name of the official in the photo: an office, then
-# capitalised words alone (a place and a name, maybe after a comma), e.g. "Bupati
-# Sukamaju, H. Ahmad Fauzi" or "Wakil Gubernur Lembah Raya Budi Santoso." A body line
+# capitalised words alone (a place and a name, maybe after a comma, an abbreviation of
+# the office in brackets), e.g. "Bupati Sukamaju, H. Ahmad Fauzi", "Wakil Gubernur
+# Lembah Raya Budi Santoso." or "Sekretaris Daerah (Sekda) Lembah, Budi Santoso." A body line
 # says something of the person; a headline has a verb, and is not body either.
 _NAME_CAPTION_RE = re.compile(
     r"(?:(?:Wakil|Pj\.?|Plt\.?|Plh\.?|Penjabat)[ \t]+)?(?:Bupati|Wali[ \t]?[Kk]ota|Walikota"
     r"|Gubernur|Sekda|Sekretaris|Pelatih|Kepala|Kadis|Camat|Kapolres|Kapolda|Kapolsek"
     r"|Ketua|Asisten|Lurah|Direktur|Dandim|Danrem)"
-    r"(?:[ \t]+[A-Z][\w'’.-]*)+(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*)?\.?[ \t]*$"
+    r"(?:[ \t]+(?:[A-Z][\w'’.-]*|\([A-Z][\w.]*\)))+"  # an abbreviation in brackets: "(Sekda)"
+    r"(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*)?\.?[ \t]*$"
 )
 
 

@@ -606,8 +606,12 @@ def _body_start(kept: Lines) -> tuple[int, re.Match[str] | None]:
 def _title_index(kept: Lines, start: int) -> int | None:
     """Which line above the article is its headline: the first one repeated further
     down, else the first headline-shaped one of four words or more, else the first
-    headline-shaped one (a section label such as ``Berita Daerah`` is shorter)."""
-    above = [i for i in range(start) if not is_menu(kept[i][1]) and not caption_signal(kept[i][1])]
+    headline-shaped one (a section label such as ``Berita Daerah`` is shorter). A
+    caption is never the headline, nor an official's office and name alone with a full
+    stop, which the first sentence often repeats."""
+    above = [
+        i for i in range(start) if not is_menu(kept[i][1]) and not _captioned_above(kept[i][1])
+    ]
     shaped = [i for i in above if is_headline_like(kept[i][1]) or is_title_case(kept[i][1])]
     for found in (
         [i for i in above if _repeated_later(kept, i)],
@@ -618,6 +622,13 @@ def _title_index(kept: Lines, start: int) -> int | None:
         if found:
             return found[0]
     return None
+
+
+def _captioned_above(line: str) -> bool:
+    """Is a line above the article a photo caption: a sign of one, or an official's
+    office and name alone closed by a full stop (a headline of the same shape has no
+    full stop)?"""
+    return caption_signal(line) or (line.rstrip().endswith(".") and is_name_caption(line))
 
 
 def _drop_header(kept: Lines, start: int, drop: set[int], removed: list[RemovedLine]) -> str:
@@ -634,7 +645,7 @@ def _drop_header(kept: Lines, start: int, drop: set[int], removed: list[RemovedL
             reason = "menu"
         elif title_key is not None and _repeats(line, title_key):
             reason = "repeated-title"
-        elif caption_signal(line):
+        elif _captioned_above(line):
             reason = "caption"
         else:
             reason = "header"

@@ -917,3 +917,24 @@ def test_a_short_spoken_quote_still_ends_the_search_for_the_dateline():
         "“Kami sudah lapor,” kata warga.",
         "Warga Desa Cikaret mengeluhkan jalan yang rusak sejak tahun lalu.",
     ]
+
+
+def test_an_officials_name_caption_above_the_dateline_is_not_the_title():
+    raw = (
+        "Sekda Lembah Minta Dinas Kompak Bangun Desa\n"
+        "Sekretaris Daerah (Sekda) Kabupaten Lembah, Budi Santoso.\n"
+        "LEMBAH, KABAR.ID - Sekretaris Daerah (Sekda) Kabupaten Lembah, Budi Santoso "
+        "meminta semua dinas bekerja sama.\n"
+        "Ia juga meminta camat aktif turun ke desa."
+    )
+    art = clean_article(raw)
+    assert art.title == "Sekda Lembah Minta Dinas Kompak Bangun Desa"
+    assert [(r.line_no, r.reason) for r in art.removed] == [
+        (1, "title"),
+        (2, "caption"),
+        (3, "dateline"),
+    ]
+    assert art.paragraphs[0].startswith("Sekretaris Daerah (Sekda) Kabupaten Lembah, Budi Santoso")
+    # a headline of the same shape, without a full stop, is still the title
+    raw = "Bupati Lembah Budi Santoso\nLEMBAH, KABAR.ID - Bupati Budi Santoso membuka rapat."
+    assert clean_article(raw).title == "Bupati Lembah Budi Santoso"
