@@ -90,7 +90,8 @@ _RELATED_RE = re.compile(
     r"|^(?:baca|simak|lihat)\s+(?:artikel|berita)\s+(?:lainnya|lain|terkait)\b"
     r"|^(?:di)?baca\s+(?:juga|pula)\s*[;:]"
     r"|^baca\s*:\s*\S"  # "Baca: Headline of another article"
-    r"|^(?:baca|simak|lihat)\s+(?:juga|pula)(?-i:[A-Z])",  # label glued: "BACA JUGAHeadline"
+    r"|^(?:baca|simak|lihat)\s+(?:juga|pula)(?-i:[A-Z])"  # label glued: "BACA JUGAHeadline"
+    r"|^(?-i:BACA|SIMAK|LIHAT)\s+(?-i:JUGA|PULA)\s+\S",  # upper-case label, no colon
     re.IGNORECASE,
 )
 # The label of a list of other articles, alone on its line: the headlines follow it.
@@ -106,7 +107,7 @@ _TABLE_ROW_RE = re.compile(r"^\|\s*\S")
 
 # A photo credit anywhere in a short line: "--Foto : Lutfhi -PALTV", "Foto: Humas", "(Foto: ist)".
 _CAPTION_RE = re.compile(
-    r"(?:^|[\s,(\-–—|])(?:foto|photo|ilustrasi|dokumentasi|dok|keterangan\s+foto|caption)"
+    r"(?:^|[\s,(\-–—|])(?:foto|photo|ilustrasi|dokumentasi|dok|keterangan\s+foto|caption|copyright)"
     r"\s*(?:\.\s*)?(?::|/\s*\w)",
     re.IGNORECASE,
 )
@@ -171,8 +172,8 @@ _TAG_LINE_RE = re.compile(r"^(?:\([^()\n]{1,40}\)|\[[^\[\]\n]{1,40}\]|#[A-Za-z]{
 _ENGAGEMENT_RE = re.compile(
     r"^(?:what\s+do\s+you\s+think\??"
     r"|cek\s+berita\s+dan\s+artikel\b.*"
-    r"|(?:simak|ikuti|dapatkan|baca)\s+(?:berita|update|informasi|artikel)\b.*"
-    r"(?:google\s+news|whatsapp|telegram|channel|saluran).*"
+    r"|(?:simak|ikuti|dapatkan|baca)\s+(?:berita(?:-berita)?|update|informasi|artikel)\b.*"
+    r"(?:google\s+news|whatsapp|telegram|channel|saluran|facebook|instagram|tiktok|youtube).*"
     r"|ikuti\s+(?:kami|kanal|channel|akun)\b.*"
     r"|gabung\s+(?:di|ke|dengan)\s+(?:channel|grup|saluran)\b.*"
     r"|(?:download|unduh)\s+aplikasi\b.*"
@@ -526,7 +527,7 @@ def caption_signal(line: str) -> bool:
 # line (tests/test_clean.py pins them on generated lines): what cannot match is ruled out
 # by a substring test in C, and a match that must end the line is looked for from the
 # last place it can start.
-_CAPTION_WORDS = ("foto", "photo", "ilustrasi", "dok", "caption")
+_CAPTION_WORDS = ("foto", "photo", "ilustrasi", "dok", "caption", "copyright")
 #: The only characters that a pattern ignoring case matches to an ASCII letter besides
 #: its two cases (``İ`` and ``ı`` to ``i``, ``ſ`` to ``s``, the Kelvin sign to ``k``):
 #: a line without them holds an ASCII word in any case only if its lower case does.

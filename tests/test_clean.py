@@ -597,6 +597,13 @@ def test_everything_after_the_comment_form_goes():
         ("Muat Lebih Banyak", "engagement"),
         ("BACA JUGAPasar Murah Digelar Jelang Lebaran", "related-link"),
         ("Baca jugaBupati Resmikan Jembatan Desa", "related-link"),
+        ("BACA JUGA  Pasar Murah Digelar Jelang Lebaran", "related-link"),
+        ("Ikuti berita-berita terkini dari kabar.id di halaman Facebook kami", "engagement"),
+        (
+            "Pelatih tim Lembah memberi arahan kepada para pemain saat latihan pagi. "
+            "Copyright: @kabarlembah.",
+            "caption",
+        ),
     ],
 )
 def test_more_furniture_of_the_genre(line, reason):
