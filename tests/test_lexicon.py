@@ -639,6 +639,10 @@ def test_kegiatan_is_no_earnest_work(matcher):
         ("Setiap pejabat harus loyal kepada pimpinan.", "discipline", "loyal"),
         ("Saya tidak segan mengganti kepala dinas.", "discipline", "tidak segan"),
         ("Banjir tidak bisa ditangani secara parsial.", "coordination", "parsial"),
+        ("Serapan tahun ini harus naik.", "performance", "Serapan"),
+        ("Semua proyek fisik harus sudah dilelang Februari.", "performance", "dilelang"),
+        ("Program itu jangan hanya bagus di atas kertas.", "performance", "di atas kertas"),
+        ("Jembatan itu harus dirampungkan bulan depan.", "performance", "dirampungkan"),
     ],
 )
 def test_genre_phrases_of_the_three_frames(matcher, sentence, frame, matched):
@@ -662,6 +666,7 @@ def test_genre_phrases_of_the_three_frames(matcher, sentence, frame, matched):
         ("Bantuan untuk warga tidak mampu disalurkan.", "performance"),  # poor, not unable
         ("Pemkab membina pelaku ekonomi kreatif.", "performance"),  # a sector's name
         ("Desa itu memasang early warning system banjir.", "discipline"),  # a system's name
+        ("Panitia membuka lelang jabatan kepala dinas.", "performance"),  # a selection
     ],
 )
 def test_genre_phrases_leave_their_look_alikes_alone(matcher, sentence, frame):
