@@ -40,6 +40,16 @@ def test_a_nickname_of_the_person_named_before():
     assert _speakers(text) == ["Rahmat Hidayat"]
 
 
+def test_a_nickname_declared_after_a_short_form_is_the_fullest_name():
+    text = (
+        "Wali Kota Sukamaju Hendra Prasetya menyoroti ego sektoral di Pemkot Sukamaju.\n"
+        "Dalam rapat itu, Hendra menegaskan pentingnya kerja sama lintas dinas.\n"
+        "“Jangan ada program milik sendiri,” tegas Hendra yang akrab disapa Edo ini.\n"
+        "“Semua dinas harus duduk bersama,” pungkas Edo."
+    )
+    assert _speakers(text) == ["Hendra Prasetya", "Hendra Prasetya"]
+
+
 def test_a_declared_nickname_used_as_a_subject_reports_speech():
     text = (
         "Wali Kota Sukamaju Andi Hasan, akrab disapa AH, memimpin rapat Pemkot Sukamaju.\n"

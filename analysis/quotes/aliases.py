@@ -24,6 +24,7 @@ it runs once per body.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -69,6 +70,10 @@ class Aliases(NamedTuple):
     names: tuple[str, ...]  # the names of the persons mentioned (normalised)
     text: str = ""  # the masked body, read for capitalised runs only when needed
     leaders: tuple[str, ...] = ()  # the names of the region's leaders (titles, metadata)
+
+
+# The capitalised word right before a nickname phrase: ``tegas Munafri [yang akrab ...]``.
+_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]{2,})[ \t,]*$")
 
 
 def find_aliases(masked: str, raw: list[_Raw], leader: str = "") -> Aliases:
@@ -142,13 +147,22 @@ def _named_before(
     by_title: dict[str, list[tuple[int, str]]],
 ) -> str:
     """The person a nickname phrase at ``pos`` follows: a title just before it
-    (``wali kota yang akrab disapa``), else a person named in the 60 characters before."""
+    (``wali kota yang akrab disapa``), else a person named in the 60 characters before,
+    else the person named before whose name has the word just before the phrase, in its
+    fullest form (``,” tegas Munafri yang akrab disapa Appi`` after ``Wali Kota Munafri
+    Arifuddin``)."""
     t = TITLE_BEFORE_ALIAS_RE.search(masked, max(0, pos - 60), pos)
     if t:
         return _holder(by_title, title_key(t.group().split(" yang")[0].strip(" ,\t")), pos)
     k = bisect_left(starts, pos) - 1
     if k >= 0 and pos - named[k][1] <= 60:
         return named[k][2]
+    w = _WORD_BEFORE_RE.search(masked, max(0, pos - 40), pos)
+    if w:
+        word = w.group(1).lower()
+        fits = [m[2] for m in named[: k + 1] if word in m[2].lower().split()]
+        if fits:  # the fullest of them, the last named among equals
+            return max(reversed(fits), key=lambda name: len(name.split()))
     return ""
 
 
