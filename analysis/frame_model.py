@@ -296,10 +296,10 @@ def model_frames(
 
     Notes
     -----
-    The packaged model is a logistic regression per frame fitted on 5,985 sentences of
+    The packaged model is a logistic regression per frame fitted on 5,980 sentences of
     409 hand-coded articles (77 of them off-genre). Fitted on the other sets and tested
     on each of the thirteen validity sets from fresh set 3 on, it reached sentence
-    macro-F1 0.78-0.88 where the lexicon reached 0.74-0.84 (README, validity section).
+    macro-F1 0.77-0.88 where the lexicon reached 0.74-0.84 (README, validity section).
     It was never trained on your corpus: validate it on a sample of yours
     (:func:`analysis.sample_for_coding`) as you would the lexicon.
     """
