@@ -71,6 +71,16 @@ def test_police_degrees_after_a_name_are_no_person():
     assert normalize_speaker("Budi Santoso, S.I.K., M.H.") == "Budi Santoso"
 
 
+def test_a_degree_between_commas_before_the_verb_is_no_person():
+    # "Dr. Nama, M.Si, menggelar ...": the degree is not the last person named
+    text = (
+        "Pj Bupati Sukamaju Dr. Budi Santoso, M.Si, menggelar apel gabungan di halaman kantor.\n"
+        "“Jaga netralitas kita,” ucapnya."
+    )
+    assert _one(text)["speaker"] == "Budi Santoso"
+    assert normalize_speaker("M.Si") == "" and normalize_speaker("S.Sos.") == ""
+
+
 def test_a_term_of_office_between_the_title_and_the_name():
     text = (
         "Bupati Sukamaju periode 2019-2024, Ahmad Fauzi, menegaskan tidak ada OPD yang malas.\n"

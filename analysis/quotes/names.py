@@ -128,6 +128,8 @@ def normalize_speaker(name: str | None) -> str:
     'M. Rahmattullah'
     >>> normalize_speaker("Kombes Pol. Hari Rosena")
     'Hari Rosena'
+    >>> normalize_speaker("M.Si")
+    ''
     """
     if not isinstance(name, str):
         return ""
@@ -151,6 +153,12 @@ def normalize_speaker(name: str | None) -> str:
         and (words[-1].replace(".", "").isupper() or "." in words[-1])
     ):
         words.pop()
+    if (
+        len(words) == 1
+        and "." in words[0].strip(".")
+        and words[0].replace(".", "").lower() in DEGREES
+    ):
+        return ""  # a degree alone (``M.Si``, ``S.Sos``) is nobody's name
     return " ".join(words).strip(" .")
 
 
