@@ -72,6 +72,8 @@ def test_second_coder_codes_ten_articles_of_the_devset(devset):
         ("freshset13", 20, 304),
         ("freshset14", 19, 299),
         ("freshset15", 20, 263),
+        ("freshset16", 19, 245),
+        ("freshset17", 20, 286),
     ],
 )
 def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
@@ -97,6 +99,8 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset13",
         "freshset14",
         "freshset15",
+        "freshset16",
+        "freshset17",
     } - {name}:
         others |= {a["url"] for a in _rows(HERE / other / "articles.jsonl")}
     assert not {a["url"] for a in fresh} & others
@@ -123,6 +127,8 @@ def test_the_fresh_sets_are_apart_from_the_devset_and_each_other(
         "freshset13/articles.jsonl",
         "freshset14/articles.jsonl",
         "freshset15/articles.jsonl",
+        "freshset16/articles.jsonl",
+        "freshset17/articles.jsonl",
     ],
 )
 def test_no_article_text_is_committed(name):
