@@ -6,9 +6,13 @@ often a team "succeeds" or a police report mentions "sanctions". A scraped corpu
 both, so an article is taken to be of the genre when its body names the regional
 government or its apparatus several times: the offices (*Bupati, Wali Kota, Gubernur,
 Sekda, Camat, Lurah* and their deputies), the governments (*Pemkab, Pemkot, Pemprov,
-pemerintah daerah*), the agencies and their staff (*OPD, SKPD, dinas, ASN, PNS, pegawai,
-aparatur, eselon, birokrasi*). On the development set every on-genre article named them
-at least five times and no off-genre article more than once.
+pemerintah daerah*), the agencies and their staff (*OPD, SKPD, kepala dinas, ASN, PNS,
+pegawai, aparatur, eselon, birokrasi*), and the agencies named as a group (*dinas-dinas,
+dinas terkait, antar dinas, instansi terkait*; a single *Dinas ...* is also how an
+off-genre report names the organiser of an event, so it is not counted). On the first
+development set every on-genre article named them at least five times and no off-genre
+article more than once; over the 448 coded articles of the validity sets, every
+on-genre one reaches the threshold and three of the 85 off-genre ones do too.
 """
 
 from __future__ import annotations
@@ -50,6 +54,12 @@ GOVERNMENT_WORDS = (
     "pemerintah daerah",
     "kepala dinas",
     "kadis",
+    "dinas-dinas",
+    "dinas terkait",
+    "antar dinas",
+    "antardinas",
+    "lintas dinas",
+    "instansi terkait",
     "camat",
     "lurah",
     "asn",

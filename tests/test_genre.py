@@ -31,6 +31,17 @@ def test_mentions_count_offices_governments_and_staff_once_each():
     assert government_mentions(text) == 7
 
 
+def test_the_agencies_named_as_a_group_count_but_a_single_dinas_does_not():
+    text = (
+        "Wakil Wali Kota Lembah meminta dinas-dinas terkait berkolaborasi menurunkan "
+        "stunting. Kolaborasi antar dinas dan instansi terkait dinilai belum maksimal."
+    )
+    assert government_mentions(text) == 4  # Wakil Wali Kota, dinas-dinas, antar dinas, instansi
+    assert is_on_genre(text)
+    sport = "Turnamen voli itu digelar Dinas Pemuda dan Olahraga. Dinas menyiapkan hadiah."
+    assert government_mentions(sport) == 0 and not is_on_genre(sport)
+
+
 def test_the_threshold_can_be_set():
     text = "Camat hadir dalam festival budaya itu."
     assert not is_on_genre(text) and is_on_genre(text, min_mentions=1)
