@@ -127,6 +127,20 @@ def test_a_nickname_made_of_a_names_last_syllables():
     assert fullest_name("Pak Ito", al) == "Pak Ito"
 
 
+def test_a_nickname_made_of_a_leaders_middle_syllables():
+    text = (
+        "Bupati Tanah Merdu, Agustinus Ch Dula, memimpin apel perdana usai libur Lebaran.\n"
+        "“Libur sepuluh hari sudah cukup,” ucap Bupati Gusti."
+    )
+    assert _speakers(text) == ["Agustinus Ch Dula"]
+    names = ("Agustinus Dula", "Hendra Prasetya")
+    al = Aliases({}, names, "", leaders=names)
+    # five letters or more, inside a leader's name; shorter or a citizen's: as written
+    assert fullest_name("Gusti", al) == "Agustinus Dula"
+    assert fullest_name("Endra", Aliases({}, names, "", leaders=())) == "Endra"
+    assert fullest_name("Gust", al) == "Gust"
+
+
 def test_a_nickname_behind_a_regional_kinship_honorific():
     # "Om", "Akang", "Teteh" are honorifics as "Pak" and "Kang" are: the name is the rest
     text = (

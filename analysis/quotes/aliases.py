@@ -244,16 +244,18 @@ def _ending_names(words: list[str], names: Iterable[str]) -> list[str]:
     citizen *Yanto* is not *Agus Suryanto*) with a word that ends in the one word of
     four letters or more left of ``words`` without initials and honorifics, and is
     longer (``H Rizal`` -> ``W Kartarizal``, ``Pak Dito`` -> ``Baskaradito Wirawan``): a
-    nickname made of a name's last syllables."""
+    nickname made of a name's last syllables; or, for a word of five letters or more, a
+    longer word that holds it after its first letter (``Bupati Gusti`` -> ``Agustinus
+    Dula``): a nickname made of a name's middle syllables."""
     core = [w for w in words if len(w) > 1 and w not in HONORIFICS]
     if len(core) != 1 or len(core[0]) < 4:
         return []
     w = core[0]
-    return [
-        full
-        for full in names
-        if any(f.endswith(w) and len(f) > len(w) for f in full.lower().replace(".", " ").split())
-    ]
+
+    def fits(f: str) -> bool:
+        return len(f) > len(w) and (f.endswith(w) or (len(w) >= 5 and w in f[1:]))
+
+    return [full for full in names if any(fits(f) for f in full.lower().replace(".", " ").split())]
 
 
 def _from_runs(name: str, text: str) -> list[str]:
