@@ -16,6 +16,8 @@ from functools import lru_cache
 __all__ = [
     "REASONS",
     "caption_signal",
+    "is_caption_above",
+    "is_listed_headline",
     "is_name_caption",
     "classify_line",
     "ends_paragraph",
@@ -395,7 +397,14 @@ def ends_paragraph(line: str) -> bool:
     return bool(mark) and mark in _TERMINAL + ":…"
 
 
-def is_cut_prose(line: str) -> bool:
+def is_listed_headline(line: str) -> bool:
+    """Can a line right under a bare ``Baca Juga:`` label be one of the headlines it
+    lists: no sentence end, at most 25 words, and not running text cut off by the page's
+    end (:func:`_cut_prose`)?"""
+    return not ends_sentence(line) and word_count(line) <= 25 and not _cut_prose(line)
+
+
+def _cut_prose(line: str) -> bool:
     """Does the line read like running text cut off by the page's end rather than like a
     headline: ten words or more, three in four starting in lower case, and no ellipsis at
     its end (a teaser of another article ends with one)?"""
@@ -479,6 +488,13 @@ _NAME_CAPTION_RE = re.compile(
     r"(?:[ \t]+(?:[A-Z][\w'’.-]*|\([A-Z][\w.]*\)))+"  # an abbreviation in brackets: "(Sekda)"
     r"(?:,[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*)?\.?[ \t]*$"
 )
+
+
+def is_caption_above(line: str) -> bool:
+    """Is a line above the article a photo caption: a sign of one
+    (:func:`caption_signal`), or an official's office and name alone closed by a full
+    stop (a headline of the same shape has no full stop)?"""
+    return caption_signal(line) or (line.rstrip().endswith(".") and is_name_caption(line))
 
 
 def is_name_caption(line: str) -> bool:

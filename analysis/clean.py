@@ -36,10 +36,11 @@ from .boilerplate import (
     ends_sentence,
     has_quote_mark,
     is_bulleted,
+    is_caption_above,
     is_comment_form,
-    is_cut_prose,
     is_headline_like,
     is_list_item,
+    is_listed_headline,
     is_menu,
     is_name_caption,
     is_related_label,
@@ -359,13 +360,7 @@ def _drop_boilerplate(
             reason = memo[line]
         else:
             reason = memo[line] = classify_line(line)
-        if (
-            not reason
-            and label
-            and not ends_sentence(line)
-            and word_count(line) <= 25
-            and not is_cut_prose(line)
-        ):
+        if not reason and label and is_listed_headline(line):
             reason = "related-link"  # a headline listed under "Baca Juga:"
         if reason == "related-link" and listing and is_bulleted(line):
             reason = None  # an item of a list the article introduced with a colon
@@ -610,7 +605,7 @@ def _title_index(kept: Lines, start: int) -> int | None:
     caption is never the headline, nor an official's office and name alone with a full
     stop, which the first sentence often repeats."""
     above = [
-        i for i in range(start) if not is_menu(kept[i][1]) and not _captioned_above(kept[i][1])
+        i for i in range(start) if not is_menu(kept[i][1]) and not is_caption_above(kept[i][1])
     ]
     shaped = [i for i in above if is_headline_like(kept[i][1]) or is_title_case(kept[i][1])]
     for found in (
@@ -622,13 +617,6 @@ def _title_index(kept: Lines, start: int) -> int | None:
         if found:
             return found[0]
     return None
-
-
-def _captioned_above(line: str) -> bool:
-    """Is a line above the article a photo caption: a sign of one, or an official's
-    office and name alone closed by a full stop (a headline of the same shape has no
-    full stop)?"""
-    return caption_signal(line) or (line.rstrip().endswith(".") and is_name_caption(line))
 
 
 def _drop_header(kept: Lines, start: int, drop: set[int], removed: list[RemovedLine]) -> str:
@@ -645,7 +633,7 @@ def _drop_header(kept: Lines, start: int, drop: set[int], removed: list[RemovedL
             reason = "menu"
         elif title_key is not None and _repeats(line, title_key):
             reason = "repeated-title"
-        elif _captioned_above(line):
+        elif is_caption_above(line):
             reason = "caption"
         else:
             reason = "header"
